@@ -1,0 +1,494 @@
+"""The engine: every step of the journey as a call that accepts or refuses.
+
+Screens and the command line never touch the store directly for a journey step: they call
+the engine, which checks the rules, writes the step whole inside one transaction (or not at
+all), keeps a journal row of what happened, and hands back a small result.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from mes_sante_tui.wording import t
+
+from . import codeformat, contacts, identifier, password, vitale
+from .clock import Clock, SystemClock
+from .codes import CodeGenerator, CodeHasher, SecretCodeGenerator
+from .journey import Step
+from .models import CardModel, Channel, Person, ProfileStatus
+from .nir import check_nir
+from .outbox import Mailer
+from .results import Refused
+from .settings import Settings
+from .store import Store, iso
+
+
+class Outcome(StrEnum):
+    """Situations that are not about one field; each has its own explanation on screen."""
+
+    NOT_FOUND = "not_found"
+    ALREADY_EXISTS = "already_exists"
+    NOT_ACTIVABLE = "not_activable"
+    CODE_EXPIRED = "code_expired"
+    CODE_USED = "code_used"
+    LOCKED = "locked"
+    SESSION_EXPIRED = "session_expired"
+
+
+class Choice(StrEnum):
+    ACTIVATE = "activer"
+    OPPOSE = "opposer"
+
+
+class ContactKind(StrEnum):
+    EMAIL = "email"
+    MOBILE = "mobile"
+
+
+@dataclass
+class PendingContact:
+    kind: ContactKind
+    value: str
+
+
+@dataclass
+class Session:
+    """One person's pass through the journey; only confirmed facts reach the store."""
+
+    id: str
+    started_at: datetime
+    last_activity: datetime
+    person_id: int | None = None
+    holder_id: int | None = None
+    code_id: int | None = None
+    choice: Choice | None = None
+    pending_contact: PendingContact | None = None
+
+
+@dataclass(frozen=True)
+class Identified:
+    person: Person
+    holder: Person
+    ok: bool = True
+
+
+@dataclass(frozen=True)
+class Accepted:
+    next: Step | None = None
+    ok: bool = True
+
+
+@dataclass(frozen=True)
+class OtpSent:
+    kind: ContactKind
+    target: str  # shown in full: it is the address the person has just typed
+    ok: bool = True
+
+
+@dataclass(frozen=True)
+class ContactView:
+    email: str | None
+    mobile: str | None
+    email_masked: str | None
+    mobile_masked: str | None
+
+
+@dataclass(frozen=True)
+class Activated:
+    person: Person
+    identifier: str
+    ok: bool = True
+
+
+@dataclass
+class Engine:
+    store: Store
+    clock: Clock = field(default_factory=SystemClock)
+    codes: CodeGenerator = field(default_factory=SecretCodeGenerator)
+    settings: Settings = field(default_factory=Settings)
+
+    def __post_init__(self) -> None:
+        self.hasher = CodeHasher(self.store.secret())
+        self.mailer = Mailer(self.store)
+
+    # --- sessions ------------------------------------------------------------------------
+
+    def start_session(self) -> Session:
+        now = self.clock.now()
+        session = Session(id=uuid.uuid4().hex[:12], started_at=now, last_activity=now)
+        self._log(session, "session", True, "started")
+        return session
+
+    def _touch(self, session: Session, step: str) -> Refused | None:
+        """Refuse when the session has been idle too long, else note the activity."""
+        now = self.clock.now()
+        if now - session.last_activity > self.settings.session_timeout:
+            self._log(session, step, False, Outcome.SESSION_EXPIRED)
+            return Refused(
+                outcome=Outcome.SESSION_EXPIRED, message=t("identify.session_expired")
+            )
+        session.last_activity = now
+        return None
+
+    def session_time_left(self, session: Session) -> timedelta:
+        elapsed = self.clock.now() - session.last_activity
+        return max(timedelta(0), self.settings.session_timeout - elapsed)
+
+    def _person(self, session: Session) -> Person:
+        if session.person_id is None:
+            raise RuntimeError("no identified person in this session")
+        return self.store.person(session.person_id)
+
+    # --- identification with the provisional code ----------------------------------------
+
+    def identify_with_code(
+        self, session: Session, *, code: str, nir: str, model: CardModel | None, serial: str
+    ) -> Identified | Refused:
+        step = Step.IDENTIFY
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        code_check = codeformat.check_provisional_code(code)
+        nir_check = check_nir(nir)
+        errors: dict[str, str] = {}
+        if code_check.error:
+            errors["code"] = code_check.error
+        if nir_check.error:
+            errors["nir"] = nir_check.error
+        if model is None:
+            errors["model"] = t("card.model.required")
+        else:
+            serial_check = vitale.check_serial(
+                serial, model, nir=nir_check.value, today=self.clock.now().date()
+            )
+            if serial_check.error:
+                errors["serial"] = serial_check.error
+        if errors:
+            self._log(session, step, False, "fields:" + ",".join(sorted(errors)))
+            return Refused(errors=errors)
+        assert code_check.value and nir_check.value and model is not None
+        return self._identify(session, code_check.value, nir_check.value, model, serial)
+
+    def _identify(
+        self, session: Session, code: str, nir: str, model: CardModel, serial: str
+    ) -> Identified | Refused:
+        step = Step.IDENTIFY
+        now = self.clock.now()
+        holder = self.store.person_by_nir(nir)
+        if holder is None:
+            return self._not_found(session, None, "nir_unknown")
+        if (locked := self._locked(session, holder.id)) is not None:
+            return locked
+        card = self.store.card_of(holder.id)
+        if (
+            card is None
+            or card.model != model
+            or not vitale.serial_matches(model, card.serial, vitale.normalize_serial(serial))
+        ):
+            return self._not_found(session, holder.id, "card_mismatch")
+        candidates = [holder.id] + [c.id for c in self.store.children_of(holder.id)]
+        placeholders = ",".join("?" for _ in candidates)
+        rows = self.store.query(
+            f"SELECT * FROM provisional_codes WHERE person_id IN ({placeholders}) ORDER BY id DESC",
+            candidates,
+        )
+        match = next((r for r in rows if self.hasher.matches(code, r["code_hash"])), None)
+        if match is None:
+            return self._wrong_code(session, holder.id)
+        person = self.store.person(match["person_id"])
+        refusal: Refused | None = None
+        if person.status is ProfileStatus.ACTIVATED:
+            refusal = Refused(outcome=Outcome.ALREADY_EXISTS, message=t("identify.already_exists"))
+        elif person.deceased or person.not_activable_reason:
+            refusal = Refused(outcome=Outcome.NOT_ACTIVABLE, message=t("identify.not_activable"))
+        elif match["used_at"] is not None:
+            refusal = Refused(outcome=Outcome.CODE_USED, message=t("code.used"))
+        elif datetime.fromisoformat(match["expires_at"]) <= now:
+            refusal = Refused(outcome=Outcome.CODE_EXPIRED, message=t("code.expired"))
+        if refusal is not None:
+            self._log(session, step, False, str(refusal.outcome), person_id=person.id)
+            return refusal
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM code_failures WHERE holder_id = ?", (holder.id,))
+        session.person_id, session.holder_id, session.code_id = person.id, holder.id, match["id"]
+        self._log(session, step, True, "identified", person_id=person.id)
+        return Identified(person=person, holder=holder)
+
+    def _not_found(self, session: Session, holder_id: int | None, why: str) -> Refused:
+        self._log(session, Step.IDENTIFY, False, f"{Outcome.NOT_FOUND}:{why}", person_id=holder_id)
+        return Refused(outcome=Outcome.NOT_FOUND, message=t("identify.not_found"))
+
+    def _locked(self, session: Session, holder_id: int) -> Refused | None:
+        row = self.store.query_one(
+            "SELECT locked_until FROM code_failures WHERE holder_id = ?", (holder_id,)
+        )
+        if row is None or row["locked_until"] is None:
+            return None
+        left = datetime.fromisoformat(row["locked_until"]) - self.clock.now()
+        if left <= timedelta(0):
+            return None
+        self._log(session, Step.IDENTIFY, False, Outcome.LOCKED, person_id=holder_id)
+        return Refused(outcome=Outcome.LOCKED, message=t("code.locked", wait=wait_words(left)))
+
+    def _wrong_code(self, session: Session, holder_id: int) -> Refused:
+        """Count a wrong code; past the allowance, each failure doubles the wait."""
+        now = self.clock.now()
+        with self.store.transaction() as conn:
+            row = conn.execute(
+                "SELECT failures FROM code_failures WHERE holder_id = ?", (holder_id,)
+            ).fetchone()
+            failures = (row["failures"] if row else 0) + 1
+            over = failures - self.settings.max_code_failures
+            locked_until = (
+                now + self.settings.first_lock_wait * (2**over) if over >= 0 else None
+            )
+            conn.execute(
+                "INSERT INTO code_failures(holder_id, failures, locked_until) VALUES (?, ?, ?) "
+                "ON CONFLICT(holder_id) DO UPDATE SET failures = excluded.failures, "
+                "locked_until = excluded.locked_until",
+                (holder_id, failures, iso(locked_until)),
+            )
+        if locked_until is not None:
+            self._log(session, Step.IDENTIFY, False, Outcome.LOCKED, person_id=holder_id)
+            return Refused(
+                outcome=Outcome.LOCKED, message=t("code.locked", wait=wait_words(locked_until - now))
+            )
+        return self._not_found(session, holder_id, f"wrong_code:{failures}")
+
+    # --- decision --------------------------------------------------------------------------
+
+    def decide(self, session: Session, choice: Choice | None, consent: bool) -> Accepted | Refused:
+        step = Step.DECISION
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        if choice is None:
+            self._log(session, step, False, "choice_missing")
+            return Refused(errors={"choice": t("decision.required")})
+        if choice is Choice.ACTIVATE and not consent:
+            self._log(session, step, False, "consent_missing")
+            return Refused(errors={"consent": t("decision.consent")})
+        session.choice = choice
+        self._log(session, step, True, choice.value)
+        return Accepted(next=Step.CONTACTS if choice is Choice.ACTIVATE else None)
+
+    # --- contact check ---------------------------------------------------------------------
+
+    def contact_view(self, session: Session) -> ContactView:
+        person = self._person(session)
+        return ContactView(
+            email=person.email,
+            mobile=person.mobile,
+            email_masked=contacts.mask_email(person.email) if person.email else None,
+            mobile_masked=contacts.mask_mobile(person.mobile) if person.mobile else None,
+        )
+
+    def request_contact_change(
+        self, session: Session, kind: ContactKind, raw: str
+    ) -> OtpSent | Refused:
+        step = f"{Step.CONTACTS}:{kind}"
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        person = self._person(session)
+        checked = contacts.check_email(raw) if kind is ContactKind.EMAIL else contacts.check_mobile(raw)
+        current = person.email if kind is ContactKind.EMAIL else person.mobile
+        error = checked.error
+        if error is None and checked.value == current:
+            error = t("email.same" if kind is ContactKind.EMAIL else "mobile.same")
+        if error is not None or checked.value is None:
+            self._log(session, step, False, "invalid")
+            return Refused(errors={kind.value: error or ""})
+        session.pending_contact = PendingContact(kind=kind, value=checked.value)
+        return self._send_contact_otp(session, person, session.pending_contact)
+
+    def resend_contact_code(self, session: Session) -> OtpSent | Refused:
+        pending = session.pending_contact
+        if pending is None:
+            return Refused(errors={"otp": t("otp.none")})
+        if (expired := self._touch(session, f"{Step.CONTACTS}:resend")) is not None:
+            return expired
+        return self._send_contact_otp(session, self._person(session), pending)
+
+    def _send_contact_otp(self, session: Session, person: Person, pending: PendingContact) -> OtpSent:
+        now = self.clock.now()
+        code = self.codes.otp()
+        purpose = f"contact_{pending.kind.value}"
+        with self.store.transaction() as conn:
+            # "Envoyer à nouveau le code": the new code replaces the old one.
+            conn.execute(
+                "UPDATE otp_codes SET replaced = 1 WHERE person_id = ? AND purpose = ? "
+                "AND used_at IS NULL AND replaced = 0",
+                (person.id, purpose),
+            )
+            conn.execute(
+                "INSERT INTO otp_codes(person_id, purpose, target, code_hash, issued_at, expires_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (person.id, purpose, pending.value, self.hasher.digest(code), iso(now),
+                 iso(now + self.settings.otp_validity)),
+            )
+            if pending.kind is ContactKind.EMAIL:
+                self.mailer.otp_email(now, person, pending.value, code)
+            else:
+                self.mailer.otp_sms(now, person, pending.value, code)
+        self._log(session, f"{Step.CONTACTS}:{pending.kind}", True, "otp_sent")
+        target = (
+            pending.value if pending.kind is ContactKind.EMAIL
+            else contacts.format_mobile(pending.value)
+        )
+        return OtpSent(kind=pending.kind, target=target)
+
+    def confirm_contact_change(self, session: Session, raw_code: str) -> Accepted | Refused:
+        pending = session.pending_contact
+        step = f"{Step.CONTACTS}:confirm"
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        if pending is None:
+            return Refused(errors={"otp": t("otp.none")})
+        checked = codeformat.check_otp(raw_code)
+        if checked.error or checked.value is None:
+            self._log(session, step, False, "otp_format")
+            return Refused(errors={"otp": checked.error or ""})
+        person = self._person(session)
+        now = self.clock.now()
+        purpose = f"contact_{pending.kind.value}"
+        column = "email" if pending.kind is ContactKind.EMAIL else "mobile"
+        with self.store.transaction() as conn:
+            row = conn.execute(
+                "SELECT * FROM otp_codes WHERE person_id = ? AND purpose = ? AND target = ? "
+                "AND replaced = 0 AND used_at IS NULL ORDER BY id DESC LIMIT 1",
+                (person.id, purpose, pending.value),
+            ).fetchone()
+            if row is None:
+                error, reason = t("otp.none"), "otp_none"
+            elif not self.hasher.matches(checked.value, row["code_hash"]):
+                error, reason = t("otp.wrong"), "otp_wrong"
+            elif datetime.fromisoformat(row["expires_at"]) <= now:
+                error, reason = t("otp.expired"), "otp_expired"
+            else:
+                error, reason = None, "confirmed"
+                conn.execute("UPDATE otp_codes SET used_at = ? WHERE id = ?", (iso(now), row["id"]))
+                # The new contact is kept only now that its code is confirmed.
+                conn.execute(
+                    f"UPDATE people SET {column} = ? WHERE id = ?", (pending.value, person.id)
+                )
+        self._log(session, step, error is None, reason)
+        if error is not None:
+            return Refused(errors={"otp": error})
+        session.pending_contact = None
+        return Accepted(next=Step.CONTACTS)
+
+    def confirm_contacts(self, session: Session) -> Accepted | Refused:
+        step = Step.CONTACTS
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        if not self._person(session).email:
+            self._log(session, step, False, "email_missing")
+            return Refused(errors={"email": t("email.required")})
+        self._log(session, step, True, "checked")
+        return Accepted(next=Step.ACCOUNT)
+
+    # --- identifier and password -----------------------------------------------------------
+
+    def check_identifier(self, session: Session, raw: str) -> Refused | None:
+        """None when the identifier is acceptable and free; else the refusal for the field."""
+        person = self._person(session)
+        checked = identifier.check_identifier(raw, nir=person.nir)
+        if checked.error or checked.value is None:
+            return Refused(errors={"identifier": checked.error or ""})
+        if self.store.identifier_taken(checked.value):
+            suggestions = identifier.suggest_identifiers(checked.value, self.store.identifier_taken)
+            return Refused(
+                errors={"identifier": t("identifier.taken", suggestions=", ".join(suggestions))}
+            )
+        return None
+
+    def password_rules(self, raw: str) -> list[password.PasswordRule]:
+        return password.checklist(raw, self.settings.rule_version)
+
+    def create_account(
+        self, session: Session, *, identifier_raw: str, password_raw: str, confirmation: str
+    ) -> Activated | Refused:
+        step = Step.ACCOUNT
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        person = self._person(session)
+        errors: dict[str, str] = {}
+        if (refused := self.check_identifier(session, identifier_raw)) is not None:
+            errors.update(refused.errors)
+        wanted = identifier_raw.strip()
+        errors.update(
+            password.check_password(
+                password_raw, confirmation, version=self.settings.rule_version,
+                identifier=wanted, first_name=person.first_name, last_name=person.last_name,
+                birth_date=person.birth_date,
+            )
+        )
+        if errors:
+            self._log(session, step, False, "fields:" + ",".join(sorted(errors)))
+            return Refused(errors=errors)
+        # Hash before taking the write lock: argon2 is deliberately slow.
+        digest = password.hash_password(password_raw)
+        now = self.clock.now()
+        with self.store.transaction() as conn:
+            if conn.execute(
+                "SELECT 1 FROM accounts WHERE identifier = ?", (wanted,)
+            ).fetchone() is not None:
+                taken = True
+            else:
+                taken = False
+                conn.execute(
+                    "INSERT INTO accounts(person_id, identifier, password_hash, rule_version,"
+                    " created_at) VALUES (?, ?, ?, ?, ?)",
+                    (person.id, wanted, digest, self.settings.rule_version.value, iso(now)),
+                )
+                self._record_activation(conn_person=person, now=now, session=session)
+        if taken:
+            refused = self.check_identifier(session, identifier_raw)
+            self._log(session, step, False, "identifier_taken")
+            return refused or Refused(errors={"identifier": t("identifier.required")})
+        self._log(session, step, True, "activated")
+        return Activated(person=self.store.person(person.id), identifier=wanted)
+
+    def _record_activation(self, *, conn_person: Person, now: datetime, session: Session) -> None:
+        """Status, decision, used code and confirmation message: one transaction (joined)."""
+        with self.store.transaction() as conn:
+            conn.execute(
+                "UPDATE people SET status = ?, status_date = ? WHERE id = ?",
+                (ProfileStatus.ACTIVATED.value, iso(now.date()), conn_person.id),
+            )
+            conn.execute(
+                "INSERT INTO decisions(person_id, kind, at, by_person_id) VALUES (?, ?, ?, ?)",
+                (conn_person.id, Choice.ACTIVATE.value, iso(now), session.holder_id),
+            )
+            if session.code_id is not None:
+                conn.execute(
+                    "UPDATE provisional_codes SET used_at = ? WHERE id = ?",
+                    (iso(now), session.code_id),
+                )
+            self.mailer.activated(now, self.store.person(conn_person.id), self._addressee(session))
+
+    def _addressee(self, session: Session) -> Person:
+        holder = session.holder_id if session.holder_id is not None else session.person_id
+        assert holder is not None
+        return self.store.person(holder)
+
+    # --- journal -------------------------------------------------------------------------
+
+    def _log(
+        self, session: Session, step: str, accepted: bool, reason: str,
+        *, person_id: int | None = None,
+    ) -> None:
+        self.store.journal(
+            at=self.clock.now(), session_id=session.id,
+            person_id=person_id if person_id is not None else session.person_id,
+            step=str(step), accepted=accepted, reason=str(reason),
+        )
+
+
+def wait_words(delta: timedelta) -> str:
+    """A wait said in words, rounded up: '45 seconde(s)', '3 minute(s)'."""
+    seconds = max(1, int(delta.total_seconds() + 0.999))
+    if seconds < 60:
+        return t("wait.seconds", n=seconds)
+    return t("wait.minutes", n=(seconds + 59) // 60)

@@ -1,0 +1,68 @@
+"""Plain records the engine hands to the screens and the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class CardModel(StrEnum):
+    WITHOUT_PHOTO = "sans_photo"
+    WITH_PHOTO = "avec_photo"
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+    LETTER = "courrier"
+
+
+class ProfileStatus(StrEnum):
+    PENDING = "en_attente"
+    OPPOSED = "oppose"
+    CREATED = "cree"
+    ACTIVATED = "active"
+    CLOSED = "cloture"
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    household_id: int
+    nir: str
+    first_name: str
+    last_name: str
+    birth_date: date
+    email: str | None
+    mobile: str | None
+    status: ProfileStatus
+    status_date: date | None
+    # A child's profile is managed by the parent it is attached to; None for an adult.
+    parent_id: int | None = None
+    deceased: bool = False
+    not_activable_reason: str | None = None
+    persona_note: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class Card:
+    holder_id: int
+    model: CardModel
+    serial: str
+
+
+@dataclass(frozen=True)
+class OutboxMessage:
+    id: int
+    at: datetime
+    channel: Channel
+    address: str
+    masked_address: str
+    subject: str
+    body: str
+    person_id: int | None

@@ -1,0 +1,98 @@
+"""The NIR (numéro de sécurité sociale): normalising, checking, formatting, building.
+
+`stdnum.fr.nir` only checks length, characters and key; the service is stricter (sex digit,
+month), and tells temporary numbers and fictitious months apart because those people must
+call the 3422 instead of activating online.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mes_sante_tui.core.results import Checked
+from mes_sante_tui.wording import t
+
+NIR_LENGTH = 15
+
+# Digits everywhere, except the département (characters 6-7) which may be Corsica's 2A/2B.
+_SHAPE = re.compile(r"[0-9]{5}(?:[0-9]{2}|2A|2B)[0-9]{8}")
+_CORSICA = {"2A": "19", "2B": "18"}
+
+
+def normalize_nir(raw: str) -> str:
+    """Drop every kind of whitespace (pasted tabs, non-breaking spaces...) and uppercase."""
+    return "".join(raw.split()).upper()
+
+
+def nir_key(nir13: str) -> int:
+    """The control key of the first 13 characters: 97 − (number mod 97), 2A→19, 2B→18.
+
+    Raises ValueError when those 13 characters are not digits (or 2A/2B in place).
+    """
+    body = nir13[:13]
+    if len(body) != 13:
+        raise ValueError("a NIR key needs 13 characters")
+    body = body[:5] + _CORSICA.get(body[5:7], body[5:7]) + body[7:]
+    if not body.isascii() or not body.isdigit():
+        raise ValueError("a NIR body is made of digits (2A/2B for Corsica)")
+    return 97 - int(body) % 97
+
+
+def has_valid_key(nir: str) -> bool:
+    """True when `nir` (already normalised) has the NIR shape and a matching key."""
+    return _SHAPE.fullmatch(nir) is not None and nir_key(nir) == int(nir[13:])
+
+
+def check_nir(raw: str) -> Checked[str]:
+    """The normalised 15-character NIR, or the service's message (see PRODUCT.md)."""
+    nir = normalize_nir(raw)
+    if not nir:
+        return Checked.refuse(t("nir.required"))
+    if len(nir) != NIR_LENGTH:
+        return Checked.refuse(t("nir.length"))
+    if not has_valid_key(nir):
+        return Checked.refuse(t("nir.format"))
+    # Valid shape and key, yet not activable online: say why, so the person calls the 3422.
+    if nir[0] in "78":
+        return Checked.refuse(t("nir.temporary"))
+    month = int(nir[3:5])
+    if month >= 20:
+        return Checked.refuse(t("nir.fictitious_month"))
+    if nir[0] not in "12" or not 1 <= month <= 12:
+        return Checked.refuse(t("nir.format"))
+    return Checked.accept(nir)
+
+
+_GROUPS = (1, 2, 2, 2, 3, 3, 2)
+
+
+def format_nir(nir: str) -> str:
+    """Group as on the card, "1 55 12 55 555 555 55"; a partial entry goes as far as it can."""
+    rest = normalize_nir(nir)
+    parts: list[str] = []
+    for size in _GROUPS:
+        if not rest:
+            break
+        parts.append(rest[:size])
+        rest = rest[size:]
+    if rest:
+        parts.append(rest)
+    return " ".join(parts)
+
+
+def make_nir(sex: int, year2: int, month: int, dept: str, commune: str, order: int) -> str:
+    """A NIR with its key, for fictitious populations.
+
+    Deliberately permissive (sex 3, month 42, first digit 7...) so that tests and personas can
+    build numbers the service refuses. `dept` is "75", "2A", "99" (born abroad)...; an overseas
+    3-digit département ("971") goes with a 2-digit commune, as on real numbers.
+    """
+    dept = dept.upper()
+    place = dept + commune
+    if not (0 <= sex <= 9 and 0 <= year2 <= 99 and 0 <= month <= 99 and 0 <= order <= 999):
+        raise ValueError("sex, year2, month or order out of range")
+    if len(place) != 5 or len(dept) not in (2, 3):
+        raise ValueError("département and commune make 5 characters")
+    body = f"{sex}{year2:02d}{month:02d}{place}{order:03d}"
+    key = nir_key(body)  # also rejects letters other than 2A/2B
+    return f"{body}{key:02d}"

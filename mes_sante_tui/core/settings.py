@@ -1,0 +1,37 @@
+"""Settings that the real service does not publish, and the variants a trainer chooses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+
+class RuleVersion(StrEnum):
+    """Password rules in force: the guides' (2022) or the current service's (2025)."""
+
+    V2022 = "2022"
+    V2025 = "2025"
+
+
+class JourneyVariant(StrEnum):
+    """The two orders of the guides (see PRODUCT.md, "Journeys")."""
+
+    CODE_FIRST = "code-first"
+    IDENTITY_FIRST = "identity-first"
+
+
+@dataclass(frozen=True)
+class Settings:
+    rule_version: RuleVersion = RuleVersion.V2025
+    journey: JourneyVariant = JourneyVariant.CODE_FIRST
+    # The code of the information e-mail or letter is valid six weeks (public rule).
+    information_code_validity: timedelta = timedelta(weeks=6)
+    # The validity of a regenerated code is not public: a setting.
+    regenerated_code_validity: timedelta = timedelta(days=7)
+    # Wrong provisional codes allowed before a wait; the wait then doubles at each failure.
+    max_code_failures: int = 5
+    first_lock_wait: timedelta = timedelta(minutes=1)
+    resend_delay: timedelta = timedelta(seconds=30)
+    otp_validity: timedelta = timedelta(minutes=10)
+    session_timeout: timedelta = timedelta(minutes=15)

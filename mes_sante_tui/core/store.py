@@ -1,0 +1,389 @@
+"""The one module that owns SQLite.
+
+WAL so that readers never wait for a writer, `synchronous=FULL` so that a decision confirmed
+on screen survives a killed process, foreign keys on, a busy timeout so that several
+processes on one store wait their turn instead of failing, and `BEGIN IMMEDIATE` around every
+read-then-write so that a step is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from mes_sante_tui.wording import t
+
+from .models import Card, CardModel, Channel, OutboxMessage, Person, ProfileStatus
+from .results import StoreError
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 10_000
+
+# Each entry upgrades the schema from version N-1 to N; a store is never downgraded.
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE households (id INTEGER PRIMARY KEY, label TEXT NOT NULL);
+    CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        nir TEXT NOT NULL,
+        first_name TEXT NOT NULL,
+        last_name TEXT NOT NULL,
+        birth_date TEXT NOT NULL,
+        email TEXT,
+        mobile TEXT,
+        status TEXT NOT NULL DEFAULT 'en_attente'
+            CHECK (status IN ('en_attente', 'oppose', 'cree', 'active', 'cloture')),
+        status_date TEXT,
+        parent_id INTEGER REFERENCES people(id),
+        deceased INTEGER NOT NULL DEFAULT 0,
+        not_activable_reason TEXT,
+        information_sent_at TEXT,
+        persona_key TEXT UNIQUE,
+        persona_note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE UNIQUE INDEX people_nir ON people(nir);
+    CREATE INDEX people_parent ON people(parent_id);
+    CREATE INDEX people_household ON people(household_id);
+    CREATE TABLE cards (
+        holder_id INTEGER PRIMARY KEY REFERENCES people(id),
+        model TEXT NOT NULL CHECK (model IN ('sans_photo', 'avec_photo')),
+        serial TEXT NOT NULL
+    );
+    CREATE TABLE provisional_codes (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people(id),
+        code_hash TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        channel TEXT NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('information', 'regenerated'))
+    );
+    CREATE INDEX provisional_codes_person ON provisional_codes(person_id);
+    CREATE TABLE code_failures (
+        holder_id INTEGER PRIMARY KEY REFERENCES people(id),
+        failures INTEGER NOT NULL,
+        locked_until TEXT
+    );
+    CREATE TABLE otp_codes (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people(id),
+        purpose TEXT NOT NULL,
+        target TEXT NOT NULL,
+        code_hash TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        replaced INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX otp_codes_person ON otp_codes(person_id, purpose);
+    CREATE TABLE accounts (
+        person_id INTEGER PRIMARY KEY REFERENCES people(id),
+        identifier TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        rule_version TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people(id),
+        kind TEXT NOT NULL,
+        at TEXT NOT NULL,
+        by_person_id INTEGER REFERENCES people(id)
+    );
+    CREATE INDEX decisions_person ON decisions(person_id);
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('email', 'sms', 'courrier')),
+        address TEXT NOT NULL,
+        masked_address TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        person_id INTEGER REFERENCES people(id)
+    );
+    CREATE TABLE journal (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        session_id TEXT,
+        person_id INTEGER,
+        step TEXT NOT NULL,
+        accepted INTEGER NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX journal_session ON journal(session_id);
+    """,
+}
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _date(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value[:10])
+
+
+class Store:
+    """A SQLite file holding the fictitious population and everything that happens to it."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._depth = 0
+        self.conn = self._connect()
+        self.db = sqlite_utils.Database(self.conn)
+        self._migrate()
+
+    # --- opening -------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path != ":memory:":
+            folder = Path(self.path).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(t("store.unwritable", path=self.path)) from exc
+        try:
+            # Autocommit mode: transactions are opened explicitly, BEGIN IMMEDIATE.
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                check_same_thread=False,
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.OperationalError as exc:
+            raise _as_store_error(exc, self.path) from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(t("store.not_a_store", path=self.path)) from exc
+        return conn
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(t("store.newer", path=self.path, found=version, known=SCHEMA_VERSION))
+        if version == SCHEMA_VERSION:
+            return
+        with self.transaction() as conn:
+            # Read again inside the lock: another process may have migrated meanwhile.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in _split_sql(_MIGRATIONS[target]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {target}")
+            if version == 0:
+                conn.execute(
+                    "INSERT INTO meta(key, value) VALUES ('secret', ?)", (secrets.token_hex(32),)
+                )
+
+    def schema_version(self) -> int:
+        try:
+            return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            raise _as_store_error(exc, self.path) from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- transactions --------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of work; nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise _as_store_error(exc, self.path) from exc
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                self.conn.execute("ROLLBACK")
+                raise _as_store_error(exc, self.path) from exc
+        finally:
+            self._depth = 0
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return list(self.conn.execute(sql, params))
+        except sqlite3.DatabaseError as exc:
+            raise _as_store_error(exc, self.path) from exc
+
+    def query_one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    # --- meta ----------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        row = self.query_one("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if row is None else str(row["value"])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def secret(self) -> bytes:
+        value = self.meta("secret")
+        if value is None:  # pragma: no cover - written by the first migration
+            raise StoreError(t("store.not_a_store", path=self.path))
+        return bytes.fromhex(value)
+
+    def is_empty(self) -> bool:
+        return self.query_one("SELECT 1 FROM people LIMIT 1") is None
+
+    # --- people and cards ----------------------------------------------------------------
+
+    def person(self, person_id: int) -> Person:
+        row = self.query_one("SELECT * FROM people WHERE id = ?", (person_id,))
+        if row is None:
+            raise KeyError(person_id)
+        return person_from_row(row)
+
+    def person_by_nir(self, nir: str) -> Person | None:
+        row = self.query_one("SELECT * FROM people WHERE nir = ?", (nir,))
+        return None if row is None else person_from_row(row)
+
+    def people(self) -> list[Person]:
+        return [person_from_row(r) for r in self.query("SELECT * FROM people ORDER BY id")]
+
+    def household(self, household_id: int) -> list[Person]:
+        rows = self.query(
+            "SELECT * FROM people WHERE household_id = ? ORDER BY parent_id IS NOT NULL, id",
+            (household_id,),
+        )
+        return [person_from_row(r) for r in rows]
+
+    def children_of(self, parent_id: int) -> list[Person]:
+        rows = self.query("SELECT * FROM people WHERE parent_id = ? ORDER BY id", (parent_id,))
+        return [person_from_row(r) for r in rows]
+
+    def card_of(self, holder_id: int) -> Card | None:
+        row = self.query_one("SELECT * FROM cards WHERE holder_id = ?", (holder_id,))
+        if row is None:
+            return None
+        return Card(holder_id=row["holder_id"], model=CardModel(row["model"]), serial=row["serial"])
+
+    def identifier_taken(self, identifier: str) -> bool:
+        return self.query_one("SELECT 1 FROM accounts WHERE identifier = ?", (identifier,)) is not None
+
+    def account_identifier(self, person_id: int) -> str | None:
+        row = self.query_one("SELECT identifier FROM accounts WHERE person_id = ?", (person_id,))
+        return None if row is None else str(row["identifier"])
+
+    # --- outbox and journal --------------------------------------------------------------
+
+    def add_outbox(
+        self, *, at: datetime, channel: Channel, address: str, masked_address: str,
+        subject: str, body: str, person_id: int | None,
+    ) -> int:
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO outbox(at, channel, address, masked_address, subject, body, person_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (_iso(at), channel.value, address, masked_address, subject, body, person_id),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def outbox(self, limit: int | None = None, after_id: int = 0) -> list[OutboxMessage]:
+        sql = "SELECT * FROM outbox WHERE id > ? ORDER BY id DESC"
+        params: list[Any] = [after_id]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [
+            OutboxMessage(
+                id=r["id"], at=datetime.fromisoformat(r["at"]), channel=Channel(r["channel"]),
+                address=r["address"], masked_address=r["masked_address"], subject=r["subject"],
+                body=r["body"], person_id=r["person_id"],
+            )
+            for r in self.query(sql, params)
+        ]
+
+    def last_outbox_id(self) -> int:
+        row = self.query_one("SELECT COALESCE(MAX(id), 0) AS m FROM outbox")
+        return int(row["m"]) if row else 0
+
+    def journal(
+        self, *, at: datetime, session_id: str | None, person_id: int | None, step: str,
+        accepted: bool, reason: str = "", detail: str = "",
+    ) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO journal(at, session_id, person_id, step, accepted, reason, detail)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (_iso(at), session_id, person_id, step, int(accepted), reason, detail),
+            )
+
+    def journal_rows(self, session_id: str | None = None) -> list[sqlite3.Row]:
+        if session_id is None:
+            return self.query("SELECT * FROM journal ORDER BY id")
+        return self.query("SELECT * FROM journal WHERE session_id = ? ORDER BY id", (session_id,))
+
+
+def person_from_row(row: sqlite3.Row) -> Person:
+    return Person(
+        id=row["id"],
+        household_id=row["household_id"],
+        nir=row["nir"],
+        first_name=row["first_name"],
+        last_name=row["last_name"],
+        birth_date=date.fromisoformat(row["birth_date"]),
+        email=row["email"],
+        mobile=row["mobile"],
+        status=ProfileStatus(row["status"]),
+        status_date=_date(row["status_date"]),
+        parent_id=row["parent_id"],
+        deceased=bool(row["deceased"]),
+        not_activable_reason=row["not_activable_reason"],
+        persona_note=row["persona_note"],
+    )
+
+
+def iso(value: date | datetime | None) -> str | None:
+    """ISO text for the store's TEXT columns."""
+    return _iso(value)
+
+
+def _split_sql(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _as_store_error(exc: sqlite3.DatabaseError, path: str) -> StoreError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(t("store.locked", path=path))
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreError(t("store.unwritable", path=path))
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return StoreError(t("store.not_a_store", path=path))
+    return StoreError(t("store.failed", path=path, reason=str(exc)))

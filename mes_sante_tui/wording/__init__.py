@@ -1,0 +1,38 @@
+"""The one catalogue of French wording, keyed by meaning.
+
+Every sentence a person reads comes from here, so it can be checked against the guides in
+one place. The catalogue is split into files by area only so that each stays readable; `t()`
+looks a key up across all of them and refuses unknown keys loudly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from . import help as _help
+from . import outbox as _outbox
+from . import rules as _rules
+from . import screens as _screens
+from . import store as _store
+
+
+def _merge(*parts: Mapping[str, str]) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for part in parts:
+        for key, text in part.items():
+            if key in merged:
+                raise ValueError(f"wording key defined twice: {key}")
+            merged[key] = text
+    return merged
+
+
+FR: Mapping[str, str] = _merge(
+    _rules.TEXTS, _screens.TEXTS, _help.TEXTS, _outbox.TEXTS, _store.TEXTS
+)
+
+
+def t(key: str, **params: Any) -> str:
+    """The French text for `key`, with `{placeholders}` filled from `params`."""
+    text = FR[key]
+    return text.format(**params) if params else text

@@ -1,0 +1,4 @@
+"""screens wording."""
+
+TEXTS: dict[str, str] = {
+}
