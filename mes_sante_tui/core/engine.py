@@ -18,7 +18,7 @@ from . import codeformat, contacts, identifier, password, vitale
 from .clock import Clock, SystemClock
 from .codes import CodeGenerator, CodeHasher, SecretCodeGenerator
 from .journey import Step
-from .models import CardModel, Channel, Person, ProfileStatus
+from .models import CardModel, Person, ProfileStatus
 from .nir import check_nir
 from .outbox import Mailer
 from .results import Refused
@@ -127,9 +127,7 @@ class Engine:
         now = self.clock.now()
         if now - session.last_activity > self.settings.session_timeout:
             self._log(session, step, False, Outcome.SESSION_EXPIRED)
-            return Refused(
-                outcome=Outcome.SESSION_EXPIRED, message=t("identify.session_expired")
-            )
+            return Refused(outcome=Outcome.SESSION_EXPIRED, message=t("identify.session_expired"))
         session.last_activity = now
         return None
 
@@ -241,9 +239,7 @@ class Engine:
             ).fetchone()
             failures = (row["failures"] if row else 0) + 1
             over = failures - self.settings.max_code_failures
-            locked_until = (
-                now + self.settings.first_lock_wait * (2**over) if over >= 0 else None
-            )
+            locked_until = now + self.settings.first_lock_wait * (2**over) if over >= 0 else None
             conn.execute(
                 "INSERT INTO code_failures(holder_id, failures, locked_until) VALUES (?, ?, ?) "
                 "ON CONFLICT(holder_id) DO UPDATE SET failures = excluded.failures, "
@@ -253,7 +249,8 @@ class Engine:
         if locked_until is not None:
             self._log(session, Step.IDENTIFY, False, Outcome.LOCKED, person_id=holder_id)
             return Refused(
-                outcome=Outcome.LOCKED, message=t("code.locked", wait=wait_words(locked_until - now))
+                outcome=Outcome.LOCKED,
+                message=t("code.locked", wait=wait_words(locked_until - now)),
             )
         return self._not_found(session, holder_id, f"wrong_code:{failures}")
 
@@ -291,7 +288,9 @@ class Engine:
         if (expired := self._touch(session, step)) is not None:
             return expired
         person = self._person(session)
-        checked = contacts.check_email(raw) if kind is ContactKind.EMAIL else contacts.check_mobile(raw)
+        checked = (
+            contacts.check_email(raw) if kind is ContactKind.EMAIL else contacts.check_mobile(raw)
+        )
         current = person.email if kind is ContactKind.EMAIL else person.mobile
         error = checked.error
         if error is None and checked.value == current:
@@ -310,7 +309,9 @@ class Engine:
             return expired
         return self._send_contact_otp(session, self._person(session), pending)
 
-    def _send_contact_otp(self, session: Session, person: Person, pending: PendingContact) -> OtpSent:
+    def _send_contact_otp(
+        self, session: Session, person: Person, pending: PendingContact
+    ) -> OtpSent:
         now = self.clock.now()
         code = self.codes.otp()
         purpose = f"contact_{pending.kind.value}"
@@ -322,10 +323,16 @@ class Engine:
                 (person.id, purpose),
             )
             conn.execute(
-                "INSERT INTO otp_codes(person_id, purpose, target, code_hash, issued_at, expires_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (person.id, purpose, pending.value, self.hasher.digest(code), iso(now),
-                 iso(now + self.settings.otp_validity)),
+                "INSERT INTO otp_codes(person_id, purpose, target, code_hash, issued_at,"
+                " expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    person.id,
+                    purpose,
+                    pending.value,
+                    self.hasher.digest(code),
+                    iso(now),
+                    iso(now + self.settings.otp_validity),
+                ),
             )
             if pending.kind is ContactKind.EMAIL:
                 self.mailer.otp_email(now, person, pending.value, code)
@@ -333,7 +340,8 @@ class Engine:
                 self.mailer.otp_sms(now, person, pending.value, code)
         self._log(session, f"{Step.CONTACTS}:{pending.kind}", True, "otp_sent")
         target = (
-            pending.value if pending.kind is ContactKind.EMAIL
+            pending.value
+            if pending.kind is ContactKind.EMAIL
             else contacts.format_mobile(pending.value)
         )
         return OtpSent(kind=pending.kind, target=target)
@@ -419,8 +427,12 @@ class Engine:
         wanted = identifier_raw.strip()
         errors.update(
             password.check_password(
-                password_raw, confirmation, version=self.settings.rule_version,
-                identifier=wanted, first_name=person.first_name, last_name=person.last_name,
+                password_raw,
+                confirmation,
+                version=self.settings.rule_version,
+                identifier=wanted,
+                first_name=person.first_name,
+                last_name=person.last_name,
                 birth_date=person.birth_date,
             )
         )
@@ -431,9 +443,10 @@ class Engine:
         digest = password.hash_password(password_raw)
         now = self.clock.now()
         with self.store.transaction() as conn:
-            if conn.execute(
-                "SELECT 1 FROM accounts WHERE identifier = ?", (wanted,)
-            ).fetchone() is not None:
+            if (
+                conn.execute("SELECT 1 FROM accounts WHERE identifier = ?", (wanted,)).fetchone()
+                is not None
+            ):
                 taken = True
             else:
                 taken = False
@@ -476,13 +489,21 @@ class Engine:
     # --- journal -------------------------------------------------------------------------
 
     def _log(
-        self, session: Session, step: str, accepted: bool, reason: str,
-        *, person_id: int | None = None,
+        self,
+        session: Session,
+        step: str,
+        accepted: bool,
+        reason: str,
+        *,
+        person_id: int | None = None,
     ) -> None:
         self.store.journal(
-            at=self.clock.now(), session_id=session.id,
+            at=self.clock.now(),
+            session_id=session.id,
             person_id=person_id if person_id is not None else session.person_id,
-            step=str(step), accepted=accepted, reason=str(reason),
+            step=str(step),
+            accepted=accepted,
+            reason=str(reason),
         )
 
 

@@ -26,32 +26,57 @@ class Step(StrEnum):
 
 JOURNEYS: dict[JourneyVariant, tuple[Step, ...]] = {
     JourneyVariant.CODE_FIRST: (
-        Step.HOME, Step.START, Step.IDENTIFY, Step.DECISION, Step.CONTACTS, Step.ACCOUNT,
+        Step.HOME,
+        Step.START,
+        Step.IDENTIFY,
+        Step.DECISION,
+        Step.CONTACTS,
+        Step.ACCOUNT,
         Step.SUCCESS,
     ),
     JourneyVariant.IDENTITY_FIRST: (
-        Step.HOME, Step.START, Step.BIRTH_DATE, Step.VITALE, Step.CODE, Step.DECISION,
-        Step.CONTACTS, Step.ACCOUNT, Step.SUCCESS,
+        Step.HOME,
+        Step.START,
+        Step.BIRTH_DATE,
+        Step.VITALE,
+        Step.CODE,
+        Step.DECISION,
+        Step.CONTACTS,
+        Step.ACCOUNT,
+        Step.SUCCESS,
     ),
 }
 
 # The stepper's stages (wording keys) and which stage each step belongs to.
 STAGES: dict[JourneyVariant, tuple[str, ...]] = {
     JourneyVariant.CODE_FIRST: (
-        "stage.identify", "stage.decision", "stage.contacts", "stage.account",
+        "stage.identify",
+        "stage.decision",
+        "stage.contacts",
+        "stage.account",
     ),
     JourneyVariant.IDENTITY_FIRST: (
-        "stage.identity", "stage.code", "stage.activation", "stage.account",
+        "stage.identity",
+        "stage.code",
+        "stage.activation",
+        "stage.account",
     ),
 }
 
 _STAGE_OF: dict[JourneyVariant, dict[Step, int]] = {
     JourneyVariant.CODE_FIRST: {
-        Step.IDENTIFY: 0, Step.DECISION: 1, Step.CONTACTS: 2, Step.ACCOUNT: 3,
+        Step.IDENTIFY: 0,
+        Step.DECISION: 1,
+        Step.CONTACTS: 2,
+        Step.ACCOUNT: 3,
     },
     JourneyVariant.IDENTITY_FIRST: {
-        Step.BIRTH_DATE: 0, Step.VITALE: 0, Step.CODE: 1, Step.DECISION: 2,
-        Step.CONTACTS: 2, Step.ACCOUNT: 3,
+        Step.BIRTH_DATE: 0,
+        Step.VITALE: 0,
+        Step.CODE: 1,
+        Step.DECISION: 2,
+        Step.CONTACTS: 2,
+        Step.ACCOUNT: 3,
     },
 }
 
@@ -61,7 +86,9 @@ def stage_index(variant: JourneyVariant, step: Step) -> int:
     return _STAGE_OF[variant].get(step, -1)
 
 
-def next_step(variant: JourneyVariant, current: Step, *, skip: frozenset[Step] = frozenset()) -> Step:
+def next_step(
+    variant: JourneyVariant, current: Step, *, skip: frozenset[Step] = frozenset()
+) -> Step:
     """The step after `current` in this variant, jumping over the steps in `skip`."""
     steps = JOURNEYS[variant]
     index = steps.index(current) + 1

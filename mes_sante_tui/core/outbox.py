@@ -22,14 +22,23 @@ class Mailer:
 
     def _email(self, at: datetime, person: Person, address: str, subject: str, body: str) -> int:
         return self.store.add_outbox(
-            at=at, channel=Channel.EMAIL, address=address, masked_address=mask_email(address),
-            subject=subject, body=body, person_id=person.id,
+            at=at,
+            channel=Channel.EMAIL,
+            address=address,
+            masked_address=mask_email(address),
+            subject=subject,
+            body=body,
+            person_id=person.id,
         )
 
     def _sms(self, at: datetime, person: Person, number: str, body: str) -> int:
         return self.store.add_outbox(
-            at=at, channel=Channel.SMS, address=format_mobile(number),
-            masked_address=mask_mobile(number), subject=t("outbox.sms.subject"), body=body,
+            at=at,
+            channel=Channel.SMS,
+            address=format_mobile(number),
+            masked_address=mask_mobile(number),
+            subject=t("outbox.sms.subject"),
+            body=body,
             person_id=person.id,
         )
 
@@ -49,9 +58,12 @@ class Mailer:
         if addressee.email:
             return self._email(at, person, addressee.email, subject, body)
         return self.store.add_outbox(
-            at=at, channel=Channel.LETTER, address=t("outbox.letter.address", name=addressee.full_name),
+            at=at,
+            channel=Channel.LETTER,
+            address=t("outbox.letter.address", name=addressee.full_name),
             masked_address=t("outbox.letter.masked", name=addressee.last_name.upper()),
-            subject=subject, body=body + "\n\n" + t("outbox.letter.update_contacts"),
+            subject=subject,
+            body=body + "\n\n" + t("outbox.letter.update_contacts"),
             person_id=person.id,
         )
 
@@ -67,6 +79,9 @@ class Mailer:
         if not addressee.email:
             return None
         return self._email(
-            at, person, addressee.email, t("outbox.activated.subject"),
+            at,
+            person,
+            addressee.email,
+            t("outbox.activated.subject"),
             t("outbox.activated.body", greeting=addressee.full_name, name=person.full_name),
         )

@@ -23,8 +23,16 @@ from .store import Store, iso, person_from_row
 
 # Tables emptied by a reset, children before parents (foreign keys).
 _DATA_TABLES = (
-    "journal", "outbox", "decisions", "accounts", "otp_codes", "code_failures",
-    "provisional_codes", "cards", "people", "households",
+    "journal",
+    "outbox",
+    "decisions",
+    "accounts",
+    "otp_codes",
+    "code_failures",
+    "provisional_codes",
+    "cards",
+    "people",
+    "households",
 )
 
 
@@ -53,19 +61,24 @@ def seed(store: Store, clock: Clock, codes: CodeGenerator, settings: Settings) -
     with store.transaction() as conn:
         for household in data["households"]:
             cursor = conn.execute("INSERT INTO households(label) VALUES (?)", (household["label"],))
-            household_id = cursor.lastrowid
+            household_id = int(cursor.lastrowid or 0)
             ids: dict[str, int] = {}
             for member in household["members"]:
                 ids[member["key"]] = _insert_person(conn, household_id, member, ids)
                 people += 1
             for member in household["members"]:
                 person = person_from_row(
-                    conn.execute("SELECT * FROM people WHERE id = ?", (ids[member["key"]],)).fetchone()
+                    conn.execute(
+                        "SELECT * FROM people WHERE id = ?", (ids[member["key"]],)
+                    ).fetchone()
                 )
                 addressee = (
-                    person if person.parent_id is None
+                    person
+                    if person.parent_id is None
                     else person_from_row(
-                        conn.execute("SELECT * FROM people WHERE id = ?", (person.parent_id,)).fetchone()
+                        conn.execute(
+                            "SELECT * FROM people WHERE id = ?", (person.parent_id,)
+                        ).fetchone()
                     )
                 )
                 messages += _issue_information_code(
@@ -84,18 +97,29 @@ def reset(store: Store, clock: Clock, codes: CodeGenerator, settings: Settings) 
         return seed(store, clock, codes, settings)
 
 
-def _insert_person(conn: Any, household_id: int, member: dict[str, Any], ids: dict[str, int]) -> int:
+def _insert_person(
+    conn: Any, household_id: int, member: dict[str, Any], ids: dict[str, int]
+) -> int:
     parent = member.get("parent")
     cursor = conn.execute(
         "INSERT INTO people(household_id, nir, first_name, last_name, birth_date, email, mobile,"
         " status, status_date, parent_id, deceased, not_activable_reason, persona_key,"
         " persona_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            household_id, member["nir"], member["first_name"], member["last_name"],
-            member["birth_date"], member.get("email"), member.get("mobile"),
-            member.get("status", "en_attente"), member.get("status_date"),
-            ids[parent] if parent else None, int(member.get("deceased", False)),
-            member.get("not_activable_reason"), member["key"], member.get("note", ""),
+            household_id,
+            member["nir"],
+            member["first_name"],
+            member["last_name"],
+            member["birth_date"],
+            member.get("email"),
+            member.get("mobile"),
+            member.get("status", "en_attente"),
+            member.get("status_date"),
+            ids[parent] if parent else None,
+            int(member.get("deceased", False)),
+            member.get("not_activable_reason"),
+            member["key"],
+            member.get("note", ""),
         ),
     )
     person_id = int(cursor.lastrowid)
@@ -108,8 +132,15 @@ def _insert_person(conn: Any, household_id: int, member: dict[str, Any], ids: di
 
 
 def _issue_information_code(
-    conn: Any, mailer: Mailer, hasher: CodeHasher, codes: CodeGenerator, settings: Settings,
-    now: datetime, person: Person, addressee: Person, member: dict[str, Any],
+    conn: Any,
+    mailer: Mailer,
+    hasher: CodeHasher,
+    codes: CodeGenerator,
+    settings: Settings,
+    now: datetime,
+    person: Person,
+    addressee: Person,
+    member: dict[str, Any],
 ) -> int:
     """The information message with its code, sent `information_days_ago` days before now."""
     state = member.get("code")
@@ -119,14 +150,18 @@ def _issue_information_code(
     valid_until = sent + settings.information_code_validity
     code = codes.provisional()
     used_at = iso(sent + timedelta(days=1)) if state == "used" else None
-    conn.execute(
-        "UPDATE people SET information_sent_at = ? WHERE id = ?", (iso(sent), person.id)
-    )
+    conn.execute("UPDATE people SET information_sent_at = ? WHERE id = ?", (iso(sent), person.id))
     conn.execute(
         "INSERT INTO provisional_codes(person_id, code_hash, issued_at, expires_at, used_at,"
         " channel, origin) VALUES (?, ?, ?, ?, ?, ?, 'information')",
-        (person.id, hasher.digest(code), iso(sent), iso(valid_until), used_at,
-         "email" if addressee.email else "courrier"),
+        (
+            person.id,
+            hasher.digest(code),
+            iso(sent),
+            iso(valid_until),
+            used_at,
+            "email" if addressee.email else "courrier",
+        ),
     )
     mailer.information(sent, person, addressee, code, valid_until)
     return 1
@@ -138,6 +173,11 @@ def _insert_account(
     conn.execute(
         "INSERT INTO accounts(person_id, identifier, password_hash, rule_version, created_at)"
         " VALUES (?, ?, ?, ?, ?)",
-        (person.id, account["identifier"], hash_password(account["password"]),
-         settings.rule_version.value, iso(person.status_date or now.date())),
+        (
+            person.id,
+            account["identifier"],
+            hash_password(account["password"]),
+            settings.rule_version.value,
+            iso(person.status_date or now.date()),
+        ),
     )

@@ -156,7 +156,9 @@ class Store:
         try:
             # Autocommit mode: transactions are opened explicitly, BEGIN IMMEDIATE.
             conn = sqlite3.connect(
-                self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                self.path,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT_MS / 1000,
                 check_same_thread=False,
             )
             conn.row_factory = sqlite3.Row
@@ -294,7 +296,9 @@ class Store:
         return Card(holder_id=row["holder_id"], model=CardModel(row["model"]), serial=row["serial"])
 
     def identifier_taken(self, identifier: str) -> bool:
-        return self.query_one("SELECT 1 FROM accounts WHERE identifier = ?", (identifier,)) is not None
+        return (
+            self.query_one("SELECT 1 FROM accounts WHERE identifier = ?", (identifier,)) is not None
+        )
 
     def account_identifier(self, person_id: int) -> str | None:
         row = self.query_one("SELECT identifier FROM accounts WHERE person_id = ?", (person_id,))
@@ -303,8 +307,15 @@ class Store:
     # --- outbox and journal --------------------------------------------------------------
 
     def add_outbox(
-        self, *, at: datetime, channel: Channel, address: str, masked_address: str,
-        subject: str, body: str, person_id: int | None,
+        self,
+        *,
+        at: datetime,
+        channel: Channel,
+        address: str,
+        masked_address: str,
+        subject: str,
+        body: str,
+        person_id: int | None,
     ) -> int:
         with self.transaction() as conn:
             cursor = conn.execute(
@@ -315,16 +326,21 @@ class Store:
             return int(cursor.lastrowid or 0)
 
     def outbox(self, limit: int | None = None, after_id: int = 0) -> list[OutboxMessage]:
-        sql = "SELECT * FROM outbox WHERE id > ? ORDER BY id DESC"
+        sql = "SELECT * FROM outbox WHERE id > ? ORDER BY at DESC, id DESC"
         params: list[Any] = [after_id]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
         return [
             OutboxMessage(
-                id=r["id"], at=datetime.fromisoformat(r["at"]), channel=Channel(r["channel"]),
-                address=r["address"], masked_address=r["masked_address"], subject=r["subject"],
-                body=r["body"], person_id=r["person_id"],
+                id=r["id"],
+                at=datetime.fromisoformat(r["at"]),
+                channel=Channel(r["channel"]),
+                address=r["address"],
+                masked_address=r["masked_address"],
+                subject=r["subject"],
+                body=r["body"],
+                person_id=r["person_id"],
             )
             for r in self.query(sql, params)
         ]
@@ -334,8 +350,15 @@ class Store:
         return int(row["m"]) if row else 0
 
     def journal(
-        self, *, at: datetime, session_id: str | None, person_id: int | None, step: str,
-        accepted: bool, reason: str = "", detail: str = "",
+        self,
+        *,
+        at: datetime,
+        session_id: str | None,
+        person_id: int | None,
+        step: str,
+        accepted: bool,
+        reason: str = "",
+        detail: str = "",
     ) -> None:
         with self.transaction() as conn:
             conn.execute(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from . import cli as _cli
 from . import help as _help
 from . import outbox as _outbox
 from . import rules as _rules
@@ -28,7 +29,7 @@ def _merge(*parts: Mapping[str, str]) -> dict[str, str]:
 
 
 FR: Mapping[str, str] = _merge(
-    _rules.TEXTS, _screens.TEXTS, _help.TEXTS, _outbox.TEXTS, _store.TEXTS
+    _rules.TEXTS, _screens.TEXTS, _help.TEXTS, _outbox.TEXTS, _store.TEXTS, _cli.TEXTS
 )
 
 

@@ -91,7 +91,9 @@ TEXTS: dict[str, str] = {
     "identifier.email": "L'identifiant ne peut pas être une adresse e-mail",
     "identifier.nir": "L'identifiant ne peut pas être le numéro de sécurité sociale",
     "identifier.iban": "L'identifiant ne peut pas être un IBAN",
-    "identifier.taken": "Cet identifiant est déjà utilisé. Identifiants disponibles : {suggestions}",
+    "identifier.taken": (
+        "Cet identifiant est déjà utilisé. Identifiants disponibles : {suggestions}"
+    ),
     # --- Password ---
     "password.required": "Saisir un mot de passe",
     "password.rules": "Le mot de passe ne respecte pas toutes les règles : {missing}",

@@ -1,0 +1,170 @@
+"""The application: built from its services by one factory, and the only router.
+
+Screens collect input and call the engine; when a step is accepted they tell the app, which
+maps the journey variant's next step to a screen. A variant is therefore data (an ordered
+list of steps in `core.journey`), not a second set of screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from mes_sante_tui.core.engine import Engine, Session
+from mes_sante_tui.core.journey import STAGES, Step, next_step, stage_index
+from mes_sante_tui.core.services import Services
+from mes_sante_tui.core.settings import Settings
+from mes_sante_tui.core.store import Store
+from mes_sante_tui.screens import (
+    AccountScreen,
+    ContactsScreen,
+    DecisionScreen,
+    HomeScreen,
+    IdentifyScreen,
+    QuitConfirmScreen,
+    StartScreen,
+    SuccessScreen,
+)
+from mes_sante_tui.wording import t
+
+# Which screen shows each step. Steps of the identity-first variant join in a later issue.
+SCREEN_FOR_STEP: dict[Step, Callable[[], Screen[None]]] = {
+    Step.HOME: HomeScreen,
+    Step.START: StartScreen,
+    Step.IDENTIFY: IdentifyScreen,
+    Step.DECISION: DecisionScreen,
+    Step.CONTACTS: ContactsScreen,
+    Step.ACCOUNT: AccountScreen,
+    Step.SUCCESS: SuccessScreen,
+}
+
+OUTBOX_POLL_SECONDS = 1.0
+
+
+class MesSanteApp(App[None]):
+    """The simulator of the « Mon espace santé » journey."""
+
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    TITLE = t("app.title")
+    BINDINGS = [
+        Binding(
+            "ctrl+q", "quit_app", t("key.quit"), tooltip=t("key.quit.tip"), id="quit", priority=True
+        ),
+        Binding("f2", "toggle_outbox", t("key.outbox"), tooltip=t("key.outbox.tip"), id="outbox"),
+    ]
+
+    outbox_visible: reactive[bool] = reactive(True)
+
+    def __init__(self, *, services: Services, settings: Settings) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = settings
+        self.session: Session | None = None
+        self.last_identifier: str | None = None
+        self._outbox_seen = 0
+        self.sub_title = t(
+            "app.subtitle",
+            variant=t(f"variant.{settings.journey.value}"),
+            rules=settings.rule_version.value,
+        )
+
+    @property
+    def engine(self) -> Engine:
+        return self.services.engine
+
+    @property
+    def store(self) -> Store:
+        return self.services.store
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        self.set_interval(OUTBOX_POLL_SECONDS, self._poll_outbox)
+
+    # --- the journey ---------------------------------------------------------------------
+
+    def stages(self) -> list[str]:
+        return [t(key) for key in STAGES[self.settings.journey]]
+
+    def stage_of(self, step: Step) -> int:
+        return stage_index(self.settings.journey, step)
+
+    def start_journey(self) -> None:
+        self.session = self.engine.start_session()
+        self.goto(Step.START)
+
+    def goto(self, step: Step) -> None:
+        self.push_screen(SCREEN_FOR_STEP[step]())
+
+    def advance(self, current: Step) -> None:
+        """Show the step that follows `current` in the chosen variant."""
+        self.goto(next_step(self.settings.journey, current))
+
+    @property
+    def journey_in_progress(self) -> bool:
+        """True once someone is identified and the activation is not finished."""
+        return self.session is not None and self.session.person_id is not None
+
+    async def back_to_home(self) -> None:
+        self.session = None
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            await self.pop_screen()
+
+    def confirm_leave(self, then: Callable[[], object]) -> None:
+        """Ask « Quitter la page ? » when leaving would lose an activation in progress."""
+        if not self.journey_in_progress:
+            then()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                then()
+
+        self.push_screen(QuitConfirmScreen(), answered)
+
+    def leave_to_home(self) -> None:
+        self.confirm_leave(lambda: self.run_worker(self.back_to_home(), exclusive=True))
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_quit_app(self) -> None:
+        if isinstance(self.screen, QuitConfirmScreen):
+            self.exit()
+            return
+        self.confirm_leave(self.exit)
+
+    def action_toggle_outbox(self) -> None:
+        self.outbox_visible = not self.outbox_visible
+
+    def watch_outbox_visible(self, visible: bool) -> None:
+        for panel in self.screen.query("OutboxPanel"):
+            panel.display = visible
+
+    # --- outbox --------------------------------------------------------------------------
+
+    def refresh_outbox(self) -> None:
+        """Show the newest messages in the current screen's outbox panel."""
+        from mes_sante_tui.widgets import OutboxPanel
+
+        panels = self.screen.query(OutboxPanel)
+        if not panels:
+            return
+        messages = self.store.outbox(limit=30)
+        self._outbox_seen = self.store.last_outbox_id()
+        for panel in panels:
+            panel.display = self.outbox_visible
+            panel.show_messages(messages)
+
+    def _poll_outbox(self) -> None:
+        # Cheap check first: messages may also come from another process on the same store.
+        if self.store.last_outbox_id() != self._outbox_seen:
+            self.refresh_outbox()
+
+
+def make_app(*, services: Services, settings: Settings) -> MesSanteApp:
+    """The one factory: the command line and every test build the app through it."""
+    return MesSanteApp(services=services, settings=settings)

@@ -1,0 +1,94 @@
+"""What every step of the journey shares: the notice, the stepper, the outbox, the keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from mes_sante_tui.core.journey import Step
+from mes_sante_tui.widgets import ErrorSummary, FormField, OutboxPanel, SimulationNotice, Stepper
+from mes_sante_tui.wording import t
+
+from .screen_help import ScreenHelpScreen
+
+if TYPE_CHECKING:
+    from mes_sante_tui.app import MesSanteApp
+
+R = TypeVar("R")
+
+
+class JourneyScreen(Screen[R], Generic[R]):
+    """A step, or a sub-step returning R.
+
+    Subclasses give STEP, TITLE_KEY (or `title_text`) and HELP_KEY, and compose their form in
+    `body`.
+    """
+
+    STEP: ClassVar[Step]
+    TITLE_KEY: ClassVar[str]
+    HELP_KEY: ClassVar[str]
+
+    BINDINGS = [
+        Binding("escape", "back", t("key.back"), tooltip=t("key.back.tip"), id="back"),
+        Binding("f1", "help", t("key.help"), tooltip=t("key.help.tip"), id="help"),
+    ]
+
+    @property
+    def msa(self) -> MesSanteApp:
+        return cast("MesSanteApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield SimulationNotice()
+        with Horizontal(id="layout"):
+            with VerticalScroll(id="main"):
+                stage = self.msa.stage_of(self.STEP)
+                if stage >= 0:
+                    yield Stepper(self.msa.stages(), stage)
+                yield Static(self.title_text(), classes="screen-title", markup=False)
+                yield from self.body()
+            yield OutboxPanel(id="outbox")
+        yield Footer()
+
+    def title_text(self) -> str:
+        return t(self.TITLE_KEY)
+
+    def body(self) -> Iterable[Widget]:
+        return ()
+
+    def on_screen_resume(self) -> None:
+        self.msa.refresh_outbox()
+
+    # --- errors --------------------------------------------------------------------------
+
+    def show_refusal(
+        self, errors: Mapping[str, str], fields: Mapping[str, FormField], message: str | None = None
+    ) -> None:
+        """Each error under its field and in the summary; what was typed stays as it was."""
+        for name, field in fields.items():
+            field.set_error(errors.get(name))
+        summary = self.query_one(ErrorSummary)
+        summary.show_message(message)
+        summary.show_errors([(fields[n].label, m) for n, m in errors.items() if n in fields])
+        if errors:
+            first = next(n for n in fields if n in errors)
+            fields[first].input_widget.focus()
+        elif message:
+            summary.focus()
+
+    def clear_refusal(self, fields: Mapping[str, FormField]) -> None:
+        self.show_refusal({}, fields)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        self.app.push_screen(ScreenHelpScreen(self.title_text(), [t(self.HELP_KEY)]))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,69 @@
+"""« Je modifie mon adresse e-mail » / « Je renseigne mon numéro de téléphone mobile »."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.containers import HorizontalGroup
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+
+from mes_sante_tui.core.engine import ContactKind, OtpSent
+from mes_sante_tui.core.journey import Step
+from mes_sante_tui.widgets import ErrorSummary, FormField
+from mes_sante_tui.wording import t
+
+from .base import JourneyScreen
+
+
+class ContactEditScreen(JourneyScreen[OtpSent | None]):
+    """Returns the one-time code's destination once it has been sent, None if cancelled."""
+
+    STEP = Step.CONTACTS
+    HELP_KEY = "contacts.help"
+    AUTO_FOCUS = "#value"
+
+    def __init__(self, kind: ContactKind) -> None:
+        self.kind = kind
+        super().__init__()
+
+    def title_text(self) -> str:
+        return t(f"contact_edit.{self.kind.value}.title")
+
+    def body(self) -> Iterable[Widget]:
+        k = self.kind.value
+        self.fields = {
+            k: FormField(
+                t(f"contact_edit.{k}.field"),
+                Input(id="value", max_length=260),
+                hint=t(f"contact_edit.{k}.hint"),
+            )
+        }
+        yield Static(t(f"contact_edit.{k}.intro"), classes="lead", markup=False)
+        yield ErrorSummary()
+        yield self.fields[k]
+        with HorizontalGroup(classes="actions"):
+            yield Button(t("button.cancel"), id="cancel")
+            yield Button(t("button.validate"), id="validate", variant="primary")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "validate":
+            self.submit()
+        elif event.button.id == "cancel":
+            self.dismiss(None)
+
+    def submit(self) -> None:
+        session = self.msa.session
+        assert session is not None
+        value = self.query_one("#value", Input).value
+        result = self.msa.engine.request_contact_change(session, self.kind, value)
+        if isinstance(result, OtpSent):
+            self.dismiss(result)
+        else:
+            self.show_refusal(result.errors, self.fields, result.message)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

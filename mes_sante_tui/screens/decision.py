@@ -1,0 +1,95 @@
+"""« Bonjour Martine ! »: activate (with consent) or oppose (guide 002, Finalisation 1/2-2/2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.containers import HorizontalGroup
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
+
+from mes_sante_tui.core.engine import Accepted, Choice
+from mes_sante_tui.core.journey import Step
+from mes_sante_tui.widgets import ErrorSummary, FormField
+from mes_sante_tui.wording import t
+
+from .base import JourneyScreen
+from .document import DocumentScreen
+
+
+class DecisionScreen(JourneyScreen[None]):
+    STEP = Step.DECISION
+    TITLE_KEY = "decision.title"
+    HELP_KEY = "decision.help"
+    AUTO_FOCUS = "#choice"
+
+    def body(self) -> Iterable[Widget]:
+        session = self.msa.session
+        assert session is not None and session.person_id is not None
+        person = self.msa.store.person(session.person_id)
+        addressee_first = person.first_name.split()[0]
+        if session.holder_id is not None and session.holder_id != person.id:
+            addressee_first = self.msa.store.person(session.holder_id).first_name.split()[0]
+        self.fields = {
+            "choice": FormField(
+                t("decision.title"),
+                RadioSet(
+                    RadioButton(t("decision.activate"), id="activate"),
+                    RadioButton(t("decision.oppose"), id="oppose"),
+                    id="choice",
+                ),
+                hint=f"{t('decision.activate.text')}\n{t('decision.oppose.text')}",
+            ),
+            "consent": FormField(
+                t("field.consent"),
+                Checkbox(t("decision.consent_label"), id="consent"),
+            ),
+        }
+        yield Static(t("decision.hello", first_name=addressee_first), classes="hello", markup=False)
+        if person.parent_id is not None:
+            yield Static(t("decision.child", name=person.full_name), classes="lead", markup=False)
+        yield ErrorSummary()
+        yield self.fields["choice"]
+        yield self.fields["consent"]
+        with HorizontalGroup(classes="links"):
+            yield Button(t("decision.read_cgu"), id="read-cgu", classes="link")
+            yield Button(t("decision.read_privacy"), id="read-privacy", classes="link")
+        with HorizontalGroup(classes="actions"):
+            yield Button(t("button.continue"), id="continue", variant="primary")
+
+    @property
+    def choice(self) -> Choice | None:
+        pressed = self.query_one("#choice", RadioSet).pressed_button
+        if pressed is None:
+            return None
+        return Choice.ACTIVATE if pressed.id == "activate" else Choice.OPPOSE
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "continue":
+                self.submit()
+            case "read-cgu":
+                self.app.push_screen(DocumentScreen(t("help.cgu.title"), t("help.cgu.body")))
+            case "read-privacy":
+                self.app.push_screen(
+                    DocumentScreen(t("help.privacy.title"), t("help.privacy.body"))
+                )
+
+    def submit(self) -> None:
+        session = self.msa.session
+        if session is None:
+            return
+        consent = self.query_one("#consent", Checkbox).value
+        result = self.msa.engine.decide(session, self.choice, consent)
+        if not isinstance(result, Accepted):
+            self.show_refusal(result.errors, self.fields, result.message)
+            return
+        if result.next is None:
+            # Opposition is confirmed on its own screens (see the opposition issue).
+            self.show_refusal({}, self.fields, t("decision.oppose_unavailable"))
+            return
+        self.clear_refusal(self.fields)
+        self.msa.advance(self.STEP)
+
+    def action_back(self) -> None:
+        self.msa.leave_to_home()

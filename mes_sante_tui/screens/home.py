@@ -1,0 +1,32 @@
+"""Home: the service's front page and its « Activer Mon espace santé » button."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from mes_sante_tui.core.journey import Step
+from mes_sante_tui.wording import t
+
+from .base import JourneyScreen
+
+
+class HomeScreen(JourneyScreen[None]):
+    STEP = Step.HOME
+    TITLE_KEY = "home.title"
+    HELP_KEY = "home.help"
+    AUTO_FOCUS = "#activate"
+
+    def body(self) -> Iterable[Widget]:
+        yield Static(t("home.kicker"), classes="kicker", markup=False)
+        yield Static(t("home.lead"), classes="lead", markup=False)
+        yield Button(t("home.activate"), id="activate", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "activate":
+            self.msa.start_journey()
+
+    def action_back(self) -> None:
+        """Nothing before the home page."""
