@@ -67,6 +67,8 @@ class MesSanteApp(App[None]):
         self.session: Session | None = None
         self.last_identifier: str | None = None
         self._outbox_seen = 0
+        # Messages after this id are marked « Nouveau »: what arrived during this journey.
+        self.outbox_baseline = services.store.last_outbox_id()
         self.sub_title = t(
             "app.subtitle",
             variant=t(f"variant.{settings.journey.value}"),
@@ -95,6 +97,7 @@ class MesSanteApp(App[None]):
 
     def start_journey(self) -> None:
         self.session = self.engine.start_session()
+        self.outbox_baseline = self.store.last_outbox_id()
         self.goto(Step.START)
 
     def goto(self, step: Step) -> None:

@@ -11,7 +11,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 
 from mes_sante_tui.core.engine import Activated
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.widgets import ErrorSummary, FormField, PasswordChecklist
+from mes_sante_tui.widgets import ErrorSummary, FormField, PasswordChecklist, TickBox
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -61,7 +61,7 @@ class AccountScreen(JourneyScreen[None]):
         yield self.fields["password"]
         yield PasswordChecklist(id="checklist")
         yield self.fields["confirmation"]
-        yield Checkbox(t("account.show"), id="show")
+        yield TickBox(t("account.show"), id="show")
         with HorizontalGroup(classes="actions"):
             yield Button(t("button.validate"), id="validate", variant="primary")
 

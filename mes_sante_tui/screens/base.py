@@ -53,7 +53,7 @@ class JourneyScreen(Screen[R], Generic[R]):
                     yield Stepper(self.msa.stages(), stage)
                 yield Static(self.title_text(), classes="screen-title", markup=False)
                 yield from self.body()
-            yield OutboxPanel(id="outbox")
+            yield OutboxPanel(id="outbox", known_up_to=self.msa.outbox_baseline)
         yield Footer()
 
     def title_text(self) -> str:

@@ -6,11 +6,11 @@ from collections.abc import Iterable
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, RadioSet, Static
 
 from mes_sante_tui.core.engine import Accepted, Choice
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.widgets import ErrorSummary, FormField
+from mes_sante_tui.widgets import ChoiceButton, ErrorSummary, FormField, TickBox
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -23,37 +23,41 @@ class DecisionScreen(JourneyScreen[None]):
     HELP_KEY = "decision.help"
     AUTO_FOCUS = "#choice"
 
+    def title_text(self) -> str:
+        """« Bonjour Martine ! »: the person who identified (the parent, for a child)."""
+        session = self.msa.session
+        assert session is not None
+        who = session.holder_id if session.holder_id is not None else session.person_id
+        assert who is not None
+        return t("decision.hello", first_name=self.msa.store.person(who).first_name.split()[0])
+
     def body(self) -> Iterable[Widget]:
         session = self.msa.session
         assert session is not None and session.person_id is not None
         person = self.msa.store.person(session.person_id)
-        addressee_first = person.first_name.split()[0]
-        if session.holder_id is not None and session.holder_id != person.id:
-            addressee_first = self.msa.store.person(session.holder_id).first_name.split()[0]
         self.fields = {
             "choice": FormField(
-                t("decision.title"),
+                t("field.choice"),
                 RadioSet(
-                    RadioButton(t("decision.activate"), id="activate"),
-                    RadioButton(t("decision.oppose"), id="oppose"),
+                    ChoiceButton(t("decision.activate"), id="activate"),
+                    ChoiceButton(t("decision.oppose"), id="oppose"),
                     id="choice",
                 ),
                 hint=f"{t('decision.activate.text')}\n{t('decision.oppose.text')}",
             ),
             "consent": FormField(
                 t("field.consent"),
-                Checkbox(t("decision.consent_label"), id="consent"),
+                TickBox(t("decision.consent_box"), id="consent"),
+                hint=t("decision.consent_label"),
             ),
         }
-        yield Static(t("decision.hello", first_name=addressee_first), classes="hello", markup=False)
         if person.parent_id is not None:
             yield Static(t("decision.child", name=person.full_name), classes="lead", markup=False)
         yield ErrorSummary()
         yield self.fields["choice"]
         yield self.fields["consent"]
-        with HorizontalGroup(classes="links"):
-            yield Button(t("decision.read_cgu"), id="read-cgu", classes="link")
-            yield Button(t("decision.read_privacy"), id="read-privacy", classes="link")
+        yield Button(t("decision.read_cgu"), id="read-cgu", classes="link")
+        yield Button(t("decision.read_privacy"), id="read-privacy", classes="link")
         with HorizontalGroup(classes="actions"):
             yield Button(t("button.continue"), id="continue", variant="primary")
 

@@ -6,13 +6,13 @@ from collections.abc import Iterable
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from mes_sante_tui.core.engine import Identified
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
-from mes_sante_tui.widgets import ErrorSummary, FormField
+from mes_sante_tui.widgets import ChoiceButton, ErrorSummary, FormField
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -42,8 +42,8 @@ class IdentifyScreen(JourneyScreen[None]):
             "model": FormField(
                 t("field.model"),
                 RadioSet(
-                    RadioButton(t("field.model.without"), id="without"),
-                    RadioButton(t("field.model.with"), id="with"),
+                    ChoiceButton(t("field.model.without"), id="without"),
+                    ChoiceButton(t("field.model.with"), id="with"),
                     id="model",
                 ),
             ),

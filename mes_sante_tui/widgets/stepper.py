@@ -33,7 +33,7 @@ class Stepper(Widget):
     }
     """
 
-    current: reactive[int] = reactive(0)
+    current: reactive[int] = reactive(0, layout=True)
 
     def __init__(
         self,
@@ -63,7 +63,7 @@ class Stepper(Widget):
             return Content.styled(f"{DONE} {name}", "$text-success")
         if index == self.current:
             return Content.styled(f"{CURRENT} {name}", "bold $text-accent")
-        return Content.styled(f"{TODO} {name}", "$text-muted")
+        return Content.styled(f"{TODO} {name}", "$foreground-muted")
 
     @property
     def heading(self) -> str:
@@ -86,7 +86,7 @@ class Stepper(Widget):
         return Content.assemble(
             (self.heading, "bold"),
             " ",
-            (t("widget.stepper.legend"), "$text-muted"),
+            (t("widget.stepper.legend"), "$foreground-muted"),
             "\n",
             parts,
         )

@@ -93,7 +93,9 @@ TEXTS: dict[str, str] = {
         "J'accepte les Conditions Générales d'Utilisation et la Politique de protection des "
         "données personnelles."
     ),
-    "field.consent": "Conditions d'utilisation (pour activer)",
+    "field.choice": "Ma décision",
+    "field.consent": "Pour activer : conditions d'utilisation",
+    "decision.consent_box": "J'accepte",
     "decision.read_cgu": "Lire les Conditions Générales d'Utilisation",
     "decision.read_privacy": "Lire la Politique de protection des données personnelles",
     "decision.oppose_unavailable": (

@@ -1,0 +1,21 @@
+"""Reusable widgets, each with its own DEFAULT_CSS."""
+
+from mes_sante_tui.widgets.choices import ChoiceButton, TickBox
+from mes_sante_tui.widgets.form_field import ErrorSummary, FormField
+from mes_sante_tui.widgets.notice import SimulationNotice
+from mes_sante_tui.widgets.outbox_panel import OutboxPanel
+from mes_sante_tui.widgets.password_checklist import PasswordChecklist
+from mes_sante_tui.widgets.stepper import Stepper
+from mes_sante_tui.widgets.vitale_card import VitaleCardDrawing
+
+__all__ = [
+    "ChoiceButton",
+    "ErrorSummary",
+    "FormField",
+    "OutboxPanel",
+    "PasswordChecklist",
+    "SimulationNotice",
+    "Stepper",
+    "TickBox",
+    "VitaleCardDrawing",
+]

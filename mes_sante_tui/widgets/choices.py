@@ -1,0 +1,29 @@
+"""Radio buttons and check boxes whose state shows in the symbol, not by colour alone.
+
+Textual draws « ▐●▌ » for a radio button and « ▐X▌ » for a box whether on or off, with only
+the colour changing: unreadable in monochrome, on a braille line or in a screen capture. These
+draw « (•) / ( ) » and « [✓] / [ ] » instead.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Checkbox, RadioButton
+
+
+class ChoiceButton(RadioButton):
+    """A radio button: « (•) » when chosen, « ( ) » otherwise."""
+
+    @property
+    def _button(self) -> Content:
+        style = self.get_visual_style("toggle--label")
+        return Content.styled("(•)" if self.value else "( )", style)
+
+
+class TickBox(Checkbox):
+    """A check box: « [✓] » when ticked, « [ ] » otherwise."""
+
+    @property
+    def _button(self) -> Content:
+        style = self.get_visual_style("toggle--label")
+        return Content.styled("[✓]" if self.value else "[ ]", style)

@@ -1,0 +1,392 @@
+"""Pilot tests of the reusable widgets and of the help and confirmation dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Static
+
+from mes_sante_tui.core.models import CardModel, Channel, OutboxMessage
+from mes_sante_tui.core.password import PasswordRule
+from mes_sante_tui.core.vitale import PHOTO_PREFIX
+from mes_sante_tui.screens.document import DocumentScreen
+from mes_sante_tui.screens.help_contact import HelpContactScreen
+from mes_sante_tui.screens.help_nir import HelpNirScreen
+from mes_sante_tui.screens.help_serial import HelpSerialScreen
+from mes_sante_tui.screens.quit_confirm import QuitConfirmScreen
+from mes_sante_tui.screens.screen_help import ScreenHelpScreen
+from mes_sante_tui.widgets import (
+    ErrorSummary,
+    FormField,
+    OutboxPanel,
+    PasswordChecklist,
+    SimulationNotice,
+    Stepper,
+    VitaleCardDrawing,
+)
+from mes_sante_tui.wording import t
+
+STEPS = ("Mon identité", "Mon code", "Activation", "Mon compte")
+
+
+class _Host(App[None]):
+    """A bare app that composes the widgets under test."""
+
+    def __init__(self, *widgets: Widget) -> None:
+        super().__init__()
+        self._widgets = widgets
+
+    def compose(self) -> ComposeResult:
+        yield from self._widgets
+        yield Footer()
+
+
+def plain(widget: Widget) -> str:
+    """The text a widget renders, without styles."""
+    if isinstance(widget, Static):
+        return widget.visual.plain if isinstance(widget.visual, Content) else str(widget.content)
+    rendered = widget.render()
+    assert isinstance(rendered, Content)
+    return rendered.plain
+
+
+def screen_text(screen: Screen[Any]) -> str:
+    return "\n".join(plain(static) for static in screen.query(Static))
+
+
+def message(id: int, minute: int, channel: Channel = Channel.EMAIL) -> OutboxMessage:
+    return OutboxMessage(
+        id=id,
+        at=datetime(2025, 3, 12, 10, minute),
+        channel=channel,
+        address="camille.exemple@exemple.fr",
+        masked_address="cam*****@exemple.fr",
+        subject=f"Votre code provisoire {id}",
+        body=f"Votre code provisoire : CODE{id:08d}",
+        person_id=1,
+    )
+
+
+async def test_notice_says_it_is_a_simulation() -> None:
+    notice = SimulationNotice()
+    async with _Host(notice).run_test():
+        assert plain(notice) == "Simulation — données fictives · aucun envoi réel"
+        assert notice.region.y == 0 and notice.region.height == 1
+
+
+async def test_stepper_shows_current_step_in_words_and_symbols() -> None:
+    stepper = Stepper(STEPS, current=1)
+    async with _Host(stepper).run_test() as pilot:
+        heading, steps = plain(stepper).splitlines()
+        assert heading.startswith("Étape 2 sur 4 : Mon code")
+        assert steps == "✓ Mon identité ─ ● Mon code ─ ○ Activation ─ ○ Mon compte"
+        assert "fait" in heading and "en cours" in heading and "à faire" in heading
+        stepper.set_current(3)
+        await pilot.pause()
+        assert plain(stepper).startswith("Étape 4 sur 4 : Mon compte")
+        stepper.set_current(-1)
+        await pilot.pause()
+        assert not stepper.display
+        stepper.set_current(0)
+        await pilot.pause()
+        assert stepper.display
+        assert "● Mon identité ─ ○ Mon code" in plain(stepper)
+
+
+async def test_stepper_built_hidden() -> None:
+    stepper = Stepper(STEPS, current=-1)
+    async with _Host(stepper).run_test():
+        assert not stepper.display and stepper.heading == ""
+
+
+async def test_password_checklist_states_each_rule_in_words() -> None:
+    checklist = PasswordChecklist()
+    async with _Host(checklist).run_test() as pilot:
+        checklist.show_rules(
+            [
+                PasswordRule("length", "8 caractères minimum", True),
+                PasswordRule("upper", "1 majuscule", False),
+            ]
+        )
+        await pilot.pause()
+        assert plain(checklist).splitlines() == [
+            "Votre mot de passe doit contenir :",
+            "✓ 8 caractères minimum — respecté",
+            "✗ 1 majuscule — manquant",
+        ]
+
+
+async def test_form_field_error_line_and_invalid_class() -> None:
+    field = FormField(
+        "Numéro de sécurité sociale",
+        Input(id="nir"),
+        hint="Ex. : 1 55 12 55 555 555 55",
+    )
+    async with _Host(field).run_test() as pilot:
+        texts = [plain(static) for static in field.query(Static)]
+        assert "Numéro de sécurité sociale (obligatoire)" in texts
+        assert "Ex. : 1 55 12 55 555 555 55" in texts
+        error_line = field.query_one(".field-error", Static)
+        assert not error_line.display and field.error is None
+
+        field.set_error("Le numéro de sécurité sociale doit contenir 15 caractères")
+        await pilot.pause()
+        assert field.has_class("-invalid")
+        assert error_line.display
+        assert plain(error_line) == (
+            "⚠ Erreur : Le numéro de sécurité sociale doit contenir 15 caractères"
+        )
+        assert field.error == "Le numéro de sécurité sociale doit contenir 15 caractères"
+
+        field.set_error(None)
+        await pilot.pause()
+        assert not field.has_class("-invalid")
+        assert not error_line.display and field.error is None
+
+
+async def test_form_field_optional_with_prefix() -> None:
+    field = FormField(
+        "Numéro de série de carte Vitale", Input(id="serial"), required=False, prefix=PHOTO_PREFIX
+    )
+    async with _Host(field).run_test():
+        prefix = field.query_one(".field-prefix", Static)
+        assert plain(prefix) == PHOTO_PREFIX
+        serial = field.query_one("#serial", Input)
+        assert prefix.region.y == serial.region.y and prefix.region.right <= serial.region.x
+        assert "(facultatif)" in plain(field.query_one(".field-label", Static))
+
+
+async def test_error_summary_counts_names_and_hides() -> None:
+    summary = ErrorSummary()
+    async with _Host(summary).run_test() as pilot:
+        assert not summary.display
+        summary.show_errors(
+            [
+                ("Numéro de sécurité sociale", "Saisir le numéro de sécurité sociale"),
+                ("Code provisoire", "Le code doit contenir 12 caractères"),
+            ]
+        )
+        await pilot.pause()
+        assert summary.display
+        assert plain(summary).splitlines() == [
+            "⚠ 2 erreurs à corriger :",
+            "• Numéro de sécurité sociale : Saisir le numéro de sécurité sociale",
+            "• Code provisoire : Le code doit contenir 12 caractères",
+        ]
+        summary.show_errors([("Code provisoire", "Le code doit contenir 12 caractères")])
+        summary.show_message("Nous n'avons pas réussi à vous identifier.")
+        await pilot.pause()
+        assert plain(summary).splitlines()[:2] == [
+            "⚠ Nous n'avons pas réussi à vous identifier.",
+            "⚠ 1 erreur à corriger :",
+        ]
+        summary.show_errors([])
+        summary.show_message(None)
+        await pilot.pause()
+        assert not summary.display
+
+
+async def test_outbox_newest_first_and_marks_only_new_messages() -> None:
+    panel = OutboxPanel()
+    async with _Host(panel).run_test() as pilot:
+        assert t("widget.outbox.empty") in screen_text(pilot.app.screen)
+        panel.show_messages([message(1, 0), message(2, 5, Channel.SMS)])
+        await pilot.pause()
+        body = plain(panel.query_one(".outbox-messages", Static))
+        assert body.index("SMS · 12/03/2025 10:05") < body.index("E-mail · 12/03/2025 10:00")
+        assert body.count("● Nouveau") == 2
+        assert "Destinataire (masqué) : cam*****@exemple.fr" in body
+        assert "Adresse complète : camille.exemple@exemple.fr" in body
+        assert "CODE00000001" in body
+        assert "(2 messages)" in plain(panel.query_one(".outbox-heading", Static))
+
+        panel.show_messages([message(1, 0), message(2, 5), message(3, 9, Channel.LETTER)])
+        await pilot.pause()
+        body = plain(panel.query_one(".outbox-messages", Static))
+        assert body.count("● Nouveau") == 1
+        assert body.startswith("● Nouveau\nCourrier · 12/03/2025 10:09")
+        assert panel.new_ids == {3}
+
+
+async def test_outbox_is_focusable_and_scrolls_by_keyboard() -> None:
+    panel = OutboxPanel()
+    async with _Host(panel).run_test(size=(100, 20)) as pilot:
+        panel.show_messages([message(i, i) for i in range(1, 8)])
+        await pilot.pause()
+        assert panel.can_focus
+        panel.focus()
+        await pilot.pause()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert panel.scroll_y > 0
+
+
+@pytest.mark.parametrize("model", list(CardModel))
+@pytest.mark.parametrize("show", ["nir", "serial"])
+async def test_card_drawing_fits_and_says_where(model: CardModel, show: str) -> None:
+    assert show in ("nir", "serial")
+    drawing = VitaleCardDrawing(model, "nir" if show == "nir" else "serial")
+    async with _Host(drawing).run_test():
+        lines = plain(drawing).splitlines()
+        assert all(len(line) <= 60 for line in lines[:-1])
+        assert lines[-1] == drawing.caption and drawing.caption.startswith("Où :")
+        arrow = t(f"widget.card.arrow.{show}")
+        assert sum(arrow in line for line in lines) == 1
+        if model is CardModel.WITH_PHOTO and show == "serial":
+            assert "8025000002 0102457612 4" in plain(drawing)
+
+
+async def test_quit_confirm_escape_stays() -> None:
+    results: list[bool | None] = []
+    app = _Host(Static("page"))
+    async with app.run_test() as pilot:
+        app.push_screen(QuitConfirmScreen(), results.append)
+        await pilot.pause()
+        assert isinstance(app.focused, Button) and app.focused.id == "stay"
+        text = screen_text(app.screen)
+        assert "Quitter la page ?" in text
+        assert "l'activation de votre profil sera perdue" in text
+        await pilot.press("escape")
+        await pilot.pause()
+    assert results == [False]
+
+
+async def test_quit_confirm_choose_quit_by_keyboard() -> None:
+    results: list[bool | None] = []
+    app = _Host(Static("page"))
+    async with app.run_test() as pilot:
+        app.push_screen(QuitConfirmScreen(), results.append)
+        await pilot.pause()
+        await pilot.press("tab")
+        assert isinstance(app.focused, Button) and app.focused.id == "quit"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert results == [True]
+
+
+async def test_quit_confirm_enter_on_default_stays() -> None:
+    results: list[bool | None] = []
+    app = _Host(Static("page"))
+    async with app.run_test() as pilot:
+        app.push_screen(QuitConfirmScreen(), results.append)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert results == [False]
+
+
+HELP_SCREENS: dict[str, tuple[type[Screen[None]], Callable[[], Screen[None]], tuple[str, ...]]] = {
+    "nir": (
+        HelpNirScreen,
+        HelpNirScreen,
+        (
+            "Où trouver mon numéro de sécurité sociale ?",
+            "Mon numéro de sécurité sociale est indiqué au verso de ma carte Vitale",
+            "sur la face avant de ma carte Vitale",
+            "Moins de 18 ans : quel numéro de sécurité sociale saisir ?",
+            "renseigner le numéro de sécurité sociale du destinataire de l'e-mail ou du courrier",
+        ),
+    ),
+    "serial": (
+        HelpSerialScreen,
+        lambda: HelpSerialScreen(CardModel.WITH_PHOTO),
+        (
+            "Où trouver mon numéro de série de carte Vitale ?",
+            "au dos en haut à gauche de votre carte Vitale. Il est composé de 8 à 13 chiffres.",
+            "Renseignez les 11 derniers chiffres de votre numéro de série.",
+            "Afin d'obtenir le numéro de série de votre carte Vitale, contactez le : 3422",
+            "Service disponible du lundi au vendredi de 8h30 à 17h30.",
+            "Contactez un conseiller par visio-interprétation",
+        ),
+    ),
+    "contact": (
+        HelpContactScreen,
+        HelpContactScreen,
+        ("3422", "Mes coordonnées sont incorrectes ?", "compte ameli", "visio-interprétation"),
+    ),
+    "cgu": (
+        DocumentScreen,
+        lambda: DocumentScreen(t("help.cgu.title"), t("help.cgu.body")),
+        ("Conditions Générales d'Utilisation", "résumé fictif"),
+    ),
+    "privacy": (
+        DocumentScreen,
+        lambda: DocumentScreen(t("help.privacy.title"), t("help.privacy.body")),
+        ("Politique de protection des données personnelles", "Opposition"),
+    ),
+    "f1": (
+        ScreenHelpScreen,
+        lambda: ScreenHelpScreen(
+            "Je m'identifie", ["Saisissez le code provisoire reçu par e-mail."]
+        ),
+        (
+            "Aide : Je m'identifie",
+            "Saisissez le code provisoire reçu par e-mail.",
+            "Tab / Maj+Tab",
+            "Ctrl+Q",
+            "F2",
+            "3422",
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(HELP_SCREENS))
+async def test_help_screens_open_and_close_with_escape(name: str) -> None:
+    screen_type, make, expected = HELP_SCREENS[name]
+    app = _Host(Static("page"))
+    closed: list[None] = []
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.push_screen(make(), closed.append)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, screen_type)
+        assert isinstance(app.focused, Button) and app.focused.id == "close"
+        assert screen.query(Footer)
+        text = screen_text(screen)
+        for fragment in expected:
+            assert fragment in text, fragment
+        await pilot.press("pagedown")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, screen_type)
+    assert closed == [None]
+
+
+async def test_help_screen_scrolls_while_button_has_focus() -> None:
+    app = _Host(Static("page"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(HelpNirScreen())
+        await pilot.pause()
+        body = app.screen.query_one("#dialog-body", VerticalScroll)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0
+        await pilot.press("enter")  # the focused « Fermer » button
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpNirScreen)
+
+
+async def test_help_serial_shows_given_model_first() -> None:
+    app = _Host(Static("page"))
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.push_screen(HelpSerialScreen(CardModel.WITH_PHOTO))
+        await pilot.pause()
+        drawings = list(app.screen.query(VitaleCardDrawing))
+        assert [d.model for d in drawings] == [CardModel.WITH_PHOTO, CardModel.WITHOUT_PHOTO]
+        assert all(d.show == "serial" for d in drawings)
+
+
+def test_documents_have_8_to_15_paragraphs() -> None:
+    for key in ("help.cgu.body", "help.privacy.body"):
+        paragraphs = DocumentScreen("x", t(key)).paragraphs
+        assert 8 <= len(paragraphs) <= 15
