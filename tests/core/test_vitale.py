@@ -52,7 +52,9 @@ def test_required(raw: str, model: CardModel) -> None:
 
 
 @pytest.mark.parametrize("model", [WITH, WITHOUT])
-@pytest.mark.parametrize("raw", ["1234567a", "ABCDEFGHIJK", "0102-457612", "0102457612.4", "١٢٣٤٥٦٧٨"])
+@pytest.mark.parametrize(
+    "raw", ["1234567a", "ABCDEFGHIJK", "0102-457612", "0102457612.4", "١٢٣٤٥٦٧٨"]
+)
 def test_digits_only(raw: str, model: CardModel) -> None:
     assert error(raw, model) == t("serial.digits_only")
 
@@ -110,7 +112,7 @@ def test_part_of_the_nir_with_photo() -> None:
 
 
 def test_corsica_letters_are_kept() -> None:
-    # "0041235" follows 2A: taken as they are, digits around the letters do not join up.
+    # Digits after 2A are part of the NIR, but digits on both sides of 2A never join up.
     assert error("00412352", WITHOUT, nir=CORSICA_NIR) == t("serial.is_nir")
     assert check_serial("29005200", WITHOUT, nir=CORSICA_NIR).ok
     assert check_serial("2900519004", WITHOUT, nir=CORSICA_NIR).ok
