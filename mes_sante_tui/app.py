@@ -103,9 +103,10 @@ class MesSanteApp(App[None]):
     def goto(self, step: Step) -> None:
         self.push_screen(SCREEN_FOR_STEP[step]())
 
-    def advance(self, current: Step) -> None:
-        """Show the step that follows `current` in the chosen variant."""
-        self.goto(next_step(self.settings.journey, current))
+    def advance(self, current: Step, engine_next: Step | None = None) -> None:
+        """Show the step after `current`: the engine's answer when it skips ahead (a child
+        whose parent's space is active goes straight to success), else the variant's order."""
+        self.goto(engine_next or next_step(self.settings.journey, current))
 
     @property
     def journey_in_progress(self) -> bool:
@@ -144,6 +145,8 @@ class MesSanteApp(App[None]):
         self.outbox_visible = not self.outbox_visible
 
     def watch_outbox_visible(self, visible: bool) -> None:
+        if not self.screen_stack:  # set before the app runs: screens read it when composed
+            return
         for panel in self.screen.query("OutboxPanel"):
             panel.display = visible
 

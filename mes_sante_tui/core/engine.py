@@ -267,13 +267,19 @@ class Engine:
             self._log(session, step, False, "consent_missing")
             return Refused(errors={"consent": t("decision.consent")})
         session.choice = choice
+        if choice is Choice.ACTIVATE and self.store.account_identifier(self._addressee(session).id):
+            # The account common to all the addressee's profiles exists (a parent whose space
+            # is active): no contact check and no identifier to create.
+            self._record_activation(self._person(session), self.clock.now(), session)
+            self._log(session, step, True, "activated_with_existing_account")
+            return Accepted(next=Step.SUCCESS)
         self._log(session, step, True, choice.value)
         return Accepted(next=Step.CONTACTS if choice is Choice.ACTIVATE else None)
 
     # --- contact check ---------------------------------------------------------------------
 
     def contact_view(self, session: Session) -> ContactView:
-        person = self._person(session)
+        person = self._addressee(session)
         return ContactView(
             email=person.email,
             mobile=person.mobile,
@@ -287,7 +293,7 @@ class Engine:
         step = f"{Step.CONTACTS}:{kind}"
         if (expired := self._touch(session, step)) is not None:
             return expired
-        person = self._person(session)
+        person = self._addressee(session)
         checked = (
             contacts.check_email(raw) if kind is ContactKind.EMAIL else contacts.check_mobile(raw)
         )
@@ -307,7 +313,7 @@ class Engine:
             return Refused(errors={"otp": t("otp.none")})
         if (expired := self._touch(session, f"{Step.CONTACTS}:resend")) is not None:
             return expired
-        return self._send_contact_otp(session, self._person(session), pending)
+        return self._send_contact_otp(session, self._addressee(session), pending)
 
     def _send_contact_otp(
         self, session: Session, person: Person, pending: PendingContact
@@ -357,7 +363,7 @@ class Engine:
         if checked.error or checked.value is None:
             self._log(session, step, False, "otp_format")
             return Refused(errors={"otp": checked.error or ""})
-        person = self._person(session)
+        person = self._addressee(session)
         now = self.clock.now()
         purpose = f"contact_{pending.kind.value}"
         column = "email" if pending.kind is ContactKind.EMAIL else "mobile"
@@ -390,7 +396,7 @@ class Engine:
         step = Step.CONTACTS
         if (expired := self._touch(session, step)) is not None:
             return expired
-        if not self._person(session).email:
+        if not self._addressee(session).email:
             self._log(session, step, False, "email_missing")
             return Refused(errors={"email": t("email.required")})
         self._log(session, step, True, "checked")
@@ -400,7 +406,7 @@ class Engine:
 
     def check_identifier(self, session: Session, raw: str) -> Refused | None:
         """None when the identifier is acceptable and free; else the refusal for the field."""
-        person = self._person(session)
+        person = self._addressee(session)
         checked = identifier.check_identifier(raw, nir=person.nir)
         if checked.error or checked.value is None:
             return Refused(errors={"identifier": checked.error or ""})
@@ -420,7 +426,9 @@ class Engine:
         step = Step.ACCOUNT
         if (expired := self._touch(session, step)) is not None:
             return expired
-        person = self._person(session)
+        # The account is the addressee's, « commun à tous mes profils » (guide 000).
+        holder = self._addressee(session)
+        profile = self._person(session)
         errors: dict[str, str] = {}
         if (refused := self.check_identifier(session, identifier_raw)) is not None:
             errors.update(refused.errors)
@@ -431,9 +439,9 @@ class Engine:
                 confirmation,
                 version=self.settings.rule_version,
                 identifier=wanted,
-                first_name=person.first_name,
-                last_name=person.last_name,
-                birth_date=person.birth_date,
+                first_name=holder.first_name,
+                last_name=holder.last_name,
+                birth_date=holder.birth_date,
             )
         )
         if errors:
@@ -453,33 +461,33 @@ class Engine:
                 conn.execute(
                     "INSERT INTO accounts(person_id, identifier, password_hash, rule_version,"
                     " created_at) VALUES (?, ?, ?, ?, ?)",
-                    (person.id, wanted, digest, self.settings.rule_version.value, iso(now)),
+                    (holder.id, wanted, digest, self.settings.rule_version.value, iso(now)),
                 )
-                self._record_activation(conn_person=person, now=now, session=session)
+                self._record_activation(profile, now, session)
         if taken:
             refused = self.check_identifier(session, identifier_raw)
             self._log(session, step, False, "identifier_taken")
             return refused or Refused(errors={"identifier": t("identifier.required")})
         self._log(session, step, True, "activated")
-        return Activated(person=self.store.person(person.id), identifier=wanted)
+        return Activated(person=self.store.person(profile.id), identifier=wanted)
 
-    def _record_activation(self, *, conn_person: Person, now: datetime, session: Session) -> None:
+    def _record_activation(self, profile: Person, now: datetime, session: Session) -> None:
         """Status, decision, used code and confirmation message: one transaction (joined)."""
         with self.store.transaction() as conn:
             conn.execute(
                 "UPDATE people SET status = ?, status_date = ? WHERE id = ?",
-                (ProfileStatus.ACTIVATED.value, iso(now.date()), conn_person.id),
+                (ProfileStatus.ACTIVATED.value, iso(now.date()), profile.id),
             )
             conn.execute(
                 "INSERT INTO decisions(person_id, kind, at, by_person_id) VALUES (?, ?, ?, ?)",
-                (conn_person.id, Choice.ACTIVATE.value, iso(now), session.holder_id),
+                (profile.id, Choice.ACTIVATE.value, iso(now), session.holder_id),
             )
             if session.code_id is not None:
                 conn.execute(
                     "UPDATE provisional_codes SET used_at = ? WHERE id = ?",
                     (iso(now), session.code_id),
                 )
-            self.mailer.activated(now, self.store.person(conn_person.id), self._addressee(session))
+            self.mailer.activated(now, self.store.person(profile.id), self._addressee(session))
 
     def _addressee(self, session: Session) -> Person:
         holder = session.holder_id if session.holder_id is not None else session.person_id

@@ -25,22 +25,25 @@ class ContactsScreen(JourneyScreen[None]):
     AUTO_FOCUS = "#continue"
 
     def body(self) -> Iterable[Widget]:
+        session = self.msa.session
+        assert session is not None
+        view = self.msa.engine.contact_view(session)
         self.fields = {
             "email": FormField(
                 t("contacts.email"),
-                Button("", id="edit-email", classes="link"),
+                Button(self._edit_label("email", view.email), id="edit-email", classes="link"),
+                hint=view.email_masked or t("contacts.no_email"),
             ),
             "mobile": FormField(
                 t("contacts.mobile"),
-                Button("", id="edit-mobile", classes="link"),
+                Button(self._edit_label("mobile", view.mobile), id="edit-mobile", classes="link"),
+                hint=view.mobile_masked or t("contacts.no_mobile"),
                 required=False,
             ),
         }
         yield Static(t("contacts.intro"), classes="lead", markup=False)
         yield ErrorSummary()
-        yield Static("", id="email-value", classes="contact-value", markup=False)
         yield self.fields["email"]
-        yield Static("", id="mobile-value", classes="contact-value", markup=False)
         yield self.fields["mobile"]
         yield Static("", id="updated", classes="confirmation", markup=False)
         with HorizontalGroup(classes="actions"):
@@ -48,25 +51,24 @@ class ContactsScreen(JourneyScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#updated").display = False
-        self.show_contacts()
+
+    @staticmethod
+    def _edit_label(kind: str, current: str | None) -> str:
+        return t(f"contacts.edit_{kind}" if current else f"contacts.add_{kind}")
 
     def show_contacts(self) -> None:
         """Contacts are shown masked here: they are typed in full only on the edit screen."""
         session = self.msa.session
         assert session is not None
         view = self.msa.engine.contact_view(session)
-        self.query_one("#email-value", Static).update(
-            f"{t('contacts.email')} : {view.email_masked or t('contacts.no_email')}"
-        )
-        self.query_one("#mobile-value", Static).update(
-            f"{t('contacts.mobile')} : {view.mobile_masked or t('contacts.no_mobile')}"
-        )
-        self.query_one("#edit-email", Button).label = t(
-            "contacts.edit_email" if view.email else "contacts.add_email"
-        )
-        self.query_one("#edit-mobile", Button).label = t(
-            "contacts.edit_mobile" if view.mobile else "contacts.add_mobile"
-        )
+        self.value_line("email").update(view.email_masked or t("contacts.no_email"))
+        self.value_line("mobile").update(view.mobile_masked or t("contacts.no_mobile"))
+        self.query_one("#edit-email", Button).label = self._edit_label("email", view.email)
+        self.query_one("#edit-mobile", Button).label = self._edit_label("mobile", view.mobile)
+
+    def value_line(self, name: str) -> Static:
+        """The line under the field's label that shows the masked contact on file."""
+        return self.fields[name].query_one(".field-hint", Static)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         match event.button.id:

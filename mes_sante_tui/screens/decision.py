@@ -93,7 +93,7 @@ class DecisionScreen(JourneyScreen[None]):
             self.show_refusal({}, self.fields, t("decision.oppose_unavailable"))
             return
         self.clear_refusal(self.fields)
-        self.msa.advance(self.STEP)
+        self.msa.advance(self.STEP, result.next)
 
     def action_back(self) -> None:
         self.msa.leave_to_home()

@@ -52,6 +52,7 @@ class IdentifyScreen(JourneyScreen[None]):
                 Input(id="serial", max_length=_MAX_TYPED),
                 hint=t("field.serial.hint.none"),
                 prefix=PHOTO_PREFIX,
+                id="serial-field",
             ),
         }
         yield Static(t("identify.intro"), classes="lead", markup=False)
@@ -67,9 +68,6 @@ class IdentifyScreen(JourneyScreen[None]):
             yield Button(t("button.cancel"), id="cancel")
             yield Button(t("button.continue"), id="continue", variant="primary")
 
-    def on_mount(self) -> None:
-        self._show_model(None)
-
     @property
     def model(self) -> CardModel | None:
         pressed = self.query_one("#model", RadioSet).pressed_button
@@ -80,7 +78,7 @@ class IdentifyScreen(JourneyScreen[None]):
     def _show_model(self, model: CardModel | None) -> None:
         """The fixed prefix is shown only for photo cards; the hint follows the model."""
         serial = self.fields["serial"]
-        serial.query_one(".field-prefix").display = model is CardModel.WITH_PHOTO
+        serial.set_class(model is CardModel.WITH_PHOTO, "-photo")
         hint = {
             None: "field.serial.hint.none",
             CardModel.WITHOUT_PHOTO: "field.serial.hint.without",

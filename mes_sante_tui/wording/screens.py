@@ -113,8 +113,8 @@ TEXTS: dict[str, str] = {
         "Ces informations sont indispensables pour assurer la sécurité de Mon espace santé et "
         "ont été transmises par ma caisse d'assurance maladie."
     ),
-    "contacts.email": "Adresse e-mail (obligatoire)",
-    "contacts.mobile": "Numéro de téléphone mobile (facultatif)",
+    "contacts.email": "Adresse e-mail",
+    "contacts.mobile": "Numéro de téléphone mobile",
     "contacts.no_email": "Aucune adresse enregistrée",
     "contacts.no_mobile": "Aucun numéro enregistré",
     "contacts.edit_email": "✎ Modifier l'adresse e-mail",

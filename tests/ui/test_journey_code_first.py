@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from support import latest_otp, person_id, persona_code, type_text
 from textual.widgets import Input
 
 from mes_sante_tui.app import make_app
@@ -19,7 +20,6 @@ from mes_sante_tui.screens import (
     SuccessScreen,
 )
 from mes_sante_tui.widgets import ErrorSummary, FormField
-from support import latest_otp, person_id, persona_code, type_text
 
 SIZE = (120, 40)
 
@@ -73,7 +73,7 @@ async def test_code_first_activation_by_keyboard(services: Services, settings: S
         await pilot.pause()
         assert isinstance(app.screen, ContactsScreen)
         assert services.store.person(martine.id).mobile == "0712345678"
-        assert "** ** ** *6 78" in str(app.screen.query_one("#mobile-value").render())
+        assert "** ** ** *6 78" in str(app.screen.value_line("mobile").render())
         app.screen.query_one("#continue").focus()
         await pilot.press("enter")
         await pilot.pause()

@@ -1,0 +1,80 @@
+"""Keyboard drivers that bring the app to a given step, shared by Pilot and snapshot tests."""
+
+from __future__ import annotations
+
+from support import latest_otp, person_id, persona_code, type_text
+from textual.pilot import Pilot
+
+from mes_sante_tui.core.services import Services
+
+
+async def to_identify(pilot: Pilot[None]) -> None:
+    await pilot.press("enter")  # « Activer Mon espace santé »
+    await pilot.pause()
+    await pilot.press("enter")  # « Commencer »
+    await pilot.pause()
+
+
+async def fill_identify(
+    pilot: Pilot[None], services: Services, key: str = "martine", serial: str = "953701166",
+    photo: bool = False,
+) -> None:
+    """Type the persona's code, NIR (with spaces) and card, from the code field."""
+    person = services.store.person(person_id(services, key))
+    await type_text(pilot, persona_code(services, key))
+    await pilot.press("tab")
+    await type_text(pilot, f"{person.nir[0]} {person.nir[1:3]} {person.nir[3:]}")
+    await pilot.press("tab", "tab")  # past « Où trouver mon numéro de sécurité sociale ? »
+    if photo:
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.press("tab")
+    await type_text(pilot, serial)
+
+
+async def to_decision(pilot: Pilot[None], services: Services) -> None:
+    await to_identify(pilot)
+    await fill_identify(pilot, services)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def choose_activate(pilot: Pilot[None]) -> None:
+    await pilot.press("enter")  # « J'active Mon espace santé »
+    await pilot.press("tab", "space")  # « J'accepte »
+    pilot.app.screen.query_one("#continue").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_contacts(pilot: Pilot[None], services: Services) -> None:
+    await to_decision(pilot, services)
+    await choose_activate(pilot)
+
+
+async def change_mobile(pilot: Pilot[None], services: Services, number: str) -> None:
+    """From the contact check: modify the mobile and confirm with the code from the outbox."""
+    pilot.app.screen.query_one("#edit-mobile").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    await type_text(pilot, number)
+    await pilot.press("enter")
+    await pilot.pause()
+    await type_text(pilot, latest_otp(services))
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_account(pilot: Pilot[None], services: Services) -> None:
+    await to_contacts(pilot, services)
+    pilot.app.screen.query_one("#continue").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def fill_account(pilot: Pilot[None], identifier: str, password: str, confirm: str) -> None:
+    await type_text(pilot, identifier)
+    await pilot.press("tab")
+    await type_text(pilot, password)
+    await pilot.press("tab")
+    await type_text(pilot, confirm)
