@@ -11,7 +11,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 
 from mes_sante_tui.core.engine import Activated
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.widgets import ErrorSummary, FormField, PasswordChecklist, TickBox
+from mes_sante_tui.widgets import ErrorSummary, FormField, PasswordChecklist, TextInput, TickBox
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -40,17 +40,17 @@ class AccountScreen(JourneyScreen[None]):
         self.fields = {
             "identifier": FormField(
                 t("account.identifier"),
-                Input(id="identifier", max_length=_MAX_IDENTIFIER),
+                TextInput(id="identifier", max_length=_MAX_IDENTIFIER),
                 hint=t("account.identifier.hint"),
             ),
             "password": FormField(
                 t("account.password"),
-                Input(id="password", password=True, max_length=_MAX_PASSWORD),
+                TextInput(id="password", password=True, max_length=_MAX_PASSWORD),
                 hint=t("account.password.hint", version=version),
             ),
             "confirmation": FormField(
                 t("account.confirm"),
-                Input(id="confirmation", password=True, max_length=_MAX_PASSWORD),
+                TextInput(id="confirmation", password=True, max_length=_MAX_PASSWORD),
                 hint=t("account.confirm.hint"),
             ),
         }

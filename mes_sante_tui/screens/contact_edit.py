@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.engine import ContactKind, OtpSent
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.widgets import ErrorSummary, FormField
+from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -35,7 +35,7 @@ class ContactEditScreen(JourneyScreen[OtpSent | None]):
         self.fields = {
             k: FormField(
                 t(f"contact_edit.{k}.field"),
-                Input(id="value", max_length=260),
+                TextInput(id="value", max_length=260),
                 hint=t(f"contact_edit.{k}.hint"),
             )
         }

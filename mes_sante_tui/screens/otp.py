@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.engine import Accepted, OtpSent
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.widgets import ErrorSummary, FormField
+from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -32,7 +32,7 @@ class OtpScreen(JourneyScreen[bool]):
 
     def body(self) -> Iterable[Widget]:
         self.fields = {
-            "otp": FormField(t("otp.field"), Input(id="otp", max_length=20), hint=t("otp.hint"))
+            "otp": FormField(t("otp.field"), TextInput(id="otp", max_length=20), hint=t("otp.hint"))
         }
         yield Static(
             t(f"otp.sent.{self.sent.kind.value}", target=self.sent.target),
@@ -42,7 +42,7 @@ class OtpScreen(JourneyScreen[bool]):
         )
         yield ErrorSummary()
         yield self.fields["otp"]
-        yield Button(t("otp.resend"), id="resend", classes="link")
+        yield LinkButton(t("otp.resend"), id="resend")
         yield Static("", id="resent", classes="confirmation", markup=False)
         with HorizontalGroup(classes="actions"):
             yield Button(t("button.cancel"), id="cancel")

@@ -2,20 +2,24 @@
 
 from mes_sante_tui.widgets.choices import ChoiceButton, TickBox
 from mes_sante_tui.widgets.form_field import ErrorSummary, FormField
+from mes_sante_tui.widgets.link_button import LinkButton
 from mes_sante_tui.widgets.notice import SimulationNotice
 from mes_sante_tui.widgets.outbox_panel import OutboxPanel
 from mes_sante_tui.widgets.password_checklist import PasswordChecklist
 from mes_sante_tui.widgets.stepper import Stepper
+from mes_sante_tui.widgets.text_input import TextInput
 from mes_sante_tui.widgets.vitale_card import VitaleCardDrawing
 
 __all__ = [
     "ChoiceButton",
     "ErrorSummary",
     "FormField",
+    "LinkButton",
     "OutboxPanel",
     "PasswordChecklist",
     "SimulationNotice",
     "Stepper",
+    "TextInput",
     "TickBox",
     "VitaleCardDrawing",
 ]

@@ -41,8 +41,8 @@ def _message(message: OutboxMessage, new: bool) -> Content:
 class OutboxPanel(VerticalScroll):
     """A panel docked on the right, focusable and scrollable by keyboard.
 
-    A message is marked « ● Nouveau » when its id is greater than the highest id shown by the
-    previous call of `show_messages` (or than `known_up_to` for the first call).
+    A message is marked « ● Nouveau » when its id is greater than `known_up_to`: the app gives
+    the last id before the current journey, so the mark means "arrived during this journey".
     """
 
     DEFAULT_CSS = """
@@ -100,12 +100,14 @@ class OutboxPanel(VerticalScroll):
         return t("widget.outbox.heading", count=counted)
 
     def show_messages(self, messages: Sequence[OutboxMessage]) -> None:
-        """Show `messages` newest first, marking those not shown before."""
+        """Show `messages` newest first, marking those that arrived after `known_up_to`.
+
+        The mark depends only on that fixed id, so showing the same messages again (a poll,
+        a screen coming back) never changes what the person reads.
+        """
         ordered = sorted(messages, key=lambda message: (message.at, message.id), reverse=True)
         self.messages = tuple(ordered)
         self.new_ids = frozenset(m.id for m in ordered if m.id > self._seen_up_to)
-        if ordered:
-            self._seen_up_to = max(self._seen_up_to, ordered[0].id)
         self._heading.update(self._heading_text())
         if not ordered:
             self._body.update(t("widget.outbox.empty"))

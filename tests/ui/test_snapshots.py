@@ -160,5 +160,7 @@ def test_step(step: str, snap_compare: Any, services: Services, settings: Settin
 
     async def run_before(pilot: Pilot[None]) -> None:
         await STEPS[step](pilot, services)
+        # A pressed button keeps its "-active" look for 0.2 s: let it settle first.
+        await pilot.pause(0.4)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

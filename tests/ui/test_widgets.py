@@ -194,15 +194,15 @@ async def test_error_summary_counts_names_and_hides() -> None:
         assert not summary.display
 
 
-async def test_outbox_newest_first_and_marks_only_new_messages() -> None:
-    panel = OutboxPanel()
+async def test_outbox_newest_first_and_marks_messages_after_the_baseline() -> None:
+    panel = OutboxPanel(known_up_to=1)
     async with _Host(panel).run_test() as pilot:
         assert t("widget.outbox.empty") in screen_text(pilot.app.screen)
         panel.show_messages([message(1, 0), message(2, 5, Channel.SMS)])
         await pilot.pause()
         body = plain(panel.query_one(".outbox-messages", Static))
         assert body.index("SMS · 12/03/2025 10:05") < body.index("E-mail · 12/03/2025 10:00")
-        assert body.count("● Nouveau") == 2
+        assert body.count("● Nouveau") == 1  # message 1 was there before the journey
         assert "Destinataire (masqué) : cam*****@exemple.fr" in body
         assert "Adresse complète : camille.exemple@exemple.fr" in body
         assert "CODE00000001" in body
@@ -211,9 +211,14 @@ async def test_outbox_newest_first_and_marks_only_new_messages() -> None:
         panel.show_messages([message(1, 0), message(2, 5), message(3, 9, Channel.LETTER)])
         await pilot.pause()
         body = plain(panel.query_one(".outbox-messages", Static))
-        assert body.count("● Nouveau") == 1
+        assert body.count("● Nouveau") == 2
         assert body.startswith("● Nouveau\nCourrier · 12/03/2025 10:09")
-        assert panel.new_ids == {3}
+        assert panel.new_ids == {2, 3}
+
+        # Showing the same messages again (a poll, a screen coming back) changes nothing.
+        panel.show_messages([message(1, 0), message(2, 5), message(3, 9, Channel.LETTER)])
+        await pilot.pause()
+        assert panel.new_ids == {2, 3}
 
 
 async def test_outbox_is_focusable_and_scrolls_by_keyboard() -> None:
