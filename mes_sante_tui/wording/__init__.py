@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from . import certificate as _certificate
 from . import cli as _cli
 from . import help as _help
 from . import outbox as _outbox
@@ -29,7 +30,8 @@ def _merge(*parts: Mapping[str, str]) -> dict[str, str]:
 
 
 FR: Mapping[str, str] = _merge(
-    _rules.TEXTS, _screens.TEXTS, _help.TEXTS, _outbox.TEXTS, _store.TEXTS, _cli.TEXTS
+    _rules.TEXTS, _screens.TEXTS, _help.TEXTS, _outbox.TEXTS, _store.TEXTS, _cli.TEXTS,
+    _certificate.TEXTS,
 )
 
 
