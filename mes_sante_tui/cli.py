@@ -17,6 +17,7 @@ import shutil
 import sqlite3
 import sys
 import textwrap
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,6 +31,7 @@ from mes_sante_tui.core.birthdate import format_date
 from mes_sante_tui.core.contacts import format_mobile
 from mes_sante_tui.core.models import Card, CardModel, Channel, OutboxMessage, Person
 from mes_sante_tui.core.nir import format_nir, normalize_nir
+from mes_sante_tui.core.population import generate_population
 from mes_sante_tui.core.results import StoreError
 from mes_sante_tui.core.services import Services, default_store_path, open_services
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
@@ -157,6 +159,26 @@ def _limit_argument(raw: str) -> int:
     return value
 
 
+MAX_SIZE = 10_000_000
+
+
+def _size_argument(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_SIZE:
+        raise argparse.ArgumentTypeError(t("cli.arg.size", max=f"{MAX_SIZE:,}".replace(",", " ")))
+    return value
+
+
+def _add_size(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--taille", "--size", dest="taille", metavar="N", type=_size_argument, default=0,
+        help=t("cli.help.taille"),
+    )
+
+
 def _add_help(group: argparse._ArgumentGroup) -> None:
     group.add_argument("-h", "--help", action="help", help=t("cli.help.help"))
 
@@ -213,9 +235,10 @@ def build_parser() -> FrenchArgumentParser:
     status.add_argument_group(t("cli.group.arguments")).add_argument(
         "nir", metavar="NIR", type=_nir_argument, help=t("cli.help.nir")
     )
-    command("seed", "cli.help.seed")
+    _add_size(command("seed", "cli.help.seed"))
     reset = command("reset", "cli.help.reset")
     reset.add_argument("--yes", "-y", action="store_true", help=t("cli.help.yes"))
+    _add_size(reset)
     return parser
 
 
@@ -665,18 +688,42 @@ def _cmd_seed(services: Services, context: _Context) -> int:
         else:
             print(t("cli.seed.already", path=context.path, people=people))
         return EXIT_OK
-    report = population.seed(store, engine.clock, engine.codes, context.settings)
+    with store.transaction():  # the personas and the generated people, or nothing
+        report = population.seed(store, engine.clock, engine.codes, context.settings)
+        generated, seconds = _generate(services, context)
     if context.args.json:
         _print_json({
             "seeded": True, "households": report.households, "people": report.people,
-            "messages": report.messages, "path": str(context.path),
+            "messages": report.messages, "generated": generated,
+            "generated_seconds": round(seconds, 3), "path": str(context.path),
         })
     else:
         print(t(
             "cli.seed.done", path=context.path, households=report.households,
             people=report.people, messages=report.messages,
         ))
+        _print_generated(generated, seconds)
     return EXIT_OK
+
+
+def _generate(services: Services, context: _Context) -> tuple[int, float]:
+    """`--taille N`: N generated people after the personas, and the seconds it took."""
+    size: int = context.args.taille
+    if not size:
+        return 0, 0.0
+    started = time.perf_counter()
+    generated = generate_population(
+        services.store, size, clock=services.engine.clock, settings=context.settings
+    )
+    return generated, time.perf_counter() - started
+
+
+def _print_generated(generated: int, seconds: float) -> None:
+    if generated:
+        print(t(
+            "cli.population.done", people=f"{generated:,}".replace(",", " "),
+            seconds=f"{seconds:.{2 if seconds < 10 else 1}f}".replace(".", ","),
+        ))
 
 
 def _confirmed(path: Path) -> bool:
@@ -698,12 +745,15 @@ def _cmd_reset(services: Services, context: _Context) -> int:
         print(t("cli.reset.cancelled"), file=sys.stderr)
         return EXIT_FAILURE
     removed, removed_messages = _count(store, "people"), _count(store, "outbox")
-    report = population.reset(store, engine.clock, engine.codes, context.settings)
+    with store.transaction():  # the personas and the generated people, or nothing
+        report = population.reset(store, engine.clock, engine.codes, context.settings)
+        generated, seconds = _generate(services, context)
     if context.args.json:
         _print_json({
             "reset": True, "removed_people": removed, "removed_messages": removed_messages,
             "households": report.households, "people": report.people,
-            "messages": report.messages, "path": str(context.path),
+            "messages": report.messages, "generated": generated,
+            "generated_seconds": round(seconds, 3), "path": str(context.path),
         })
     else:
         print(t(
@@ -711,6 +761,7 @@ def _cmd_reset(services: Services, context: _Context) -> int:
             removed_messages=removed_messages, households=report.households,
             people=report.people, messages=report.messages,
         ))
+        _print_generated(generated, seconds)
     return EXIT_OK
 
 

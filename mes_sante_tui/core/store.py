@@ -13,10 +13,9 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from mes_sante_tui.wording import t
 
@@ -141,8 +140,15 @@ class Store:
         self.path = str(path)
         self._depth = 0
         self.conn = self._connect()
-        self.db = sqlite_utils.Database(self.conn)
         self._migrate()
+
+    @cached_property
+    def db(self) -> Any:
+        """sqlite-utils over the same connection, imported on first use: importing it (click,
+        dateutil, pluggy...) costs about a tenth of a second, a third of the start-up budget."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # --- opening -------------------------------------------------------------------------
 

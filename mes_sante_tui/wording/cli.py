@@ -44,7 +44,8 @@ TEXTS: dict[str, str] = {
         "  mes-sante-tui personas\n"
         "  mes-sante-tui outbox --limit 5\n"
         "  mes-sante-tui status \"2 73 03 44 109 038 23\" --json\n"
-        "  mes-sante-tui reset --yes"
+        "  mes-sante-tui reset --yes\n"
+        "  mes-sante-tui reset --yes --taille 1000000"
     ),
     "cli.usage_prefix": "Utilisation : ",
     "cli.group.commands": "commandes",
@@ -70,6 +71,10 @@ TEXTS: dict[str, str] = {
     "cli.help.seed": "remplir la base avec la population fictive si elle est vide",
     "cli.help.reset": "effacer la base et restaurer les données initiales",
     "cli.help.yes": "ne pas demander de confirmation",
+    "cli.help.taille": (
+        "ajouter N personnes générées après la population fictive (NIR valides, foyers de 1 "
+        "à 5 personnes, sans code provisoire), pour tester les performances"
+    ),
     # --- Errors (one line each, on stderr) ---
     "cli.error": "mes-sante-tui : {problem}. Voir mes-sante-tui --help.",
     "cli.failure": "mes-sante-tui : {problem}",
@@ -81,6 +86,7 @@ TEXTS: dict[str, str] = {
     "cli.arg.ambiguous": "option {option} ambiguë (possibilités : {matches})",
     "cli.arg.generic": "{option} : {message}",
     "cli.arg.limit": "le nombre de messages doit être un entier supérieur ou égal à 1",
+    "cli.arg.size": "la taille doit être un nombre entier de 0 à {max}",
     "cli.arg.nir": (
         "numéro de sécurité sociale « {value} » mal formé : 15 caractères attendus (chiffres, "
         "2A ou 2B pour la Corse)"
@@ -148,6 +154,7 @@ TEXTS: dict[str, str] = {
         "Effacer toutes les données de la base {path} et restaurer les données initiales ? "
         "[o/N] "
     ),
+    "cli.population.done": "{people} personne(s) générée(s) en {seconds} s.",
     "cli.reset.cancelled": "Réinitialisation annulée : rien n'a été modifié.",
     "cli.reset.done": (
         "Données initiales restaurées dans {path} : {removed} personne(s) et {removed_messages} "
