@@ -8,34 +8,50 @@ list of steps in `core.journey`), not a second set of screens.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from mes_sante_tui.core.engine import Engine, Session
+from mes_sante_tui.core.engine import CodeSent, Engine, Outcome, Session
 from mes_sante_tui.core.journey import STAGES, Step, next_step, stage_index
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.services import Services
-from mes_sante_tui.core.settings import Settings
+from mes_sante_tui.core.settings import JourneyVariant, Settings
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.screens import (
     AccountScreen,
+    BirthDateScreen,
+    ChooseProfileScreen,
+    CodeScreen,
     ContactsScreen,
     DecisionScreen,
     HomeScreen,
     IdentifyScreen,
+    OutcomeScreen,
     QuitConfirmScreen,
+    RegenerateScreen,
+    RepresentativeScreen,
+    SessionWarningScreen,
+    SimulatorSettingsScreen,
     StartScreen,
     SuccessScreen,
+    VitaleScreen,
 )
 from mes_sante_tui.wording import t
 
-# Which screen shows each step. Steps of the identity-first variant join in a later issue.
+# Which screen shows each step; both variants use the same screens.
 SCREEN_FOR_STEP: dict[Step, Callable[[], Screen[None]]] = {
     Step.HOME: HomeScreen,
     Step.START: StartScreen,
     Step.IDENTIFY: IdentifyScreen,
+    Step.BIRTH_DATE: BirthDateScreen,
+    Step.VITALE: VitaleScreen,
+    Step.CHOOSE_PROFILE: partial(ChooseProfileScreen, as_step=True),  # type: ignore[dict-item]
+    Step.REPRESENTATIVE: RepresentativeScreen,
+    Step.CODE: CodeScreen,
     Step.DECISION: DecisionScreen,
     Step.CONTACTS: ContactsScreen,
     Step.ACCOUNT: AccountScreen,
@@ -43,6 +59,7 @@ SCREEN_FOR_STEP: dict[Step, Callable[[], Screen[None]]] = {
 }
 
 OUTBOX_POLL_SECONDS = 1.0
+SESSION_CHECK_SECONDS = 1.0
 
 
 class MesSanteApp(App[None]):
@@ -65,15 +82,12 @@ class MesSanteApp(App[None]):
         self.services = services
         self.settings = settings
         self.session: Session | None = None
+        self._session_warned = False
         self.last_identifier: str | None = None
         self._outbox_seen = 0
         # Messages after this id are marked « Nouveau »: what arrived during this journey.
         self.outbox_baseline = services.store.last_outbox_id()
-        self.sub_title = t(
-            "app.subtitle",
-            variant=t(f"variant.{settings.journey.value}"),
-            rules=settings.rule_version.value,
-        )
+        self.apply_settings(settings)
 
     @property
     def engine(self) -> Engine:
@@ -86,6 +100,7 @@ class MesSanteApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
         self.set_interval(OUTBOX_POLL_SECONDS, self._poll_outbox)
+        self.set_interval(SESSION_CHECK_SECONDS, self._check_session)
 
     # --- the journey ---------------------------------------------------------------------
 
@@ -97,16 +112,18 @@ class MesSanteApp(App[None]):
 
     def start_journey(self) -> None:
         self.session = self.engine.start_session()
+        self._session_warned = False
         self.outbox_baseline = self.store.last_outbox_id()
         self.goto(Step.START)
 
     def goto(self, step: Step) -> None:
         self.push_screen(SCREEN_FOR_STEP[step]())
 
-    def advance(self, current: Step, engine_next: Step | None = None) -> None:
-        """Show the step after `current`: the engine's answer when it skips ahead (a child
-        whose parent's space is active goes straight to success), else the variant's order."""
-        self.goto(engine_next or next_step(self.settings.journey, current))
+    def advance(self, current: Step) -> None:
+        """Show the step after `current` in the chosen variant, skipping the steps that do
+        not apply to this person (no twins, not a child, an account that already exists)."""
+        skip = self.engine.skipped_steps(self.session) if self.session else frozenset()
+        self.goto(next_step(self.settings.journey, current, skip=skip))
 
     @property
     def journey_in_progress(self) -> bool:
@@ -132,6 +149,76 @@ class MesSanteApp(App[None]):
 
     def leave_to_home(self) -> None:
         self.confirm_leave(lambda: self.run_worker(self.back_to_home(), exclusive=True))
+
+    def show_outcome(self, refused: Refused, step: Step) -> None:
+        """An outcome on its own screen; then the way forward the person chose."""
+        outcome = refused.outcome or ""
+
+        def chosen(action: str | None) -> None:
+            if outcome == Outcome.SESSION_EXPIRED or action == "home":
+                self.run_worker(self.back_to_home(), exclusive=True)
+            elif action == "regenerate":
+                self.open_regeneration()
+
+        self.push_screen(OutcomeScreen(outcome, refused.message or "", step), chosen)
+
+    def open_regeneration(self) -> None:
+        """« Générer un nouveau code provisoire » (guide 002, 1/3 to 3/3).
+
+        In the identity-first journey the code step itself sends new codes: going back to it
+        is the way forward."""
+        if self.settings.journey is JourneyVariant.CODE_FIRST:
+            self.push_screen(RegenerateScreen())
+
+    def code_regenerated(self, sent: CodeSent) -> None:
+        """Back on « Je m'identifie », saying where the new code went."""
+        if self.session is not None:
+            self.engine.forget_identity(self.session)
+        where = t(f"regenerate.where.{sent.channel.value}", masked=sent.masked)
+        if isinstance(self.screen, IdentifyScreen):
+            self.screen.show_notice(t("regenerate.sent", where=where))
+        self.refresh_outbox()
+
+    # --- settings and session ------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        def chosen(settings: Settings | None) -> None:
+            if settings is not None:
+                self.apply_settings(settings)
+
+        self.push_screen(SimulatorSettingsScreen(self.settings), chosen)
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.engine.settings = settings
+        self.sub_title = t(
+            "app.subtitle",
+            variant=t(f"variant.{settings.journey.value}"),
+            rules=settings.rule_version.value,
+        )
+
+    def _check_session(self) -> None:
+        """Warn before the session expires, with a key to extend it; then say it expired."""
+        session = self.session
+        if session is None or isinstance(self.screen, (SessionWarningScreen, OutcomeScreen)):
+            return
+        left = self.engine.session_time_left(session)
+        if left.total_seconds() <= 0:
+            self.session = None
+            expired = Refused(
+                outcome=Outcome.SESSION_EXPIRED, message=t("identify.session_expired")
+            )
+            self.show_outcome(expired, Step.START)
+        elif left <= self.settings.session_warning and not self._session_warned:
+            self._session_warned = True
+            minutes = max(1, int(left.total_seconds() + 59) // 60)
+
+            def answered(extend: bool | None) -> None:
+                if extend and self.session is not None:
+                    self.engine.extend_session(self.session)
+                    self._session_warned = False
+
+            self.push_screen(SessionWarningScreen(minutes), answered)
 
     # --- actions -------------------------------------------------------------------------
 

@@ -7,18 +7,20 @@ all), keeps a journal row of what happened, and hands back a small result.
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from mes_sante_tui.wording import t
 
 from . import codeformat, contacts, identifier, password, vitale
+from .birthdate import check_birth_date
 from .clock import Clock, SystemClock
 from .codes import CodeGenerator, CodeHasher, SecretCodeGenerator
 from .journey import Step
-from .models import CardModel, Person, ProfileStatus
+from .models import CardModel, Channel, Person, ProfileStatus
 from .nir import check_nir
 from .outbox import Mailer
 from .results import Refused
@@ -36,6 +38,8 @@ class Outcome(StrEnum):
     CODE_USED = "code_used"
     LOCKED = "locked"
     SESSION_EXPIRED = "session_expired"
+    NOT_REPRESENTATIVE = "not_representative"
+    WAIT = "wait"
 
 
 class Choice(StrEnum):
@@ -66,6 +70,10 @@ class Session:
     code_id: int | None = None
     choice: Choice | None = None
     pending_contact: PendingContact | None = None
+    # Identity first: the date typed on its own screen, then the profiles it matches (twins).
+    birth_date: date | None = None
+    candidates: tuple[int, ...] = ()
+    representative_certified: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,28 @@ class ContactView:
     mobile: str | None
     email_masked: str | None
     mobile_masked: str | None
+
+
+@dataclass(frozen=True)
+class Found:
+    """Identified by NIR, date of birth and card: one profile, or several (twins)."""
+
+    holder: Person
+    candidates: tuple[Person, ...]
+    ok: bool = True
+
+
+@dataclass(frozen=True)
+class ChannelOption:
+    channel: Channel
+    masked: str
+
+
+@dataclass(frozen=True)
+class CodeSent:
+    channel: Channel
+    masked: str
+    ok: bool = True
 
 
 @dataclass(frozen=True)
@@ -173,11 +203,32 @@ class Engine:
         self, session: Session, code: str, nir: str, model: CardModel, serial: str
     ) -> Identified | Refused:
         step = Step.IDENTIFY
-        now = self.clock.now()
+        holder = self._holder_with_card(session, nir, model, serial, step)
+        if isinstance(holder, Refused):
+            return holder
+        # The code may be the holder's own, or a child's (sent to the parent).
+        candidates = [holder.id] + [c.id for c in self.store.children_of(holder.id)]
+        match = self._match_code(session, holder, candidates, code, step)
+        if isinstance(match, Refused):
+            return match
+        person = self.store.person(match["person_id"])
+        refusal = self._profile_refusal(person) or self._code_refusal(match)
+        if refusal is not None:
+            self._log(session, step, False, str(refusal.outcome), person_id=person.id)
+            return refusal
+        self._clear_failures(holder.id)
+        session.person_id, session.holder_id, session.code_id = person.id, holder.id, match["id"]
+        self._log(session, step, True, "identified", person_id=person.id)
+        return Identified(person=person, holder=holder)
+
+    def _holder_with_card(
+        self, session: Session, nir: str, model: CardModel, serial: str, step: str
+    ) -> Person | Refused:
+        """The card holder with this NIR whose card matches, or « not found » / « locked »."""
         holder = self.store.person_by_nir(nir)
         if holder is None:
-            return self._not_found(session, None, "nir_unknown")
-        if (locked := self._locked(session, holder.id)) is not None:
+            return self._not_found(session, None, "nir_unknown", step)
+        if (locked := self._locked(session, holder.id, step)) is not None:
             return locked
         card = self.store.card_of(holder.id)
         if (
@@ -185,40 +236,51 @@ class Engine:
             or card.model != model
             or not vitale.serial_matches(model, card.serial, vitale.normalize_serial(serial))
         ):
-            return self._not_found(session, holder.id, "card_mismatch")
-        candidates = [holder.id] + [c.id for c in self.store.children_of(holder.id)]
-        placeholders = ",".join("?" for _ in candidates)
+            return self._not_found(session, holder.id, "card_mismatch", step)
+        return holder
+
+    def _match_code(
+        self, session: Session, holder: Person, person_ids: list[int], code: str, step: str
+    ) -> sqlite3.Row | Refused:
+        """The code row among these profiles' codes; a miss counts as a wrong code."""
+        placeholders = ",".join("?" for _ in person_ids)
         rows = self.store.query(
             f"SELECT * FROM provisional_codes WHERE person_id IN ({placeholders}) ORDER BY id DESC",
-            candidates,
+            person_ids,
         )
         match = next((r for r in rows if self.hasher.matches(code, r["code_hash"])), None)
         if match is None:
-            return self._wrong_code(session, holder.id)
-        person = self.store.person(match["person_id"])
-        refusal: Refused | None = None
-        if person.status is ProfileStatus.ACTIVATED:
-            refusal = Refused(outcome=Outcome.ALREADY_EXISTS, message=t("identify.already_exists"))
-        elif person.deceased or person.not_activable_reason:
-            refusal = Refused(outcome=Outcome.NOT_ACTIVABLE, message=t("identify.not_activable"))
-        elif match["used_at"] is not None:
-            refusal = Refused(outcome=Outcome.CODE_USED, message=t("code.used"))
-        elif datetime.fromisoformat(match["expires_at"]) <= now:
-            refusal = Refused(outcome=Outcome.CODE_EXPIRED, message=t("code.expired"))
-        if refusal is not None:
-            self._log(session, step, False, str(refusal.outcome), person_id=person.id)
-            return refusal
-        with self.store.transaction() as conn:
-            conn.execute("DELETE FROM code_failures WHERE holder_id = ?", (holder.id,))
-        session.person_id, session.holder_id, session.code_id = person.id, holder.id, match["id"]
-        self._log(session, step, True, "identified", person_id=person.id)
-        return Identified(person=person, holder=holder)
+            return self._wrong_code(session, holder.id, step)
+        return match
 
-    def _not_found(self, session: Session, holder_id: int | None, why: str) -> Refused:
-        self._log(session, Step.IDENTIFY, False, f"{Outcome.NOT_FOUND}:{why}", person_id=holder_id)
+    @staticmethod
+    def _profile_refusal(person: Person) -> Refused | None:
+        if person.status is ProfileStatus.ACTIVATED:
+            return Refused(outcome=Outcome.ALREADY_EXISTS, message=t("identify.already_exists"))
+        if person.deceased or person.not_activable_reason:
+            return Refused(outcome=Outcome.NOT_ACTIVABLE, message=t("identify.not_activable"))
+        return None
+
+    def _code_refusal(self, match: sqlite3.Row) -> Refused | None:
+        if match["used_at"] is not None:
+            return Refused(outcome=Outcome.CODE_USED, message=t("code.used"))
+        if datetime.fromisoformat(match["expires_at"]) <= self.clock.now():
+            return Refused(outcome=Outcome.CODE_EXPIRED, message=t("code.expired"))
+        return None
+
+    def _clear_failures(self, holder_id: int) -> None:
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM code_failures WHERE holder_id = ?", (holder_id,))
+
+    def _not_found(
+        self, session: Session, holder_id: int | None, why: str, step: str = Step.IDENTIFY
+    ) -> Refused:
+        self._log(session, step, False, f"{Outcome.NOT_FOUND}:{why}", person_id=holder_id)
         return Refused(outcome=Outcome.NOT_FOUND, message=t("identify.not_found"))
 
-    def _locked(self, session: Session, holder_id: int) -> Refused | None:
+    def _locked(
+        self, session: Session, holder_id: int, step: str = Step.IDENTIFY
+    ) -> Refused | None:
         row = self.store.query_one(
             "SELECT locked_until FROM code_failures WHERE holder_id = ?", (holder_id,)
         )
@@ -227,10 +289,10 @@ class Engine:
         left = datetime.fromisoformat(row["locked_until"]) - self.clock.now()
         if left <= timedelta(0):
             return None
-        self._log(session, Step.IDENTIFY, False, Outcome.LOCKED, person_id=holder_id)
+        self._log(session, step, False, Outcome.LOCKED, person_id=holder_id)
         return Refused(outcome=Outcome.LOCKED, message=t("code.locked", wait=wait_words(left)))
 
-    def _wrong_code(self, session: Session, holder_id: int) -> Refused:
+    def _wrong_code(self, session: Session, holder_id: int, step: str = Step.IDENTIFY) -> Refused:
         """Count a wrong code; past the allowance, each failure doubles the wait."""
         now = self.clock.now()
         with self.store.transaction() as conn:
@@ -247,12 +309,221 @@ class Engine:
                 (holder_id, failures, iso(locked_until)),
             )
         if locked_until is not None:
-            self._log(session, Step.IDENTIFY, False, Outcome.LOCKED, person_id=holder_id)
+            self._log(session, step, False, Outcome.LOCKED, person_id=holder_id)
             return Refused(
                 outcome=Outcome.LOCKED,
                 message=t("code.locked", wait=wait_words(locked_until - now)),
             )
-        return self._not_found(session, holder_id, f"wrong_code:{failures}")
+        return self._not_found(session, holder_id, f"wrong_code:{failures}", step)
+
+    # --- identification by identity: NIR, date of birth, card ---------------------------
+
+    def check_birth_date(self, session: Session, raw: str) -> Accepted | Refused:
+        """Identity first, step 1: the date of birth (mine, or my child's), kept for later."""
+        step = Step.BIRTH_DATE
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        checked = check_birth_date(raw, self.clock.now().date())
+        if checked.error or checked.value is None:
+            self._log(session, step, False, "birth_date")
+            return Refused(errors={"birth_date": checked.error or ""})
+        session.birth_date = checked.value
+        self._log(session, step, True, "accepted")
+        return Accepted()
+
+    def identify_by_identity(
+        self,
+        session: Session,
+        *,
+        nir: str,
+        model: CardModel | None,
+        serial: str,
+        birth_date: str | None = None,
+        step: str = Step.VITALE,
+    ) -> Found | Refused:
+        """The parent's (or my) NIR and card with my, or my child's, date of birth.
+
+        `birth_date` is typed on the same screen when generating a new code (guide 002, 2/3);
+        in the identity-first journey it was typed on the screen before.
+        """
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        errors: dict[str, str] = {}
+        born = session.birth_date
+        if birth_date is not None:
+            date_check = check_birth_date(birth_date, self.clock.now().date())
+            if date_check.error:
+                errors["birth_date"] = date_check.error
+            born = date_check.value
+        nir_check = check_nir(nir)
+        if nir_check.error:
+            errors["nir"] = nir_check.error
+        if model is None:
+            errors["model"] = t("card.model.required")
+        else:
+            serial_check = vitale.check_serial(
+                serial, model, nir=nir_check.value, today=self.clock.now().date()
+            )
+            if serial_check.error:
+                errors["serial"] = serial_check.error
+        if errors:
+            self._log(session, step, False, "fields:" + ",".join(sorted(errors)))
+            return Refused(errors=errors)
+        assert nir_check.value is not None and model is not None and born is not None
+        holder = self._holder_with_card(session, nir_check.value, model, serial, step)
+        if isinstance(holder, Refused):
+            return holder
+        matching = [p for p in [holder, *self.store.children_of(holder.id)] if p.birth_date == born]
+        if not matching:
+            return self._not_found(session, holder.id, "birth_date_mismatch", step)
+        if len(matching) == 1 and (refusal := self._profile_refusal(matching[0])) is not None:
+            self._log(session, step, False, str(refusal.outcome), person_id=matching[0].id)
+            return refusal
+        session.holder_id, session.birth_date = holder.id, born
+        session.candidates = tuple(p.id for p in matching)
+        session.person_id = matching[0].id if len(matching) == 1 else None
+        session.code_id, session.representative_certified = None, False
+        self._log(session, step, True, f"found:{len(matching)}", person_id=session.person_id)
+        return Found(holder=holder, candidates=tuple(matching))
+
+    def choose_profile(self, session: Session, person_id: int | None) -> Accepted | Refused:
+        """Twins share a date of birth: « Je choisis pour qui j'active le profil »."""
+        step = Step.CHOOSE_PROFILE
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        if person_id is None or person_id not in session.candidates:
+            self._log(session, step, False, "no_choice")
+            return Refused(errors={"profile": t("profile.required")})
+        person = self.store.person(person_id)
+        if (refusal := self._profile_refusal(person)) is not None:
+            self._log(session, step, False, str(refusal.outcome), person_id=person_id)
+            return refusal
+        session.person_id = person_id
+        self._log(session, step, True, "chosen", person_id=person_id)
+        return Accepted()
+
+    def certify_representative(
+        self, session: Session, certified: bool | None
+    ) -> Accepted | Refused:
+        """« Je certifie être le représentant légal de … », or why only that person can act."""
+        step = Step.REPRESENTATIVE
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        if certified is None:
+            self._log(session, step, False, "no_answer")
+            return Refused(errors={"certify": t("representative.required")})
+        if not certified:
+            self._log(session, step, False, Outcome.NOT_REPRESENTATIVE)
+            child = self._person(session)
+            return Refused(
+                outcome=Outcome.NOT_REPRESENTATIVE,
+                message=t("representative.refused", name=child.full_name),
+            )
+        session.representative_certified = True
+        self._log(session, step, True, "certified")
+        return Accepted()
+
+    def channels(self, session: Session) -> list[ChannelOption]:
+        """Where a new code can go: the addressee's contacts on file, masked; else a letter."""
+        addressee = self._addressee(session)
+        options = []
+        if addressee.email:
+            options.append(ChannelOption(Channel.EMAIL, contacts.mask_email(addressee.email)))
+        if addressee.mobile:
+            options.append(ChannelOption(Channel.SMS, contacts.mask_mobile(addressee.mobile)))
+        if not options:
+            options.append(
+                ChannelOption(
+                    Channel.LETTER, t("outbox.letter.masked", name=addressee.last_name.upper())
+                )
+            )
+        return options
+
+    def send_code(self, session: Session, channel: Channel | None) -> CodeSent | Refused:
+        """A new provisional code by the chosen channel; not within 30 s of the previous one."""
+        step = Step.CODE
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        options = {o.channel: o for o in self.channels(session)}
+        if channel is None or channel not in options:
+            self._log(session, step, False, "no_channel")
+            return Refused(errors={"channel": t("channel.required")})
+        person, addressee = self._person(session), self._addressee(session)
+        now = self.clock.now()
+        with self.store.transaction() as conn:
+            last = conn.execute(
+                "SELECT MAX(issued_at) AS at FROM provisional_codes "
+                "WHERE person_id = ? AND origin = 'regenerated'",
+                (person.id,),
+            ).fetchone()["at"]
+            if last is not None and now - datetime.fromisoformat(last) < self.settings.resend_delay:
+                refused = True
+            else:
+                refused = False
+                code = self.codes.provisional()
+                valid_until = now + self.settings.regenerated_code_validity
+                conn.execute(
+                    "INSERT INTO provisional_codes(person_id, code_hash, issued_at, expires_at,"
+                    " channel, origin) VALUES (?, ?, ?, ?, ?, 'regenerated')",
+                    (
+                        person.id,
+                        self.hasher.digest(code),
+                        iso(now),
+                        iso(valid_until),
+                        channel.value,
+                    ),
+                )
+                self.mailer.new_code(now, person, addressee, channel, code, valid_until)
+        if refused:
+            self._log(session, step, False, Outcome.WAIT)
+            return Refused(outcome=Outcome.WAIT, message=t("code.wait_30s"))
+        self._log(session, step, True, f"sent:{channel.value}")
+        return CodeSent(channel=channel, masked=options[channel].masked)
+
+    def verify_code(self, session: Session, raw: str) -> Accepted | Refused:
+        """Identity first: the 12-character code of the identified profile."""
+        step = Step.CODE
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        checked = codeformat.check_provisional_code(raw)
+        if checked.error or checked.value is None:
+            self._log(session, step, False, "code_format")
+            return Refused(errors={"code": checked.error or ""})
+        holder, person = self._addressee(session), self._person(session)
+        if (locked := self._locked(session, holder.id, step)) is not None:
+            return locked
+        match = self._match_code(session, holder, [person.id], checked.value, step)
+        if isinstance(match, Refused):
+            return match
+        if (refusal := self._code_refusal(match)) is not None:
+            self._log(session, step, False, str(refusal.outcome))
+            return refusal
+        self._clear_failures(holder.id)
+        session.code_id = match["id"]
+        self._log(session, step, True, "code_accepted")
+        return Accepted()
+
+    def forget_identity(self, session: Session) -> None:
+        """After sending a new code in the code-first journey: back to « Je m'identifie »."""
+        session.person_id = session.holder_id = session.code_id = None
+        session.candidates, session.birth_date = (), None
+
+    def extend_session(self, session: Session) -> None:
+        """The person asked for more time before the session expires (accessibility rule)."""
+        self._touch(session, "session:extend")
+
+    def skipped_steps(self, session: Session) -> frozenset[Step]:
+        """Steps of the variant that do not apply to this person now."""
+        skip: set[Step] = set()
+        if len(session.candidates) <= 1:
+            skip.add(Step.CHOOSE_PROFILE)
+        if session.person_id is not None and self._person(session).parent_id is None:
+            skip.add(Step.REPRESENTATIVE)
+        if (session.holder_id or session.person_id) is not None and self.store.account_identifier(
+            self._addressee(session).id
+        ):
+            skip |= {Step.CONTACTS, Step.ACCOUNT}
+        return frozenset(skip)
 
     # --- decision --------------------------------------------------------------------------
 

@@ -17,6 +17,8 @@ class Step(StrEnum):
     IDENTIFY = "je_m_identifie"
     BIRTH_DATE = "date_de_naissance"
     VITALE = "carte_vitale"
+    CHOOSE_PROFILE = "choix_du_profil"
+    REPRESENTATIVE = "representant_legal"
     CODE = "code_provisoire"
     DECISION = "decision"
     CONTACTS = "coordonnees"
@@ -29,6 +31,7 @@ JOURNEYS: dict[JourneyVariant, tuple[Step, ...]] = {
         Step.HOME,
         Step.START,
         Step.IDENTIFY,
+        Step.REPRESENTATIVE,
         Step.DECISION,
         Step.CONTACTS,
         Step.ACCOUNT,
@@ -39,6 +42,8 @@ JOURNEYS: dict[JourneyVariant, tuple[Step, ...]] = {
         Step.START,
         Step.BIRTH_DATE,
         Step.VITALE,
+        Step.CHOOSE_PROFILE,
+        Step.REPRESENTATIVE,
         Step.CODE,
         Step.DECISION,
         Step.CONTACTS,
@@ -66,6 +71,7 @@ STAGES: dict[JourneyVariant, tuple[str, ...]] = {
 _STAGE_OF: dict[JourneyVariant, dict[Step, int]] = {
     JourneyVariant.CODE_FIRST: {
         Step.IDENTIFY: 0,
+        Step.REPRESENTATIVE: 0,
         Step.DECISION: 1,
         Step.CONTACTS: 2,
         Step.ACCOUNT: 3,
@@ -73,6 +79,8 @@ _STAGE_OF: dict[JourneyVariant, dict[Step, int]] = {
     JourneyVariant.IDENTITY_FIRST: {
         Step.BIRTH_DATE: 0,
         Step.VITALE: 0,
+        Step.CHOOSE_PROFILE: 0,
+        Step.REPRESENTATIVE: 0,
         Step.CODE: 1,
         Step.DECISION: 2,
         Step.CONTACTS: 2,

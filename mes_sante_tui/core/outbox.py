@@ -57,6 +57,41 @@ class Mailer:
         subject = t("outbox.information.subject")
         if addressee.email:
             return self._email(at, person, addressee.email, subject, body)
+        return self._letter(at, person, addressee, subject, body)
+
+    def new_code(
+        self,
+        at: datetime,
+        person: Person,
+        addressee: Person,
+        channel: Channel,
+        code: str,
+        valid_until: datetime,
+    ) -> int:
+        """A provisional code asked for on the site, by the channel the person chose."""
+        concerned = (
+            t("outbox.for_child", name=person.full_name) if person.id != addressee.id else ""
+        )
+        until = format_date(valid_until.date())
+        if channel is Channel.SMS and addressee.mobile:
+            return self._sms(
+                at, person, addressee.mobile, t("outbox.new_code.sms", code=code, until=until)
+            )
+        body = t(
+            "outbox.new_code.body",
+            greeting=addressee.full_name,
+            concerned=concerned,
+            code=code,
+            until=until,
+        )
+        subject = t("outbox.new_code.subject")
+        if channel is Channel.EMAIL and addressee.email:
+            return self._email(at, person, addressee.email, subject, body)
+        return self._letter(at, person, addressee, subject, body)
+
+    def _letter(
+        self, at: datetime, person: Person, addressee: Person, subject: str, body: str
+    ) -> int:
         return self.store.add_outbox(
             at=at,
             channel=Channel.LETTER,

@@ -35,3 +35,5 @@ class Settings:
     resend_delay: timedelta = timedelta(seconds=30)
     otp_validity: timedelta = timedelta(minutes=10)
     session_timeout: timedelta = timedelta(minutes=15)
+    # Warned this long before the session expires, with a key to extend it.
+    session_warning: timedelta = timedelta(minutes=2)

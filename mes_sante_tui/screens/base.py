@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.widgets import ErrorSummary, FormField, OutboxPanel, SimulationNotice, Stepper
 from mes_sante_tui.wording import t
 
@@ -48,7 +49,7 @@ class JourneyScreen(Screen[R], Generic[R]):
         yield SimulationNotice()
         with Horizontal(id="layout"):
             with VerticalScroll(id="main"):
-                stage = self.msa.stage_of(self.STEP)
+                stage = self.msa.stage_of(self.stepper_step())
                 if stage >= 0:
                     yield Stepper(self.msa.stages(), stage)
                 yield Static(self.title_text(), classes="screen-title", markup=False)
@@ -59,6 +60,9 @@ class JourneyScreen(Screen[R], Generic[R]):
     def title_text(self) -> str:
         return t(self.TITLE_KEY)
 
+    def stepper_step(self) -> Step:
+        return self.STEP
+
     def body(self) -> Iterable[Widget]:
         return ()
 
@@ -66,6 +70,14 @@ class JourneyScreen(Screen[R], Generic[R]):
         self.msa.refresh_outbox()
 
     # --- errors --------------------------------------------------------------------------
+
+    def refuse(self, refused: Refused, fields: Mapping[str, FormField]) -> None:
+        """Errors stay on the form; a situation (not found, expired…) gets its own screen."""
+        if refused.outcome is not None and not refused.errors:
+            self.clear_refusal(fields)
+            self.msa.show_outcome(refused, self.stepper_step())
+        else:
+            self.show_refusal(refused.errors, fields, refused.message)
 
     def show_refusal(
         self, errors: Mapping[str, str], fields: Mapping[str, FormField], message: str | None = None

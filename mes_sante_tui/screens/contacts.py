@@ -10,7 +10,7 @@ from textual.widgets import Button, Static
 
 from mes_sante_tui.core.engine import Accepted, ContactKind, OtpSent
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.widgets import ErrorSummary, FormField
+from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -31,12 +31,12 @@ class ContactsScreen(JourneyScreen[None]):
         self.fields = {
             "email": FormField(
                 t("contacts.email"),
-                Button(self._edit_label("email", view.email), id="edit-email", classes="link"),
+                LinkButton(self._edit_label("email", view.email), id="edit-email"),
                 hint=view.email_masked or t("contacts.no_email"),
             ),
             "mobile": FormField(
                 t("contacts.mobile"),
-                Button(self._edit_label("mobile", view.mobile), id="edit-mobile", classes="link"),
+                LinkButton(self._edit_label("mobile", view.mobile), id="edit-mobile"),
                 hint=view.mobile_masked or t("contacts.no_mobile"),
                 required=False,
             ),

@@ -10,7 +10,7 @@ from textual.widgets import Button, Checkbox, RadioSet, Static
 
 from mes_sante_tui.core.engine import Accepted, Choice
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.widgets import ChoiceButton, ErrorSummary, FormField, TickBox
+from mes_sante_tui.widgets import ChoiceButton, ErrorSummary, FormField, LinkButton, TickBox
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -56,8 +56,8 @@ class DecisionScreen(JourneyScreen[None]):
         yield ErrorSummary()
         yield self.fields["choice"]
         yield self.fields["consent"]
-        yield Button(t("decision.read_cgu"), id="read-cgu", classes="link")
-        yield Button(t("decision.read_privacy"), id="read-privacy", classes="link")
+        yield LinkButton(t("decision.read_cgu"), id="read-cgu")
+        yield LinkButton(t("decision.read_privacy"), id="read-privacy")
         with HorizontalGroup(classes="actions"):
             yield Button(t("button.continue"), id="continue", variant="primary")
 
@@ -93,7 +93,7 @@ class DecisionScreen(JourneyScreen[None]):
             self.show_refusal({}, self.fields, t("decision.oppose_unavailable"))
             return
         self.clear_refusal(self.fields)
-        self.msa.advance(self.STEP, result.next)
+        self.msa.advance(self.STEP)
 
     def action_back(self) -> None:
         self.msa.leave_to_home()

@@ -8,6 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.widgets import LinkButton
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -23,10 +24,13 @@ class HomeScreen(JourneyScreen[None]):
         yield Static(t("home.kicker"), classes="kicker", markup=False)
         yield Static(t("home.lead"), classes="lead", markup=False)
         yield Button(t("home.activate"), id="activate", variant="primary")
+        yield LinkButton(t("home.settings"), id="settings")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "activate":
             self.msa.start_journey()
+        elif event.button.id == "settings":
+            self.msa.open_settings()
 
     def action_back(self) -> None:
         """Nothing before the home page."""

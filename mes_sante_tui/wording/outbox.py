@@ -33,4 +33,16 @@ TEXTS: dict[str, str] = {
         "pouvez vous connecter sur monespacesante.fr avec votre identifiant et votre mot de "
         "passe.\n\nVotre conseiller Mon espace santé"
     ),
+    "outbox.new_code.subject": "Mon espace santé : votre nouveau code provisoire",
+    "outbox.new_code.body": (
+        "Bonjour {greeting},\n\n"
+        "Vous avez demandé un nouveau code provisoire{concerned}.\n\n"
+        "Votre code provisoire : {code}\n"
+        "Il est valable jusqu'au {until} et ne peut servir qu'une fois.\n\n"
+        "Si vous n'êtes pas à l'origine de cette demande, appelez le 3422.\n\n"
+        "Votre conseiller Mon espace santé"
+    ),
+    "outbox.new_code.sms": (
+        "Mon espace santé : votre code provisoire est {code}. Valable jusqu'au {until}."
+    ),
 }

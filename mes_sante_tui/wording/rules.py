@@ -130,4 +130,13 @@ TEXTS: dict[str, str] = {
     ),
     "wait.seconds": "{n} seconde(s)",
     "wait.minutes": "{n} minute(s)",
+    # --- Profiles of a household ---
+    "profile.required": "Choisir le profil pour lequel vous faites la démarche",
+    "representative.required": "Indiquer si vous êtes le représentant légal",
+    "representative.refused": (
+        "Seul le représentant légal de {name} rattaché à son profil peut activer Mon espace "
+        "santé ou s'y opposer pour cet enfant. Pour toute question, appelez le "
+        f"{PHONE_3422}, {HOURS_3422}."
+    ),
+    "channel.required": "Choisir un mode de réception du code provisoire",
 }

@@ -194,4 +194,177 @@ TEXTS: dict[str, str] = {
     "outcome.title": "Identification impossible",
     "outcome.retry": "Corriger ma saisie",
     "form.errors": "{n} erreur(s) à corriger",
+    # --- identification outcomes, each on its own screen ---
+    "outcome.help": (
+        "Cet écran explique pourquoi la démarche ne peut pas continuer et propose une suite. "
+        "Tab pour passer d'un bouton à l'autre, Entrée pour choisir."
+    ),
+    "outcome.contact": (
+        "Besoin d'aide ? Appelez le 3422 (service gratuit + prix d'un appel), du lundi au "
+        "vendredi de 8h30 à 17h30. Vous êtes sourd ou malentendant : contactez un conseiller "
+        "par visio-interprétation."
+    ),
+    "outcome.action.retry": "Corriger ma saisie",
+    "outcome.action.regenerate": "Générer un nouveau code provisoire",
+    "outcome.action.home": "Retour à l'accueil",
+    "outcome.not_found.title": "Identification impossible",
+    "outcome.not_found.next": (
+        "Vérifiez le code provisoire, le numéro de sécurité sociale (pour un enfant : celui du "
+        "parent qui a reçu le message) et le numéro de série de la carte Vitale. Sans code "
+        "valable, générez-en un nouveau."
+    ),
+    "outcome.already_exists.title": "Un profil existe déjà",
+    "outcome.already_exists.next": (
+        "Inutile de l'activer à nouveau : connectez-vous avec votre identifiant et votre mot de "
+        "passe sur monespacesante.fr. Identifiant oublié : il peut vous être renvoyé."
+    ),
+    "outcome.not_activable.title": "Ce profil ne peut pas être activé",
+    "outcome.not_activable.next": (
+        "Ce profil ne peut pas être activé en ligne. Un conseiller de votre caisse d'assurance "
+        "maladie peut vous en expliquer la raison."
+    ),
+    "outcome.code_expired.title": "Votre code provisoire a expiré",
+    "outcome.code_expired.next": (
+        "Le code du message d'information est valable 6 semaines ; un code généré sur le "
+        "site l'est moins longtemps. Un nouveau code arrive par e-mail, SMS ou courrier."
+    ),
+    "outcome.code_used.title": "Votre code provisoire a déjà été utilisé",
+    "outcome.code_used.next": (
+        "Un code provisoire ne sert qu'une fois. Pour revenir sur une décision, générez un "
+        "nouveau code provisoire."
+    ),
+    "outcome.locked.title": "Trop de codes erronés",
+    "outcome.locked.next": (
+        "Par sécurité, attendez le délai indiqué avant de réessayer. Demander un nouveau code "
+        "ne remet pas le compteur d'erreurs à zéro."
+    ),
+    "outcome.wait.title": "Un code vient d'être envoyé",
+    "outcome.wait.next": "Attendez 30 secondes avant d'en demander un nouveau.",
+    "outcome.session_expired.title": "Votre session a expiré",
+    "outcome.session_expired.next": (
+        "Par sécurité, la démarche recommence depuis le début. Rien n'a été activé."
+    ),
+    "outcome.not_representative.title": "Seul le représentant légal peut agir",
+    "outcome.not_representative.next": (
+        "Le représentant légal rattaché au profil de l'enfant doit faire la démarche lui-même."
+    ),
+    # --- generating a new provisional code (guide 002, 1/3 to 3/3) ---
+    "link.regenerate": "Je n'ai pas de code provisoire ? Générer un nouveau code provisoire",
+    "regenerate.title": "Je génère un nouveau code provisoire",
+    "regenerate.intro": (
+        "Afin de sécuriser l'envoi de mon nouveau code provisoire, j'ai besoin de m'identifier."
+    ),
+    "regenerate.help": (
+        "Saisissez le numéro de sécurité sociale du destinataire du message (pour un enfant : "
+        "celui du parent), la date de naissance de la personne concernée (la vôtre, ou celle "
+        "de votre enfant), puis le modèle et le numéro de série de la carte Vitale."
+    ),
+    "regenerate.sent": (
+        "✓ Un nouveau code provisoire vous a été envoyé {where}. Saisissez-le ci-dessous avec "
+        "votre numéro de sécurité sociale et votre carte Vitale."
+    ),
+    "regenerate.where.email": "par e-mail ({masked})",
+    "regenerate.where.sms": "par SMS ({masked})",
+    "regenerate.where.courrier": "par courrier",
+    "field.birth_date": "Date de naissance",
+    "field.birth_date.hint": "Format JJ/MM/AAAA, par exemple 10/03/1973",
+    "birth_date.for_whom": (
+        "Si la demande me concerne, je saisis ma date de naissance. Si cela concerne mon "
+        "enfant, j'indique sa date de naissance."
+    ),
+    "send_code.title": "Envoi du code provisoire",
+    "send_code.help": (
+        "Choisissez où recevoir le code : seules les coordonnées connues de votre caisse sont "
+        "proposées, masquées. Si elles sont fausses, « Mes coordonnées sont incorrectes ? » "
+        "explique comment les mettre à jour."
+    ),
+    "send_code.for_child": "Code provisoire pour le profil de {name}",
+    "send_code.letter_only": (
+        "Aucune adresse e-mail ni aucun numéro de mobile n'est enregistré : votre code "
+        "provisoire vous sera envoyé par courrier postal. Pour mettre à jour vos coordonnées, "
+        "contactez votre caisse d'assurance maladie (compte ameli, accueil ou 3422)."
+    ),
+    "field.channel": "Mon mode de réception",
+    "channel.email": "Par e-mail : {masked}",
+    "channel.sms": "Par SMS : {masked}",
+    "channel.courrier": "Par courrier : {masked}",
+    "link.contacts_wrong": "Mes coordonnées sont incorrectes ?",
+    # --- identity first (guide 000) ---
+    "button.next": "Suivant",
+    "birth_date.title": "Je renseigne la date de naissance",
+    "birth_date.help": (
+        "Saisissez votre date de naissance, ou celle de votre enfant si la demande le "
+        "concerne, au format JJ/MM/AAAA."
+    ),
+    "vitale.title": "Je renseigne les informations de ma carte Vitale",
+    "vitale.intro": (
+        "Numéro de sécurité sociale du destinataire du message (pour un enfant : celui du "
+        "parent), modèle de la carte Vitale et numéro de série."
+    ),
+    "vitale.help": (
+        "Saisissez le numéro de sécurité sociale (15 caractères), choisissez le modèle de "
+        "carte Vitale, puis son numéro de série. « Où trouver… » montre où ils sont sur la "
+        "carte."
+    ),
+    "code.title": "Mon code provisoire",
+    "code.intro": "Je reçois un code provisoire pour confirmer mon identité.",
+    "code.send": "Envoyer le code",
+    "code.send_again": "Envoyer à nouveau le code",
+    "code.entry.email": "Je saisis le code reçu par e-mail",
+    "code.entry.sms": "Je saisis le code reçu par SMS",
+    "code.entry.courrier": "Je saisis le code reçu par courrier",
+    "code.sent.email": "Le code provisoire a été envoyé à l'adresse e-mail {masked}",
+    "code.sent.sms": "Le code provisoire a été envoyé au numéro {masked}",
+    "code.sent.courrier": "Le code provisoire vous a été envoyé par courrier ({masked})",
+    "field.code.identity": "Saisir le code provisoire à 12 caractères",
+    "code.help": (
+        "Choisissez le mode de réception puis « Envoyer le code ». Le code arrive dans la "
+        "boîte d'envoi (F2). Saisissez ses 12 caractères, majuscules et minuscules comprises."
+    ),
+    "choose.title": "Je choisis pour qui j'active le profil",
+    "choose.intro": (
+        "Plusieurs profils correspondent à cette date de naissance. Je choisis la personne "
+        "concernée par la démarche."
+    ),
+    "choose.help": "Choisissez avec les flèches le profil concerné, puis « Continuer ».",
+    "field.profile": "Profil concerné",
+    "representative.title": "Je certifie être le représentant légal",
+    "representative.intro": (
+        "Le profil de {name} est rattaché à votre carte Vitale. Seul son représentant légal "
+        "peut activer Mon espace santé ou s'y opposer."
+    ),
+    "representative.yes": "Je certifie être le représentant légal de {name}",
+    "representative.no": "Je ne suis pas le représentant légal de {name}",
+    "representative.help": (
+        "Pour agir au nom d'un enfant, il faut être son représentant légal. Sinon, seul ce "
+        "représentant peut faire la démarche ; pour toute question, appelez le 3422."
+    ),
+    "field.certify": "Représentant légal",
+    # --- session expiry ---
+    "session.warning.title": "Votre session va bientôt expirer",
+    "session.warning.body": (
+        "Sans action de votre part, votre session expirera dans {n} minute(s) et la démarche "
+        "devra être recommencée. Appuyez sur Entrée pour la prolonger."
+    ),
+    "session.extend": "Prolonger ma session",
+    "session.extend.tip": "Garder la session ouverte (Entrée ou Échap)",
+    # --- simulator settings ---
+    "home.settings": "Réglages du simulateur",
+    "settings.title": "Réglages du simulateur",
+    "settings.cancel.tip": "Fermer sans rien changer (Échap)",
+    "settings.journey": "Parcours",
+    "settings.journey.code-first": "Code d'abord (guide 002)",
+    "settings.journey.identity-first": "Identité d'abord (guide 000)",
+    "settings.journey.hint": (
+        "Code d'abord : le code provisoire reçu, puis le numéro de sécurité sociale et la carte "
+        "Vitale. Identité d'abord : la date de naissance, la carte Vitale, puis un code reçu "
+        "par e-mail ou SMS."
+    ),
+    "settings.rules": "Règles de mot de passe",
+    "settings.rules.2022": "Version 2022 (les guides) : 8 caractères minimum",
+    "settings.rules.2025": "Version 2025 (service actuel) : 9 caractères minimum",
+    "settings.rules.hint": (
+        "Les deux versions demandent une majuscule, une minuscule, un chiffre et un caractère "
+        "spécial."
+    ),
 }

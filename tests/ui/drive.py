@@ -22,7 +22,7 @@ async def fill_identify(
     """Type the persona's code, NIR (with spaces) and card, from the code field."""
     person = services.store.person(person_id(services, key))
     await type_text(pilot, persona_code(services, key))
-    await pilot.press("tab")
+    await pilot.press("tab", "tab")  # past « Générer un nouveau code provisoire »
     await type_text(pilot, f"{person.nir[0]} {person.nir[1:3]} {person.nir[3:]}")
     await pilot.press("tab", "tab")  # past « Où trouver mon numéro de sécurité sociale ? »
     if photo:

@@ -42,7 +42,7 @@ async def test_code_first_activation_by_keyboard(services: Services, settings: S
 
         # Je m'identifie: code, NIR with spaces, card model, serial.
         await type_text(pilot, persona_code(services, "martine"))
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # past « Générer un nouveau code provisoire »
         await type_text(pilot, " ".join([martine.nir[:1], martine.nir[1:3], martine.nir[3:]]))
         await pilot.press("tab", "tab")  # past the « Où trouver … » link, to the card model
         await pilot.press("enter")  # the first model: « Carte Vitale sans photo »
@@ -102,7 +102,7 @@ async def test_identify_refusals_shown_under_fields_and_kept(
         await pilot.press("enter", "enter")
         await pilot.pause()
         await type_text(pilot, "abc")
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")
         await type_text(pilot, "1 55")
         await pilot.press("enter")
         await pilot.pause()

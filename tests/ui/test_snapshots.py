@@ -7,6 +7,7 @@ every changed SVG before committing it.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -19,11 +20,12 @@ from drive import (
     to_decision,
     to_identify,
 )
+from support import person_id, type_text
 from textual.pilot import Pilot
 
-from mes_sante_tui.app import make_app
+from mes_sante_tui.app import MesSanteApp, make_app
 from mes_sante_tui.core.services import Services
-from mes_sante_tui.core.settings import Settings
+from mes_sante_tui.core.settings import JourneyVariant, Settings
 
 SIZE = (110, 36)
 Driver = Callable[[Pilot[None], Services], Awaitable[None]]
@@ -101,8 +103,6 @@ async def _contact_edit(pilot: Pilot[None], services: Services) -> None:
 
 async def _otp(pilot: Pilot[None], services: Services) -> None:
     await _contact_edit(pilot, services)
-    from support import type_text
-
     await type_text(pilot, "martine.nouvelle@exemple.fr")
     await pilot.press("enter")
     await pilot.pause()
@@ -132,6 +132,54 @@ async def _success(pilot: Pilot[None], services: Services) -> None:
     await pilot.pause()
 
 
+async def _regenerate(pilot: Pilot[None], services: Services) -> None:
+    await to_identify(pilot)
+    pilot.app.screen.query_one("#regenerate").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _send_code(pilot: Pilot[None], services: Services) -> None:
+    await _regenerate(pilot, services)
+    person = services.store.person(person_id(services, "martine"))
+    await type_text(pilot, person.nir)
+    await pilot.press("tab", "tab")
+    await type_text(pilot, "10/03/1973")
+    await pilot.press("tab", "enter", "tab")
+    await type_text(pilot, "953701166")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _code_regenerated(pilot: Pilot[None], services: Services) -> None:
+    await _send_code(pilot, services)
+    await pilot.press("enter")  # the only channel chosen: e-mail
+    pilot.app.screen.query_one("#validate").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _outcome_expired(pilot: Pilot[None], services: Services) -> None:
+    await to_identify(pilot)
+    await fill_identify(pilot, services, key="nathalie", serial="845201937")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _session_warning(pilot: Pilot[None], services: Services) -> None:
+    await to_identify(pilot)
+    app = pilot.app
+    assert isinstance(app, MesSanteApp)
+    app.engine.clock.advance(app.settings.session_timeout - timedelta(seconds=90))  # type: ignore[attr-defined]
+    await pilot.pause(1.3)
+
+
+async def _settings(pilot: Pilot[None], services: Services) -> None:
+    pilot.app.screen.query_one("#settings").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 STEPS: dict[str, Driver] = {
     "home": _home,
     "start": _start,
@@ -150,6 +198,67 @@ STEPS: dict[str, Driver] = {
     "account": _account,
     "account_refused": _account_refused,
     "success": _success,
+    "regenerate": _regenerate,
+    "send_code": _send_code,
+    "code_regenerated": _code_regenerated,
+    "outcome_code_expired": _outcome_expired,
+    "session_warning": _session_warning,
+    "settings": _settings,
+}
+
+
+async def _birth_date(pilot: Pilot[None], services: Services) -> None:
+    await to_identify(pilot)
+
+
+async def _vitale(pilot: Pilot[None], services: Services) -> None:
+    await to_identify(pilot)
+    await type_text(pilot, "05/11/2019")  # the twins' date of birth
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _choose_profile(pilot: Pilot[None], services: Services) -> None:
+    await _vitale(pilot, services)
+    person = services.store.person(person_id(services, "martine"))
+    await type_text(pilot, person.nir)
+    await pilot.press("tab", "tab", "enter", "tab")
+    await type_text(pilot, "953701166")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _representative(pilot: Pilot[None], services: Services) -> None:
+    await _choose_profile(pilot, services)
+    await pilot.press("down", "enter")  # Lina
+    pilot.app.screen.query_one("#continue").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _code(pilot: Pilot[None], services: Services) -> None:
+    await _representative(pilot, services)
+    await pilot.press("enter")  # « Je certifie être le représentant légal de Lina »
+    pilot.app.screen.query_one("#continue").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _code_sent(pilot: Pilot[None], services: Services) -> None:
+    await _code(pilot, services)
+    await pilot.press("down", "enter")  # by SMS
+    pilot.app.screen.query_one("#send").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+IDENTITY_FIRST_STEPS: dict[str, Driver] = {
+    "birth_date": _birth_date,
+    "vitale": _vitale,
+    "choose_profile": _choose_profile,
+    "representative": _representative,
+    "code": _code,
+    "code_sent": _code_sent,
 }
 
 
@@ -161,6 +270,18 @@ def test_step(step: str, snap_compare: Any, services: Services, settings: Settin
     async def run_before(pilot: Pilot[None]) -> None:
         await STEPS[step](pilot, services)
         # A pressed button keeps its "-active" look for 0.2 s: let it settle first.
+        await pilot.pause(0.4)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("step", list(IDENTITY_FIRST_STEPS))
+def test_identity_first_step(step: str, snap_compare: Any, services: Services) -> None:
+    app = make_app(services=services, settings=Settings(journey=JourneyVariant.IDENTITY_FIRST))
+    app.outbox_visible = step == "code_sent"
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await IDENTITY_FIRST_STEPS[step](pilot, services)
         await pilot.pause(0.4)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

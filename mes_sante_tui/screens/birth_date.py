@@ -1,0 +1,59 @@
+"""Identity first, « Mon identité »: « Je renseigne la date de naissance » (guide 000)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.containers import HorizontalGroup
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+
+from mes_sante_tui.core.engine import Accepted
+from mes_sante_tui.core.journey import Step
+from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput
+from mes_sante_tui.wording import t
+
+from .base import JourneyScreen
+from .vitale_form import MAX_TYPED
+
+
+class BirthDateScreen(JourneyScreen[None]):
+    STEP = Step.BIRTH_DATE
+    TITLE_KEY = "birth_date.title"
+    HELP_KEY = "birth_date.help"
+    AUTO_FOCUS = "#birth_date"
+
+    def body(self) -> Iterable[Widget]:
+        self.fields = {
+            "birth_date": FormField(
+                t("field.birth_date"),
+                TextInput(id="birth_date", max_length=MAX_TYPED),
+                hint=t("field.birth_date.hint"),
+            )
+        }
+        yield Static(t("birth_date.for_whom"), classes="lead", markup=False)
+        yield ErrorSummary()
+        yield self.fields["birth_date"]
+        with HorizontalGroup(classes="actions"):
+            yield Button(t("button.back"), id="back")
+            yield Button(t("button.next"), id="continue", variant="primary")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "continue":
+            self.submit()
+        elif event.button.id == "back":
+            self.action_back()
+
+    def submit(self) -> None:
+        session = self.msa.session
+        assert session is not None
+        value = self.query_one("#birth_date", Input).value
+        result = self.msa.engine.check_birth_date(session, value)
+        if isinstance(result, Accepted):
+            self.clear_refusal(self.fields)
+            self.msa.advance(self.STEP)
+        else:
+            self.refuse(result, self.fields)

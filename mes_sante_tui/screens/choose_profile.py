@@ -1,0 +1,70 @@
+"""« Je choisis pour qui j'active le profil »: children sharing a date of birth (twins)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.containers import HorizontalGroup
+from textual.widget import Widget
+from textual.widgets import Button, RadioSet, Static
+
+from mes_sante_tui.core.engine import Accepted
+from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.status import status_label
+from mes_sante_tui.widgets import ChoiceButton, ErrorSummary, FormField
+from mes_sante_tui.wording import t
+
+from .base import JourneyScreen
+
+
+class ChooseProfileScreen(JourneyScreen[bool]):
+    """Returns True once a profile is chosen (as a sub-step), else False.
+
+    In the identity-first journey it is a step of its own: it then advances the journey.
+    """
+
+    STEP = Step.CHOOSE_PROFILE
+    TITLE_KEY = "choose.title"
+    HELP_KEY = "choose.help"
+    AUTO_FOCUS = "#profile"
+
+    def __init__(self, *, as_step: bool = False) -> None:
+        self.as_step = as_step
+        super().__init__()
+
+    def body(self) -> Iterable[Widget]:
+        session = self.msa.session
+        assert session is not None
+        people = [self.msa.store.person(i) for i in session.candidates]
+        buttons = [
+            ChoiceButton(f"{p.full_name} — {status_label(p)}", id=f"profile-{p.id}") for p in people
+        ]
+        self.fields = {"profile": FormField(t("field.profile"), RadioSet(*buttons, id="profile"))}
+        yield Static(t("choose.intro"), classes="lead", markup=False)
+        yield ErrorSummary()
+        yield self.fields["profile"]
+        with HorizontalGroup(classes="actions"):
+            yield Button(t("button.continue"), id="continue", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "continue":
+            self.submit()
+
+    def submit(self) -> None:
+        session = self.msa.session
+        assert session is not None
+        pressed = self.query_one("#profile", RadioSet).pressed_button
+        person_id = int(pressed.id.removeprefix("profile-")) if pressed and pressed.id else None
+        result = self.msa.engine.choose_profile(session, person_id)
+        if not isinstance(result, Accepted):
+            self.refuse(result, self.fields)
+        elif self.as_step:
+            self.msa.advance(self.STEP)
+        else:
+            self.dismiss(True)
+
+    def action_back(self) -> None:
+        if self.as_step:
+            self.app.pop_screen()
+        else:
+            self.dismiss(False)

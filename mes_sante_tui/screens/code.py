@@ -1,0 +1,104 @@
+"""Identity first, « Mon code provisoire » (guide 000, étape 4): send, then type the code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.containers import HorizontalGroup, Vertical
+from textual.widget import Widget
+from textual.widgets import Button, Input, RadioSet, Static
+
+from mes_sante_tui.core.engine import Accepted, CodeSent
+from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.models import Channel
+from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
+from mes_sante_tui.wording import t
+
+from .base import JourneyScreen
+from .channels import channel_choice, chosen_channel
+from .help_contact import HelpContactScreen
+from .vitale_form import MAX_TYPED
+
+
+class CodeScreen(JourneyScreen[None]):
+    STEP = Step.CODE
+    TITLE_KEY = "code.title"
+    HELP_KEY = "code.help"
+    AUTO_FOCUS = "#channel"
+
+    def body(self) -> Iterable[Widget]:
+        session = self.msa.session
+        assert session is not None
+        options = self.msa.engine.channels(session)
+        self.fields = {
+            "channel": FormField(t("field.channel"), channel_choice(options)),
+            "code": FormField(
+                t("field.code.identity"),
+                TextInput(id="code", max_length=MAX_TYPED),
+                hint=t("field.code.hint"),
+            ),
+        }
+        yield Static(t("code.intro"), classes="lead", markup=False)
+        if [o.channel for o in options] == [Channel.LETTER]:
+            # No contacts on file: the letter, and how to update contacts with the caisse.
+            yield Static(t("send_code.letter_only"), classes="lead", markup=False)
+        yield ErrorSummary()
+        yield self.fields["channel"]
+        yield LinkButton(t("link.contacts_wrong"), id="contacts-wrong")
+        yield Button(t("code.send"), id="send", variant="primary")
+        with Vertical(id="entry"):
+            yield Static("", id="entry-title", classes="screen-title", markup=False)
+            yield Static("", id="sent-to", classes="lead", markup=False)
+            yield self.fields["code"]
+            with HorizontalGroup(classes="actions"):
+                yield Button(t("button.back"), id="back")
+                yield Button(t("button.next"), id="continue", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#entry").display = False
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "send":
+                self.send()
+            case "contacts-wrong":
+                self.app.push_screen(HelpContactScreen())
+            case "continue":
+                self.submit()
+            case "back":
+                self.action_back()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.submit()
+
+    def send(self) -> None:
+        session = self.msa.session
+        assert session is not None
+        channel = chosen_channel(self.query_one("#channel", RadioSet))
+        result = self.msa.engine.send_code(session, channel)
+        if not isinstance(result, CodeSent):
+            self.refuse(result, self.fields)
+            return
+        self.clear_refusal(self.fields)
+        channel_name = result.channel.value
+        self.query_one("#entry-title", Static).update(t(f"code.entry.{channel_name}"))
+        self.query_one("#sent-to", Static).update(
+            t(f"code.sent.{channel_name}", masked=result.masked)
+        )
+        self.query_one("#entry").display = True
+        self.query_one("#send", Button).label = t("code.send_again")
+        self.query_one("#code").focus()
+        self.msa.refresh_outbox()
+
+    def submit(self) -> None:
+        session = self.msa.session
+        assert session is not None
+        result = self.msa.engine.verify_code(session, self.query_one("#code", Input).value)
+        if isinstance(result, Accepted):
+            self.clear_refusal(self.fields)
+            self.msa.advance(self.STEP)
+        else:
+            self.refuse(result, self.fields)
+
+    def action_back(self) -> None:
+        self.msa.leave_to_home()

@@ -1,0 +1,74 @@
+"""An identification outcome on its own screen: what happened, why, and a way forward."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.containers import HorizontalGroup
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from mes_sante_tui.core.engine import Outcome
+from mes_sante_tui.core.journey import Step
+from mes_sante_tui.wording import t
+
+from .base import JourneyScreen
+
+# The ways forward each outcome offers, first one focused.
+RETRY, REGENERATE, HOME = "retry", "regenerate", "home"
+_ACTIONS: dict[str, tuple[str, ...]] = {
+    Outcome.NOT_FOUND: (RETRY, REGENERATE, HOME),
+    Outcome.ALREADY_EXISTS: (HOME,),
+    Outcome.NOT_ACTIVABLE: (HOME,),
+    Outcome.CODE_EXPIRED: (REGENERATE, HOME),
+    Outcome.CODE_USED: (REGENERATE, HOME),
+    Outcome.LOCKED: (RETRY, HOME),
+    Outcome.WAIT: (RETRY,),
+    Outcome.SESSION_EXPIRED: (HOME,),
+    Outcome.NOT_REPRESENTATIVE: (HOME,),
+}
+
+
+class OutcomeScreen(JourneyScreen[str]):
+    """Returns the way forward chosen: "retry", "regenerate" or "home"."""
+
+    STEP = Step.IDENTIFY
+    HELP_KEY = "outcome.help"
+
+    def __init__(self, outcome: str, message: str, step: Step = Step.IDENTIFY) -> None:
+        self.outcome = outcome
+        self.message = message
+        self.shown_step = step
+        super().__init__()
+
+    def stepper_step(self) -> Step:
+        return self.shown_step  # the stepper stays where the person was
+
+    def title_text(self) -> str:
+        return t(f"outcome.{self.outcome}.title")
+
+    @property
+    def actions(self) -> tuple[str, ...]:
+        return _ACTIONS.get(self.outcome, (RETRY, HOME))
+
+    def body(self) -> Iterable[Widget]:
+        yield Static(self.message, id="outcome-message", classes="lead", markup=False)
+        yield Static(t(f"outcome.{self.outcome}.next"), classes="lead", markup=False)
+        yield Static(t("outcome.contact"), classes="note", markup=False)
+        with HorizontalGroup(classes="actions"):
+            for index, action in enumerate(self.actions):
+                yield Button(
+                    t(f"outcome.action.{action}"),
+                    id=f"action-{action}",
+                    variant="primary" if index == 0 else "default",
+                )
+
+    def on_mount(self) -> None:
+        self.query_one(f"#action-{self.actions[0]}").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("action-"):
+            self.dismiss(event.button.id.removeprefix("action-"))
+
+    def action_back(self) -> None:
+        self.dismiss(RETRY if RETRY in self.actions else HOME)
