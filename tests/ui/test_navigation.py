@@ -1,0 +1,469 @@
+"""Moving around by keyboard: Escape, the « Quitter la page ? » question, Ctrl+Q, F1, F2, and
+where the focus lands after every screen change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from support import latest_otp, person_id, persona_code
+from textual import events
+from textual.app import App
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Static
+
+from mes_sante_tui.app import MesSanteApp, make_app
+from mes_sante_tui.core.engine import Choice
+from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.models import CardModel, ProfileStatus
+from mes_sante_tui.core.services import Services
+from mes_sante_tui.core.settings import Settings
+from mes_sante_tui.screens import (
+    AccountScreen,
+    ContactEditScreen,
+    ContactsScreen,
+    DecisionScreen,
+    HomeScreen,
+    IdentifyScreen,
+    OtpScreen,
+    QuitConfirmScreen,
+    ScreenHelpScreen,
+    StartScreen,
+    SuccessScreen,
+)
+from mes_sante_tui.widgets import OutboxPanel
+from mes_sante_tui.wording import t
+
+SIZE = (120, 40)
+LINE_3422 = "Pour joindre un conseiller Mon espace santé, appelez le : 3422"
+HOURS_3422 = "Service disponible du lundi au vendredi de 8h30 à 17h30."
+
+
+def current(app: App[Any]) -> Screen[Any]:
+    """The screen shown now (a call, so that a type checker does not keep an old narrowing)."""
+    return app.screen
+
+
+# --- keyboard ------------------------------------------------------------------------------
+
+
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """Paste into the focused field, as the terminal sends it (a bracketed paste) when a code
+    is copied from the e-mail that brought it."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def tab_to(pilot: Pilot[None], widget_id: str) -> None:
+    """Tab (or Shift+Tab, whichever is shorter) until the widget has the focus."""
+    screen = pilot.app.screen
+    target = screen.query_one(f"#{widget_id}")
+    chain = screen.focus_chain
+    assert target in chain, widget_id
+    focused = pilot.app.focused
+    if focused is target:
+        return
+    there = chain.index(target)
+    here = chain.index(focused) if focused in chain else -1
+    forward, backward = (there - here) % len(chain), (here - there) % len(chain)
+    if here == -1 or forward <= backward:
+        await pilot.press(*["tab"] * forward)
+    else:
+        await pilot.press(*["shift+tab"] * backward)
+    assert pilot.app.focused is target, (widget_id, pilot.app.focused)
+
+
+async def press_on(pilot: Pilot[None], widget_id: str, key: str = "enter") -> None:
+    await tab_to(pilot, widget_id)
+    await pilot.press(key)
+    await pilot.pause()
+
+
+async def enter(pilot: Pilot[None]) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def escape(pilot: Pilot[None]) -> None:
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+def assert_focus_visible(app: MesSanteApp) -> None:
+    """The focus is on a widget of the current screen that a person can see and reach."""
+    focused = app.focused
+    assert focused is not None, f"no focus on {app.screen!r}"
+    assert focused.screen is app.screen, (focused, app.screen)
+    assert focused in app.screen.focus_chain, focused
+    assert focused.display and focused.visible, focused
+    assert focused.region.area > 0, focused  # laid out on the screen, not scrolled away
+
+
+async def identify_martine(pilot: Pilot[None], services: Services) -> None:
+    """« Je m'identifie » filled by keyboard (code and NIR pasted) and submitted."""
+    martine = services.store.person(person_id(services, "martine"))
+    await paste(pilot, persona_code(services, "martine"))
+    await tab_to(pilot, "nir")
+    await paste(pilot, martine.nir)
+    await press_on(pilot, "model")  # the first model: « Carte Vitale sans photo »
+    await tab_to(pilot, "serial")
+    await paste(pilot, "953701166")
+    await enter(pilot)
+    assert isinstance(current(pilot.app), DecisionScreen)
+
+
+async def decide_to_activate(pilot: Pilot[None]) -> None:
+    await press_on(pilot, "choice")  # « J'active Mon espace santé »
+    if not pilot.app.screen.query_one("#consent", Checkbox).value:  # kept when coming back
+        await press_on(pilot, "consent", "space")
+    await press_on(pilot, "continue")
+    assert isinstance(current(pilot.app), ContactsScreen)
+
+
+async def open_at(pilot: Pilot[None], services: Services, step: Step) -> None:
+    """Martine on `step`, the earlier steps done by engine calls and their screens shown by the
+    router, as after each accepted step: the same stack of screens, for a quicker start.
+    The whole route by keyboard is walked once, in the first test below."""
+    app = pilot.app
+    assert isinstance(app, MesSanteApp)
+    martine = services.store.person(person_id(services, "martine"))
+    app.start_journey()
+    session = app.session
+    assert session is not None
+    engine = services.engine
+    found = engine.identify_with_code(
+        session,
+        code=persona_code(services, "martine"),
+        nir=martine.nir,
+        model=CardModel.WITHOUT_PHOTO,
+        serial="953701166",
+    )
+    assert found.ok, found
+    route = [Step.IDENTIFY, Step.DECISION]
+    if step in (Step.CONTACTS, Step.ACCOUNT):
+        assert engine.decide(session, Choice.ACTIVATE, True).ok
+        route.append(Step.CONTACTS)
+    if step is Step.ACCOUNT:
+        assert engine.confirm_contacts(session).ok
+        route.append(Step.ACCOUNT)
+    for shown in route:
+        app.goto(shown)
+    await pilot.pause()
+    assert getattr(app.screen, "STEP", None) is step, app.screen
+
+
+def app_for(services: Services, settings: Settings, *, outbox: bool = False) -> MesSanteApp:
+    """The app; its outbox panel hidden (as with F2) unless the test is about it: drawing the
+    panel at every key would only slow these tests."""
+    app = make_app(services=services, settings=settings)
+    app.outbox_visible = outbox
+    return app
+
+
+def texts(screen: Screen[Any]) -> list[str]:
+    return [str(widget.content) for widget in screen.query(Static).results(Static)]
+
+
+async def check_help(pilot: Pilot[None], help_key_text: str, title: str) -> None:
+    """F1: the current screen's help, the keys and the 3422 line; Escape closes it."""
+    app = pilot.app
+    assert isinstance(app, MesSanteApp)
+    screen, focused = app.screen, app.focused
+    await pilot.press("f1")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, ScreenHelpScreen), screen
+    assert dialog.dialog_title == f"Aide : {title}"
+    assert dialog.lines == (help_key_text,)
+    shown = texts(dialog)
+    assert LINE_3422 in shown and HOURS_3422 in shown
+    assert "F1 : aide de l'écran en cours" in shown
+    assert_focus_visible(app)
+    await escape(pilot)
+    assert current(app) is screen
+    assert app.focused is focused  # back where the person was
+
+
+# --- Escape, step by step, and F1 on the main steps -------------------------------------------
+
+
+async def test_escape_goes_back_on_each_step_and_f1_helps(
+    services: Services, settings: Settings
+) -> None:
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert_focus_visible(app)
+        await check_help(pilot, t("home.help"), t("home.title"))
+        await escape(pilot)  # nothing before the home page
+        assert current(app) is home
+        assert_focus_visible(app)
+
+        await enter(pilot)
+        assert isinstance(current(app), StartScreen)
+        assert_focus_visible(app)
+        await escape(pilot)
+        assert current(app) is home
+        assert app.session is None  # nobody identified: no question asked
+        assert_focus_visible(app)
+
+        await enter(pilot)
+        await enter(pilot)
+        identify = app.screen
+        assert isinstance(identify, IdentifyScreen)
+        assert_focus_visible(app)
+        await check_help(pilot, t("identify.help"), t("identify.title"))
+        await escape(pilot)
+        assert isinstance(current(app), StartScreen)
+        assert_focus_visible(app)
+        await enter(pilot)
+        assert isinstance(current(app), IdentifyScreen)
+        assert_focus_visible(app)
+
+        await identify_martine(pilot, services)
+        decision = app.screen
+        assert_focus_visible(app)
+        await check_help(pilot, t("decision.help"), "Bonjour Martine !")
+        await decide_to_activate(pilot)
+        contacts = app.screen
+        assert_focus_visible(app)
+        await escape(pilot)
+        assert current(app) is decision
+        assert_focus_visible(app)
+        await decide_to_activate(pilot)
+        contacts = app.screen
+
+        await press_on(pilot, "edit-mobile")
+        assert isinstance(current(app), ContactEditScreen)
+        assert_focus_visible(app)
+        await escape(pilot)
+        assert current(app) is contacts
+        assert app.focused is contacts.query_one("#edit-mobile")
+        await press_on(pilot, "edit-mobile")
+        await paste(pilot, "07 12 34 56 78")
+        await enter(pilot)
+        assert isinstance(current(app), OtpScreen)
+        assert_focus_visible(app)
+        await escape(pilot)
+        assert current(app) is contacts
+        assert_focus_visible(app)
+
+        await press_on(pilot, "continue")
+        account = app.screen
+        assert isinstance(account, AccountScreen)
+        assert_focus_visible(app)
+        await check_help(pilot, t("account.help"), t("account.title"))
+        await escape(pilot)
+        assert current(app) is contacts
+        assert_focus_visible(app)
+        await press_on(pilot, "continue")
+        assert isinstance(current(app), AccountScreen)
+
+        await paste(pilot, "martine.l44")
+        await tab_to(pilot, "password")
+        await paste(pilot, "Kayak#Loire2026")
+        await tab_to(pilot, "confirmation")
+        await paste(pilot, "Kayak#Loire2026")
+        await enter(pilot)
+        success = app.screen
+        assert isinstance(success, SuccessScreen)
+        assert_focus_visible(app)
+        await escape(pilot)  # the activation is stored: home at once
+        assert current(app) is home
+        assert app.session is None
+        assert_focus_visible(app)
+    martine = services.store.person(person_id(services, "martine"))
+    assert martine.status is ProfileStatus.ACTIVATED
+
+
+async def test_success_restart_returns_home_without_question(
+    services: Services, settings: Settings
+) -> None:
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(pilot, services, Step.ACCOUNT)
+        await paste(pilot, "martine.l44")
+        await tab_to(pilot, "password")
+        await paste(pilot, "Kayak#Loire2026")
+        await tab_to(pilot, "confirmation")
+        await paste(pilot, "Kayak#Loire2026")
+        await enter(pilot)
+        assert isinstance(current(app), SuccessScreen)
+        restart = app.screen.query_one("#restart", Button)
+        assert str(restart.label) == "Retour au début"
+        assert app.focused is restart
+        await enter(pilot)
+        assert isinstance(current(app), HomeScreen)
+        assert [type(s) for s in app.screen_stack[1:]] == [HomeScreen]
+        assert app.session is None
+        assert_focus_visible(app)
+
+
+# --- « Quitter la page ? » ---------------------------------------------------------------------
+
+
+async def test_escape_on_decision_asks_before_leaving(
+    services: Services, settings: Settings
+) -> None:
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(pilot, services, Step.DECISION)
+        decision = app.screen
+        session = app.session
+        assert session is not None and session.person_id is not None
+
+        await escape(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, QuitConfirmScreen)
+        shown = texts(dialog)
+        assert "Quitter la page ?" in shown
+        assert any("l'activation de votre profil sera perdue" in text for text in shown)
+        stay = dialog.query_one("#stay", Button)
+        assert str(stay.label) == "Rester sur la page"
+        assert str(dialog.query_one("#quit", Button).label) == "Quitter"
+        assert app.focused is stay  # the safe answer is the default
+        await enter(pilot)
+        assert current(app) is decision
+        assert app.session is session
+        assert_focus_visible(app)
+
+        await escape(pilot)
+        assert isinstance(current(app), QuitConfirmScreen)
+        await escape(pilot)  # Escape on the question also stays
+        assert current(app) is decision
+        assert app.session is session
+
+        await escape(pilot)
+        await press_on(pilot, "quit")
+        assert isinstance(current(app), HomeScreen)
+        assert [type(s) for s in app.screen_stack[1:]] == [HomeScreen]
+        assert app.session is None  # the session is dropped
+        assert_focus_visible(app)
+
+        # A new journey starts afresh.
+        await enter(pilot)
+        await enter(pilot)
+        assert isinstance(current(app), IdentifyScreen)
+        assert app.session is not None and app.session is not session
+        assert app.session.person_id is None
+
+
+async def test_cancel_on_identify_leaves_at_once_before_identification(
+    services: Services, settings: Settings
+) -> None:
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot)
+        await enter(pilot)
+        await paste(pilot, "abc")  # something typed, nobody identified yet
+        await press_on(pilot, "cancel")
+        assert isinstance(current(app), HomeScreen)
+        assert app.session is None
+
+
+async def test_ctrl_q_quits_at_once_before_identification(
+    services: Services, settings: Settings
+) -> None:
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot)
+        await enter(pilot)
+        assert isinstance(current(app), IdentifyScreen)
+        await paste(pilot, "abc")
+        await pilot.press("ctrl+q")  # a priority key: works from inside a field
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_ctrl_q_mid_journey_asks_first(services: Services, settings: Settings) -> None:
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(pilot, services, Step.DECISION)
+        decision = app.screen
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(current(app), QuitConfirmScreen)
+        assert app.is_running
+        await enter(pilot)  # « Rester sur la page »
+        assert current(app) is decision and app.is_running
+
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(current(app), QuitConfirmScreen)
+        await press_on(pilot, "quit")  # « Quitter »
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_ctrl_q_twice_quits_mid_journey(services: Services, settings: Settings) -> None:
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(pilot, services, Step.CONTACTS)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(current(app), QuitConfirmScreen)
+        await pilot.press("ctrl+q")  # asked, and asked again: the person means it
+        await pilot.pause()
+        assert not app.is_running
+
+
+# --- F2: the outbox panel ----------------------------------------------------------------------
+
+
+async def test_f2_hides_and_shows_the_outbox_on_every_screen(
+    services: Services, settings: Settings
+) -> None:
+    app = app_for(services, settings, outbox=True)
+    async with app.run_test(size=SIZE) as pilot:
+
+        def panel() -> OutboxPanel:
+            return app.screen.query_one(OutboxPanel)
+
+        assert panel().display
+        assert len(panel().messages) > 0
+        await pilot.press("f2")
+        assert not panel().display and not app.outbox_visible
+        assert_focus_visible(app)
+
+        await enter(pilot)  # the next screen keeps the choice
+        assert isinstance(current(app), StartScreen)
+        assert not panel().display
+        await enter(pilot)
+        assert isinstance(current(app), IdentifyScreen)
+        assert not panel().display
+        await paste(pilot, "abc")
+        await pilot.press("f2")  # from inside a field
+        assert panel().display
+        assert app.screen.query_one("#code").has_focus
+        await escape(pilot)
+        assert isinstance(current(app), StartScreen)
+        assert panel().display  # a screen shown again follows the choice too
+        await pilot.press("f2")
+        assert not panel().display
+        await escape(pilot)
+        assert isinstance(current(app), HomeScreen)
+        assert not panel().display
+
+
+async def test_focus_lands_on_the_new_contact_code_field(
+    services: Services, settings: Settings
+) -> None:
+    """After each sub-screen of the contact check the focus is where the person continues."""
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(pilot, services, Step.CONTACTS)
+        contacts = app.screen
+        assert app.focused is contacts.query_one("#continue")
+        await press_on(pilot, "edit-email")
+        assert app.focused is app.screen.query_one("#value")
+        await paste(pilot, "martine.nouvelle@exemple.fr")
+        await enter(pilot)
+        assert isinstance(current(app), OtpScreen)
+        assert app.focused is app.screen.query_one("#otp")
+        await paste(pilot, latest_otp(services))
+        await enter(pilot)
+        assert current(app) is contacts
+        assert app.focused is contacts.query_one("#edit-email")
+        assert_focus_visible(app)
