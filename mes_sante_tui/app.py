@@ -8,55 +8,46 @@ list of steps in `core.journey`), not a second set of screens.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from mes_sante_tui import screens
 from mes_sante_tui.core.engine import CodeSent, Engine, Outcome, Session
 from mes_sante_tui.core.journey import STAGES, Step, next_step, stage_index
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
 from mes_sante_tui.core.store import Store
-from mes_sante_tui.screens import (
-    AccountScreen,
-    BirthDateScreen,
-    ChooseProfileScreen,
-    CodeScreen,
-    ContactsScreen,
-    DecisionScreen,
-    HomeScreen,
-    IdentifyScreen,
-    OutcomeScreen,
-    QuitConfirmScreen,
-    RegenerateScreen,
-    RepresentativeScreen,
-    SessionWarningScreen,
-    SimulatorSettingsScreen,
-    StartScreen,
-    SuccessScreen,
-    VitaleScreen,
-)
+from mes_sante_tui.screens.home import HomeScreen
+from mes_sante_tui.screens.quit_confirm import QuitConfirmScreen
 from mes_sante_tui.wording import t
 
-# Which screen shows each step; both variants use the same screens.
-SCREEN_FOR_STEP: dict[Step, Callable[[], Screen[None]]] = {
-    Step.HOME: HomeScreen,
-    Step.START: StartScreen,
-    Step.IDENTIFY: IdentifyScreen,
-    Step.BIRTH_DATE: BirthDateScreen,
-    Step.VITALE: VitaleScreen,
-    Step.CHOOSE_PROFILE: partial(ChooseProfileScreen, as_step=True),  # type: ignore[dict-item]
-    Step.REPRESENTATIVE: RepresentativeScreen,
-    Step.CODE: CodeScreen,
-    Step.DECISION: DecisionScreen,
-    Step.CONTACTS: ContactsScreen,
-    Step.ACCOUNT: AccountScreen,
-    Step.SUCCESS: SuccessScreen,
+# Which screen shows each step; both variants use the same screens. Screens are named, not
+# imported, here: each one is imported when its step is first shown.
+SCREEN_FOR_STEP: dict[Step, str] = {
+    Step.HOME: "HomeScreen",
+    Step.START: "StartScreen",
+    Step.IDENTIFY: "IdentifyScreen",
+    Step.BIRTH_DATE: "BirthDateScreen",
+    Step.VITALE: "VitaleScreen",
+    Step.CHOOSE_PROFILE: "ChooseProfileScreen",
+    Step.REPRESENTATIVE: "RepresentativeScreen",
+    Step.CODE: "CodeScreen",
+    Step.DECISION: "DecisionScreen",
+    Step.CONTACTS: "ContactsScreen",
+    Step.ACCOUNT: "AccountScreen",
+    Step.SUCCESS: "SuccessScreen",
 }
+
+
+def screen_for(step: Step) -> Screen[None]:
+    factory = getattr(screens, SCREEN_FOR_STEP[step])
+    built: Screen[None] = factory(as_step=True) if step is Step.CHOOSE_PROFILE else factory()
+    return built
+
 
 OUTBOX_POLL_SECONDS = 1.0
 SESSION_CHECK_SECONDS = 1.0
@@ -117,7 +108,7 @@ class MesSanteApp(App[None]):
         self.goto(Step.START)
 
     def goto(self, step: Step) -> None:
-        self.push_screen(SCREEN_FOR_STEP[step]())
+        self.push_screen(screen_for(step))
 
     def advance(self, current: Step) -> None:
         """Show the step after `current` in the chosen variant, skipping the steps that do
@@ -160,7 +151,7 @@ class MesSanteApp(App[None]):
             elif action == "regenerate":
                 self.open_regeneration()
 
-        self.push_screen(OutcomeScreen(outcome, refused.message or "", step), chosen)
+        self.push_screen(screens.OutcomeScreen(outcome, refused.message or "", step), chosen)
 
     def open_regeneration(self) -> None:
         """« Générer un nouveau code provisoire » (guide 002, 1/3 to 3/3).
@@ -168,14 +159,14 @@ class MesSanteApp(App[None]):
         In the identity-first journey the code step itself sends new codes: going back to it
         is the way forward."""
         if self.settings.journey is JourneyVariant.CODE_FIRST:
-            self.push_screen(RegenerateScreen())
+            self.push_screen(screens.RegenerateScreen())
 
     def code_regenerated(self, sent: CodeSent) -> None:
         """Back on « Je m'identifie », saying where the new code went."""
         if self.session is not None:
             self.engine.forget_identity(self.session)
         where = t(f"regenerate.where.{sent.channel.value}", masked=sent.masked)
-        if isinstance(self.screen, IdentifyScreen):
+        if isinstance(self.screen, screens.IdentifyScreen):
             self.screen.show_notice(t("regenerate.sent", where=where))
         self.refresh_outbox()
 
@@ -186,7 +177,7 @@ class MesSanteApp(App[None]):
             if settings is not None:
                 self.apply_settings(settings)
 
-        self.push_screen(SimulatorSettingsScreen(self.settings), chosen)
+        self.push_screen(screens.SimulatorSettingsScreen(self.settings), chosen)
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -200,7 +191,9 @@ class MesSanteApp(App[None]):
     def _check_session(self) -> None:
         """Warn before the session expires, with a key to extend it; then say it expired."""
         session = self.session
-        if session is None or isinstance(self.screen, (SessionWarningScreen, OutcomeScreen)):
+        if session is None or isinstance(
+            self.screen, (screens.SessionWarningScreen, screens.OutcomeScreen)
+        ):
             return
         left = self.engine.session_time_left(session)
         if left.total_seconds() <= 0:
@@ -218,7 +211,7 @@ class MesSanteApp(App[None]):
                     self.engine.extend_session(self.session)
                     self._session_warned = False
 
-            self.push_screen(SessionWarningScreen(minutes), answered)
+            self.push_screen(screens.SessionWarningScreen(minutes), answered)
 
     # --- actions -------------------------------------------------------------------------
 

@@ -7,13 +7,14 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from typing import TYPE_CHECKING
 
 from mes_sante_tui.core.paths import data_dir
 from mes_sante_tui.core.settings import RuleVersion
 from mes_sante_tui.wording import t
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 MAX_LENGTH = 128
 _MIN_LENGTHS = {RuleVersion.V2022: 8, RuleVersion.V2025: 9}
@@ -162,26 +163,38 @@ def check_password(
     return errors
 
 
-# Module-level so every call shares the parameters; tests lighten them with set_hasher_params.
-_hasher = PasswordHasher()  # argon2id, RFC 9106 low-memory profile
+# Shared by every call; built on first use (argon2 loads a C library: not at start-up).
+# Tests lighten its cost with set_hasher_params.
+_hasher: PasswordHasher | None = None
+
+
+def _the_hasher() -> PasswordHasher:
+    global _hasher
+    if _hasher is None:
+        from argon2 import PasswordHasher
+
+        _hasher = PasswordHasher()  # argon2id, RFC 9106 low-memory profile
+    return _hasher
 
 
 def set_hasher_params(time_cost: int, memory_cost: int, *, parallelism: int = 1) -> None:
     """Replace the hasher's cost (memory in KiB); hashes made before still verify."""
     global _hasher
-    _hasher = PasswordHasher(
-        time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism
-    )
+    from argon2 import PasswordHasher
+
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism)
 
 
 def hash_password(password: str) -> str:
     """An argon2id hash with its own salt and parameters; the password is never stored."""
-    return _hasher.hash(password)
+    return _the_hasher().hash(password)
 
 
 def verify_password(stored_hash: str, password: str) -> bool:
     """True when `password` matches; False on mismatch or on an unusable hash, never raises."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _hasher.verify(stored_hash, password)
+        return _the_hasher().verify(stored_hash, password)
     except (VerificationError, InvalidHashError, ValueError, TypeError):
         return False

@@ -1,30 +1,68 @@
-"""One screen per file, named for its step, re-exported here."""
+"""One screen per file, named for its step, re-exported here.
 
-from .account import AccountScreen
-from .birth_date import BirthDateScreen
-from .choose_profile import ChooseProfileScreen
-from .code import CodeScreen
-from .contact_edit import ContactEditScreen
-from .contacts import ContactsScreen
-from .decision import DecisionScreen
-from .document import DocumentScreen
-from .help_contact import HelpContactScreen
-from .help_nir import HelpNirScreen
-from .help_serial import HelpSerialScreen
-from .home import HomeScreen
-from .identify import IdentifyScreen
-from .otp import OtpScreen
-from .outcome import OutcomeScreen
-from .quit_confirm import QuitConfirmScreen
-from .regenerate import RegenerateScreen
-from .representative import RepresentativeScreen
-from .screen_help import ScreenHelpScreen
-from .send_code import SendCodeScreen
-from .session_warning import SessionWarningScreen
-from .simulator_settings import SimulatorSettingsScreen
-from .start import StartScreen
-from .success import SuccessScreen
-from .vitale import VitaleScreen
+Each screen's module is imported on first use (PEP 562): start-up needs only the home page,
+and importing every step's screen up front cost a noticeable part of the start-up budget.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .account import AccountScreen as AccountScreen
+    from .birth_date import BirthDateScreen as BirthDateScreen
+    from .choose_profile import ChooseProfileScreen as ChooseProfileScreen
+    from .code import CodeScreen as CodeScreen
+    from .contact_edit import ContactEditScreen as ContactEditScreen
+    from .contacts import ContactsScreen as ContactsScreen
+    from .decision import DecisionScreen as DecisionScreen
+    from .document import DocumentScreen as DocumentScreen
+    from .help_contact import HelpContactScreen as HelpContactScreen
+    from .help_nir import HelpNirScreen as HelpNirScreen
+    from .help_serial import HelpSerialScreen as HelpSerialScreen
+    from .home import HomeScreen as HomeScreen
+    from .identify import IdentifyScreen as IdentifyScreen
+    from .otp import OtpScreen as OtpScreen
+    from .outcome import OutcomeScreen as OutcomeScreen
+    from .quit_confirm import QuitConfirmScreen as QuitConfirmScreen
+    from .regenerate import RegenerateScreen as RegenerateScreen
+    from .representative import RepresentativeScreen as RepresentativeScreen
+    from .screen_help import ScreenHelpScreen as ScreenHelpScreen
+    from .send_code import SendCodeScreen as SendCodeScreen
+    from .session_warning import SessionWarningScreen as SessionWarningScreen
+    from .simulator_settings import SimulatorSettingsScreen as SimulatorSettingsScreen
+    from .start import StartScreen as StartScreen
+    from .success import SuccessScreen as SuccessScreen
+    from .vitale import VitaleScreen as VitaleScreen
+
+_MODULE_OF: dict[str, str] = {
+    "AccountScreen": "account",
+    "BirthDateScreen": "birth_date",
+    "ChooseProfileScreen": "choose_profile",
+    "CodeScreen": "code",
+    "ContactEditScreen": "contact_edit",
+    "ContactsScreen": "contacts",
+    "DecisionScreen": "decision",
+    "DocumentScreen": "document",
+    "HelpContactScreen": "help_contact",
+    "HelpNirScreen": "help_nir",
+    "HelpSerialScreen": "help_serial",
+    "HomeScreen": "home",
+    "IdentifyScreen": "identify",
+    "OtpScreen": "otp",
+    "OutcomeScreen": "outcome",
+    "QuitConfirmScreen": "quit_confirm",
+    "RegenerateScreen": "regenerate",
+    "RepresentativeScreen": "representative",
+    "ScreenHelpScreen": "screen_help",
+    "SendCodeScreen": "send_code",
+    "SessionWarningScreen": "session_warning",
+    "SimulatorSettingsScreen": "simulator_settings",
+    "StartScreen": "start",
+    "SuccessScreen": "success",
+    "VitaleScreen": "vitale",
+}
 
 __all__ = [
     "AccountScreen",
@@ -53,3 +91,10 @@ __all__ = [
     "SuccessScreen",
     "VitaleScreen",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)

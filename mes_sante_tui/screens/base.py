@@ -54,7 +54,9 @@ class JourneyScreen(Screen[R], Generic[R]):
                     yield Stepper(self.msa.stages(), stage)
                 yield Static(self.title_text(), classes="screen-title", markup=False)
                 yield from self.body()
-            yield OutboxPanel(id="outbox", known_up_to=self.msa.outbox_baseline)
+            panel = OutboxPanel(id="outbox", known_up_to=self.msa.outbox_baseline)
+            panel.display = self.msa.outbox_visible
+            yield panel
         yield Footer()
 
     def title_text(self) -> str:
@@ -67,7 +69,8 @@ class JourneyScreen(Screen[R], Generic[R]):
         return ()
 
     def on_screen_resume(self) -> None:
-        self.msa.refresh_outbox()
+        # After the first paint: the step's form shows at once, the messages a moment later.
+        self.call_after_refresh(self.msa.refresh_outbox)
 
     # --- errors --------------------------------------------------------------------------
 
