@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, RadioSet, Static
 
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
-from mes_sante_tui.widgets import ChoiceButton, FormField
+from mes_sante_tui.widgets import ChoiceButton, ChoiceSet, FormField
 from mes_sante_tui.wording import t
 
 
@@ -55,7 +55,7 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
             yield Static(t("settings.title"), classes="title", markup=False)
             yield FormField(
                 t("settings.journey"),
-                RadioSet(
+                ChoiceSet(
                     *(
                         ChoiceButton(
                             t(f"settings.journey.{v.value}"),
@@ -70,7 +70,7 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
             )
             yield FormField(
                 t("settings.rules"),
-                RadioSet(
+                ChoiceSet(
                     *(
                         ChoiceButton(
                             t(f"settings.rules.{v.value}"),

@@ -1,6 +1,6 @@
 """Reusable widgets, each with its own DEFAULT_CSS."""
 
-from mes_sante_tui.widgets.choices import ChoiceButton, TickBox
+from mes_sante_tui.widgets.choices import ChoiceButton, ChoiceSet, TickBox
 from mes_sante_tui.widgets.form_field import ErrorSummary, FormField
 from mes_sante_tui.widgets.link_button import LinkButton
 from mes_sante_tui.widgets.notice import SimulationNotice
@@ -12,6 +12,7 @@ from mes_sante_tui.widgets.vitale_card import VitaleCardDrawing
 
 __all__ = [
     "ChoiceButton",
+    "ChoiceSet",
     "ErrorSummary",
     "FormField",
     "LinkButton",

@@ -8,7 +8,7 @@ draw « (•) / ( ) » and « [✓] / [ ] » instead.
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Checkbox, RadioButton
+from textual.widgets import Checkbox, RadioButton, RadioSet
 
 
 class ChoiceButton(RadioButton):
@@ -27,3 +27,18 @@ class TickBox(Checkbox):
     def _button(self) -> Content:
         style = self.get_visual_style("toggle--label")
         return Content.styled("[✓]" if self.value else "[ ]", style)
+
+
+class ChoiceSet(RadioSet):
+    """A radio set whose keyboard highlight starts on the option already chosen.
+
+    Textual puts it on the first option, so Enter at once would silently change the choice.
+    """
+
+    def on_mount(self) -> None:
+        # After RadioSet's own mount handler, which puts the highlight on the first option.
+        self.call_after_refresh(self._highlight_pressed)
+
+    def _highlight_pressed(self) -> None:
+        for _ in range(max(0, self.pressed_index)):
+            self.action_next_button()

@@ -395,3 +395,36 @@ def test_documents_have_8_to_15_paragraphs() -> None:
     for key in ("help.cgu.body", "help.privacy.body"):
         paragraphs = DocumentScreen("x", t(key)).paragraphs
         assert 8 <= len(paragraphs) <= 15
+
+
+async def test_choice_set_highlight_starts_on_the_chosen_option() -> None:
+    """Enter at once keeps the current choice (a plain RadioSet would pick the first)."""
+    from mes_sante_tui.widgets import ChoiceButton, ChoiceSet
+
+    choices = ChoiceSet(
+        ChoiceButton("Version 2022", id="v2022"),
+        ChoiceButton("Version 2025", id="v2025", value=True),
+    )
+    async with _Host(choices).run_test() as pilot:
+        await pilot.pause()
+        choices.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert choices.pressed_button is not None
+        assert choices.pressed_button.id == "v2025"
+
+
+async def test_toggles_show_their_state_in_the_symbol() -> None:
+    from mes_sante_tui.widgets import ChoiceButton, TickBox
+
+    box, radio = TickBox("J'accepte"), ChoiceButton("Carte Vitale sans photo")
+    async with _Host(box).run_test() as pilot:
+        assert box.render().plain.startswith("[ ]")  # type: ignore[union-attr]
+        box.value = True
+        await pilot.pause()
+        assert box.render().plain.startswith("[✓]")  # type: ignore[union-attr]
+    async with _Host(radio).run_test() as pilot:
+        assert radio.render().plain.startswith("( )")  # type: ignore[union-attr]
+        radio.value = True
+        await pilot.pause()
+        assert radio.render().plain.startswith("(•)")  # type: ignore[union-attr]
