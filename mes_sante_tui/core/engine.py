@@ -133,6 +133,13 @@ class Activated:
     ok: bool = True
 
 
+@dataclass(frozen=True)
+class Opposed:
+    person: Person
+    decided_on: date
+    ok: bool = True
+
+
 @dataclass
 class Engine:
     store: Store
@@ -546,6 +553,44 @@ class Engine:
             return Accepted(next=Step.SUCCESS)
         self._log(session, step, True, choice.value)
         return Accepted(next=Step.CONTACTS if choice is Choice.ACTIVATE else None)
+
+    def confirm_opposition(self, session: Session) -> Opposed | Refused:
+        """« Je valide l'opposition »: status, decision and used code in one transaction.
+
+        Opposing again is harmless: the first opposition's status and date are kept.
+        """
+        step = f"{Step.DECISION}:opposition"
+        if (expired := self._touch(session, step)) is not None:
+            return expired
+        person = self._person(session)
+        if (refusal := self._profile_refusal(person)) is not None:
+            self._log(session, step, False, str(refusal.outcome))
+            return refusal
+        now = self.clock.now()
+        already = person.status is ProfileStatus.OPPOSED
+        with self.store.transaction() as conn:
+            if not already:
+                conn.execute(
+                    "UPDATE people SET status = ?, status_date = ? WHERE id = ?",
+                    (ProfileStatus.OPPOSED.value, iso(now.date()), person.id),
+                )
+            conn.execute(
+                "INSERT INTO decisions(person_id, kind, at, by_person_id) VALUES (?, ?, ?, ?)",
+                (person.id, Choice.OPPOSE.value, iso(now), session.holder_id),
+            )
+            if session.code_id is not None:
+                conn.execute(
+                    "UPDATE provisional_codes SET used_at = ? WHERE id = ?",
+                    (iso(now), session.code_id),
+                )
+        self._log(session, step, True, "already_opposed" if already else "opposed")
+        stored = self.store.person(person.id)
+        return Opposed(person=stored, decided_on=stored.status_date or now.date())
+
+    def household_profiles(self, session: Session) -> list[Person]:
+        """The addressee's profile and those of the children attached to them."""
+        addressee = self._addressee(session)
+        return [addressee, *self.store.children_of(addressee.id)]
 
     # --- contact check ---------------------------------------------------------------------
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from .help_serial import HelpSerialScreen as HelpSerialScreen
     from .home import HomeScreen as HomeScreen
     from .identify import IdentifyScreen as IdentifyScreen
+    from .opposition_confirm import OppositionConfirmScreen as OppositionConfirmScreen
+    from .opposition_done import OppositionDoneScreen as OppositionDoneScreen
     from .otp import OtpScreen as OtpScreen
     from .outcome import OutcomeScreen as OutcomeScreen
     from .quit_confirm import QuitConfirmScreen as QuitConfirmScreen
@@ -50,6 +52,8 @@ _MODULE_OF: dict[str, str] = {
     "HelpSerialScreen": "help_serial",
     "HomeScreen": "home",
     "IdentifyScreen": "identify",
+    "OppositionConfirmScreen": "opposition_confirm",
+    "OppositionDoneScreen": "opposition_done",
     "OtpScreen": "otp",
     "OutcomeScreen": "outcome",
     "QuitConfirmScreen": "quit_confirm",
@@ -78,6 +82,8 @@ __all__ = [
     "HelpSerialScreen",
     "HomeScreen",
     "IdentifyScreen",
+    "OppositionConfirmScreen",
+    "OppositionDoneScreen",
     "OtpScreen",
     "OutcomeScreen",
     "QuitConfirmScreen",

@@ -15,6 +15,7 @@ from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
 from .document import DocumentScreen
+from .opposition_confirm import OppositionConfirmScreen
 
 
 class DecisionScreen(JourneyScreen[None]):
@@ -88,11 +89,11 @@ class DecisionScreen(JourneyScreen[None]):
         if not isinstance(result, Accepted):
             self.show_refusal(result.errors, self.fields, result.message)
             return
-        if result.next is None:
-            # Opposition is confirmed on its own screens (see the opposition issue).
-            self.show_refusal({}, self.fields, t("decision.oppose_unavailable"))
-            return
         self.clear_refusal(self.fields)
+        if result.next is None:
+            # Opposition is confirmed on its own screen (guide 002, Opposition 2/4).
+            self.app.push_screen(OppositionConfirmScreen())
+            return
         self.msa.advance(self.STEP)
 
     def action_back(self) -> None:

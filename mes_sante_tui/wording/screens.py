@@ -98,10 +98,6 @@ TEXTS: dict[str, str] = {
     "decision.consent_box": "J'accepte",
     "decision.read_cgu": "Lire les Conditions Générales d'Utilisation",
     "decision.read_privacy": "Lire la Politique de protection des données personnelles",
-    "decision.oppose_unavailable": (
-        "Le parcours d'opposition (justificatif PDF, profils du foyer) n'est pas encore "
-        "disponible dans ce simulateur : choisissez « J'active Mon espace santé » ou quittez."
-    ),
     "decision.help": (
         "Choisissez d'activer ou de vous opposer. Pour activer, cochez la case d'acceptation "
         "des Conditions Générales d'Utilisation et de la Politique de protection des données "
@@ -366,5 +362,42 @@ TEXTS: dict[str, str] = {
     "settings.rules.hint": (
         "Les deux versions demandent une majuscule, une minuscule, un chiffre et un caractère "
         "spécial."
+    ),
+    # --- opposition (guide 002, Opposition 2/4 and 3/4) ---
+    "opposition.confirm.title": "Je valide l'opposition à la création de Mon espace santé",
+    "opposition.confirm.child": "Profil concerné : {name}",
+    "opposition.confirm.text": (
+        "En validant cette décision, Mon espace santé ne sera pas créé.\n"
+        "Vous pourrez créer Mon espace santé à tout moment."
+    ),
+    "opposition.confirm.help": (
+        "« Continuer » enregistre l'opposition à la création de Mon espace santé ; « Annuler » "
+        "(ou Échap) revient à la décision sans rien enregistrer."
+    ),
+    "opposition.done.title": "Ma décision a bien été prise en compte",
+    "opposition.done.text": (
+        "Je peux télécharger mon justificatif d'opposition à la création de Mon espace santé.\n"
+        "Attention, celui-ci ne sera plus disponible par la suite."
+    ),
+    "opposition.done.folder": "Dossier d'enregistrement du justificatif",
+    "opposition.done.folder.hint": (
+        "Chemin d'un dossier (créé s'il n'existe pas). Le justificatif y est enregistré au "
+        "format .pdf, avec une version texte (.txt)."
+    ),
+    "opposition.done.folder.required": "Indiquez le dossier où enregistrer le justificatif.",
+    "opposition.done.download": "↓ Télécharger le justificatif (format .pdf)",
+    "opposition.done.saved": "Justificatif enregistré :\n{pdf}\nVersion texte :\n{txt}",
+    "opposition.done.save_failed": (
+        "Le justificatif n'a pas pu être enregistré dans le dossier « {folder} ». "
+        "Vérifiez que ce chemin est un dossier où vous pouvez écrire (et non un fichier), ou "
+        "indiquez un autre dossier, puis téléchargez à nouveau."
+    ),
+    "opposition.done.profiles": "Vous pouvez également gérer les profils ci-dessous.",
+    "opposition.done.profile": "• {name} : {status}",
+    "opposition.done.home": "Retour à l'accueil",
+    "opposition.done.help": (
+        "Indiquez le dossier puis choisissez « Télécharger le justificatif » : le justificatif "
+        "n'est proposé qu'à ce moment. « Retour à l'accueil » (ou Échap) termine le parcours ; "
+        "la décision est déjà enregistrée."
     ),
 }

@@ -78,3 +78,21 @@ async def fill_account(pilot: Pilot[None], identifier: str, password: str, confi
     await type_text(pilot, password)
     await pilot.press("tab")
     await type_text(pilot, confirm)
+
+
+async def choose_oppose(pilot: Pilot[None]) -> None:
+    await pilot.press("down", "enter")  # « Je m'oppose à la création de Mon espace santé »
+    pilot.app.screen.query_one("#continue").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_opposition_confirm(pilot: Pilot[None], services: Services) -> None:
+    await to_decision(pilot, services)
+    await choose_oppose(pilot)
+
+
+async def to_opposition_done(pilot: Pilot[None], services: Services) -> None:
+    await to_opposition_confirm(pilot, services)
+    await pilot.press("enter")  # « Continuer », focused on arrival
+    await pilot.pause()

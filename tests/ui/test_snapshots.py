@@ -19,9 +19,12 @@ from drive import (
     to_contacts,
     to_decision,
     to_identify,
+    to_opposition_confirm,
+    to_opposition_done,
 )
 from support import person_id, type_text
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from mes_sante_tui.app import MesSanteApp, make_app
 from mes_sante_tui.core.services import Services
@@ -180,6 +183,17 @@ async def _settings(pilot: Pilot[None], services: Services) -> None:
     await pilot.pause()
 
 
+async def _opposition_confirm(pilot: Pilot[None], services: Services) -> None:
+    await to_opposition_confirm(pilot, services)
+
+
+async def _opposition_done(pilot: Pilot[None], services: Services) -> None:
+    await to_opposition_done(pilot, services)
+    # The default folder depends on the machine: show a fixed one.
+    pilot.app.screen.query_one("#folder", Input).value = "/home/conseiller/Documents/mes_sante_tui"
+    await pilot.pause()
+
+
 STEPS: dict[str, Driver] = {
     "home": _home,
     "start": _start,
@@ -204,6 +218,8 @@ STEPS: dict[str, Driver] = {
     "outcome_code_expired": _outcome_expired,
     "session_warning": _session_warning,
     "settings": _settings,
+    "opposition_confirm": _opposition_confirm,
+    "opposition_done": _opposition_done,
 }
 
 
