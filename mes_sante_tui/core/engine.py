@@ -186,10 +186,21 @@ class Engine:
         if (expired := self._touch(session, step)) is not None:
             return expired
         code_check = codeformat.check_provisional_code(code)
-        nir_check = check_nir(nir)
         errors: dict[str, str] = {}
         if code_check.error:
             errors["code"] = code_check.error
+        checked_nir = self._check_card(nir, model, serial, errors)
+        if errors:
+            self._log(session, step, False, "fields:" + ",".join(sorted(errors)))
+            return Refused(errors=errors)
+        assert code_check.value and checked_nir and model is not None
+        return self._identify(session, code_check.value, checked_nir, model, serial)
+
+    def _check_card(
+        self, nir: str, model: CardModel | None, serial: str, errors: dict[str, str]
+    ) -> str | None:
+        """The NIR, card model and serial fields: refusals go in `errors`; the NIR, normalised."""
+        nir_check = check_nir(nir)
         if nir_check.error:
             errors["nir"] = nir_check.error
         if model is None:
@@ -200,11 +211,7 @@ class Engine:
             )
             if serial_check.error:
                 errors["serial"] = serial_check.error
-        if errors:
-            self._log(session, step, False, "fields:" + ",".join(sorted(errors)))
-            return Refused(errors=errors)
-        assert code_check.value and nir_check.value and model is not None
-        return self._identify(session, code_check.value, nir_check.value, model, serial)
+        return nir_check.value
 
     def _identify(
         self, session: Session, code: str, nir: str, model: CardModel, serial: str
@@ -362,22 +369,14 @@ class Engine:
             if date_check.error:
                 errors["birth_date"] = date_check.error
             born = date_check.value
-        nir_check = check_nir(nir)
-        if nir_check.error:
-            errors["nir"] = nir_check.error
-        if model is None:
-            errors["model"] = t("card.model.required")
-        else:
-            serial_check = vitale.check_serial(
-                serial, model, nir=nir_check.value, today=self.clock.now().date()
-            )
-            if serial_check.error:
-                errors["serial"] = serial_check.error
+        elif born is None:  # identity first: the date comes from the screen before
+            errors["birth_date"] = t("birth.required")
+        checked_nir = self._check_card(nir, model, serial, errors)
         if errors:
             self._log(session, step, False, "fields:" + ",".join(sorted(errors)))
             return Refused(errors=errors)
-        assert nir_check.value is not None and model is not None and born is not None
-        holder = self._holder_with_card(session, nir_check.value, model, serial, step)
+        assert checked_nir is not None and model is not None and born is not None
+        holder = self._holder_with_card(session, checked_nir, model, serial, step)
         if isinstance(holder, Refused):
             return holder
         matching = [p for p in [holder, *self.store.children_of(holder.id)] if p.birth_date == born]

@@ -12,7 +12,7 @@ from mes_sante_tui.wording import t
 
 DONE = "✓"
 CURRENT = "●"
-TODO = "○"
+PENDING = "○"
 SEPARATOR = " ─ "
 
 
@@ -63,7 +63,7 @@ class Stepper(Widget):
             return Content.styled(f"{DONE} {name}", "$text-success")
         if index == self.current:
             return Content.styled(f"{CURRENT} {name}", "bold $text-accent")
-        return Content.styled(f"{TODO} {name}", "$foreground-muted")
+        return Content.styled(f"{PENDING} {name}", "$foreground-muted")
 
     @property
     def heading(self) -> str:

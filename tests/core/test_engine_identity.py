@@ -1012,3 +1012,16 @@ def test_the_identity_first_stepper_stages() -> None:
     assert [stage_index(variant, step) for step in IDENTITY_FIRST] == [
         -1, -1, 0, 0, 0, 0, 1, 2, 2, 3, -1,
     ]
+
+
+def test_identity_without_any_date_of_birth_is_refused_on_the_field(services: Services) -> None:
+    """Neither typed on the form nor kept from the screen before: a field error, no crash."""
+    engine = services.engine
+    session = engine.start_session()
+    martine = services.store.person(person_id(services, "martine"))
+    result = engine.identify_by_identity(
+        session, nir=martine.nir, model=CardModel.WITHOUT_PHOTO, serial="953701166"
+    )
+    assert isinstance(result, Refused)
+    assert result.errors == {"birth_date": t("birth.required")}
+    assert session.person_id is None
