@@ -52,6 +52,13 @@ class ContactKind(StrEnum):
     MOBILE = "mobile"
 
 
+# The status a decision gives the profile.
+_STATUS_OF: dict[Choice, ProfileStatus] = {
+    Choice.ACTIVATE: ProfileStatus.ACTIVATED,
+    Choice.OPPOSE: ProfileStatus.OPPOSED,
+}
+
+
 @dataclass
 class PendingContact:
     kind: ContactKind
@@ -567,21 +574,9 @@ class Engine:
             return refusal
         now = self.clock.now()
         already = person.status is ProfileStatus.OPPOSED
-        with self.store.transaction() as conn:
-            if not already:
-                conn.execute(
-                    "UPDATE people SET status = ?, status_date = ? WHERE id = ?",
-                    (ProfileStatus.OPPOSED.value, iso(now.date()), person.id),
-                )
-            conn.execute(
-                "INSERT INTO decisions(person_id, kind, at, by_person_id) VALUES (?, ?, ?, ?)",
-                (person.id, Choice.OPPOSE.value, iso(now), session.holder_id),
-            )
-            if session.code_id is not None:
-                conn.execute(
-                    "UPDATE provisional_codes SET used_at = ? WHERE id = ?",
-                    (iso(now), session.code_id),
-                )
+        with self.store.transaction():
+            # A second opposition keeps the date of the first.
+            self._record_decision(person, Choice.OPPOSE, now, session, set_status=not already)
         self._log(session, step, True, "already_opposed" if already else "opposed")
         stored = self.store.person(person.id)
         return Opposed(person=stored, decided_on=stored.status_date or now.date())
@@ -788,21 +783,36 @@ class Engine:
 
     def _record_activation(self, profile: Person, now: datetime, session: Session) -> None:
         """Status, decision, used code and confirmation message: one transaction (joined)."""
+        with self.store.transaction():
+            self._record_decision(profile, Choice.ACTIVATE, now, session)
+            self.mailer.activated(now, self.store.person(profile.id), self._addressee(session))
+
+    def _record_decision(
+        self,
+        profile: Person,
+        choice: Choice,
+        now: datetime,
+        session: Session,
+        *,
+        set_status: bool = True,
+    ) -> None:
+        """The profile's new status and date, the decision row, the code used: one write,
+        inside the caller's transaction."""
         with self.store.transaction() as conn:
-            conn.execute(
-                "UPDATE people SET status = ?, status_date = ? WHERE id = ?",
-                (ProfileStatus.ACTIVATED.value, iso(now.date()), profile.id),
-            )
+            if set_status:
+                conn.execute(
+                    "UPDATE people SET status = ?, status_date = ? WHERE id = ?",
+                    (_STATUS_OF[choice].value, iso(now.date()), profile.id),
+                )
             conn.execute(
                 "INSERT INTO decisions(person_id, kind, at, by_person_id) VALUES (?, ?, ?, ?)",
-                (profile.id, Choice.ACTIVATE.value, iso(now), session.holder_id),
+                (profile.id, choice.value, iso(now), session.holder_id),
             )
             if session.code_id is not None:
                 conn.execute(
                     "UPDATE provisional_codes SET used_at = ? WHERE id = ?",
                     (iso(now), session.code_id),
                 )
-            self.mailer.activated(now, self.store.person(profile.id), self._addressee(session))
 
     def _addressee(self, session: Session) -> Person:
         holder = session.holder_id if session.holder_id is not None else session.person_id
