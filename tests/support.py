@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from textual import events
+from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from mes_sante_tui.core.services import Services
 
@@ -38,3 +42,37 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
     """Type `text` one key at a time, as a person at the keyboard would."""
     keys = ["space" if c == " " else c for c in text]
     await pilot.press(*keys)
+
+
+def current(app: App[Any]) -> Screen[Any]:
+    """The screen shown now (a call, so that a type checker does not keep an old narrowing)."""
+    return app.screen
+
+
+# --- keyboard ------------------------------------------------------------------------------
+
+
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """Paste into the focused field, as the terminal sends it (a bracketed paste) when a code
+    is copied from the e-mail that brought it."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def tab_to(pilot: Pilot[None], widget_id: str) -> None:
+    """Tab (or Shift+Tab, whichever is shorter) until the widget has the focus."""
+    screen = pilot.app.screen
+    target = screen.query_one(f"#{widget_id}")
+    chain = screen.focus_chain
+    assert target in chain, widget_id
+    focused = pilot.app.focused
+    if focused is target:
+        return
+    there = chain.index(target)
+    here = chain.index(focused) if focused in chain else -1
+    forward, backward = (there - here) % len(chain), (here - there) % len(chain)
+    if here == -1 or forward <= backward:
+        await pilot.press(*["tab"] * forward)
+    else:
+        await pilot.press(*["shift+tab"] * backward)
+    assert pilot.app.focused is target, (widget_id, pilot.app.focused)

@@ -16,8 +16,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from support import latest_otp, person_id, persona_code, type_text
-from textual import events
+from support import current, latest_otp, paste, person_id, persona_code, tab_to, type_text
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -206,39 +205,6 @@ def shown(app: App[Any], kind: type[S]) -> S:
     assert isinstance(screen, kind), screen
     return screen
 
-
-def current(app: App[Any]) -> Screen[Any]:
-    """The screen shown now (a call, so that a type checker does not keep an old narrowing)."""
-    return app.screen
-
-
-# --- keyboard ------------------------------------------------------------------------------
-
-
-async def paste(pilot: Pilot[None], text: str) -> None:
-    """Paste into the focused field, as the terminal sends it (a bracketed paste) when a code
-    is copied from the e-mail that brought it."""
-    pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
-
-
-async def tab_to(pilot: Pilot[None], widget_id: str) -> None:
-    """Tab (or Shift+Tab, whichever is shorter) until the widget has the focus."""
-    screen = pilot.app.screen
-    target = screen.query_one(f"#{widget_id}")
-    chain = screen.focus_chain
-    assert target in chain, widget_id
-    focused = pilot.app.focused
-    if focused is target:
-        return
-    there = chain.index(target)
-    here = chain.index(focused) if focused in chain else -1
-    forward, backward = (there - here) % len(chain), (here - there) % len(chain)
-    if here == -1 or forward <= backward:
-        await pilot.press(*["tab"] * forward)
-    else:
-        await pilot.press(*["shift+tab"] * backward)
-    assert pilot.app.focused is target, (widget_id, pilot.app.focused)
 
 
 async def replace(pilot: Pilot[None], input_id: str, text: str, *, typed: bool = False) -> None:
