@@ -34,6 +34,18 @@ SIZE = (110, 36)
 Driver = Callable[[Pilot[None], Services], Awaitable[None]]
 
 
+async def settle(pilot: Pilot[None]) -> None:
+    """Let every screen come to rest before it is captured.
+
+    Focusing a widget scrolls it to the centre with an animation, scheduled after a refresh:
+    on a loaded machine a capture could land mid-scroll, one line off. A pressed button also
+    keeps its "-active" look for 0.2 s.
+    """
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.4)
+
+
 async def _home(pilot: Pilot[None], services: Services) -> None:
     await pilot.pause()
 
@@ -64,6 +76,7 @@ async def _identify_photo_card(pilot: Pilot[None], services: Services) -> None:
 async def _help_serial(pilot: Pilot[None], services: Services) -> None:
     await to_identify(pilot)
     pilot.app.screen.query_one("#where-serial").focus()
+    await settle(pilot)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -71,6 +84,7 @@ async def _help_serial(pilot: Pilot[None], services: Services) -> None:
 async def _help_nir(pilot: Pilot[None], services: Services) -> None:
     await to_identify(pilot)
     pilot.app.screen.query_one("#where-nir").focus()
+    await settle(pilot)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -285,8 +299,7 @@ def test_step(step: str, snap_compare: Any, services: Services, settings: Settin
 
     async def run_before(pilot: Pilot[None]) -> None:
         await STEPS[step](pilot, services)
-        # A pressed button keeps its "-active" look for 0.2 s: let it settle first.
-        await pilot.pause(0.4)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -298,6 +311,6 @@ def test_identity_first_step(step: str, snap_compare: Any, services: Services) -
 
     async def run_before(pilot: Pilot[None]) -> None:
         await IDENTITY_FIRST_STEPS[step](pilot, services)
-        await pilot.pause(0.4)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
