@@ -20,7 +20,7 @@ import textwrap
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any, NoReturn
@@ -28,6 +28,7 @@ from typing import Any, NoReturn
 from mes_sante_tui import __version__
 from mes_sante_tui.core import personas as population
 from mes_sante_tui.core.birthdate import format_date
+from mes_sante_tui.core.clock import OFFSET_KEY, parse_shift
 from mes_sante_tui.core.contacts import format_mobile
 from mes_sante_tui.core.models import Card, CardModel, Channel, OutboxMessage, Person
 from mes_sante_tui.core.nir import format_nir, normalize_nir
@@ -162,6 +163,13 @@ def _limit_argument(raw: str) -> int:
 MAX_SIZE = 10_000_000
 
 
+def _shift_argument(raw: str) -> timedelta:
+    shift = parse_shift(raw)
+    if shift is None:
+        raise argparse.ArgumentTypeError(t("cli.shift.invalid", value=raw))
+    return shift
+
+
 def _size_argument(raw: str) -> int:
     try:
         value = int(raw)
@@ -234,6 +242,11 @@ def build_parser() -> FrenchArgumentParser:
     status = command("status", "cli.help.status")
     status.add_argument_group(t("cli.group.arguments")).add_argument(
         "nir", metavar="NIR", type=_nir_argument, help=t("cli.help.nir")
+    )
+    clock = command("clock", "cli.help.clock")
+    clock.add_argument_group(t("cli.group.arguments")).add_argument(
+        "move", metavar=t("cli.metavar.shift"), nargs="?", type=_shift_argument,
+        help=t("cli.help.shift"),
     )
     _add_size(command("seed", "cli.help.seed"))
     reset = command("reset", "cli.help.reset")
@@ -640,7 +653,7 @@ def _cmd_status(services: Services, context: _Context) -> int:
             "nir": m.nir,
             "birth_date": m.birth_date.isoformat(),
             "status": m.status.value,
-            "status_label": status_label(m),
+            "status_label": status_label(m, store.closure_of(m.id)),
             "status_date": None if m.status_date is None else m.status_date.isoformat(),
             "is_child": m.parent_id is not None,
             "has_account": m.id in accounts,
@@ -667,6 +680,37 @@ def _cmd_status(services: Services, context: _Context) -> int:
     ]
     lines = [t("cli.status.household", label=label, count=len(members)), ""]
     lines += _table(headers, rows)
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+# --- clock -------------------------------------------------------------------------------
+
+
+def _offset_words(offset: timedelta) -> str:
+    days, rest = divmod(int(offset.total_seconds()), 86_400)
+    hours, rest = divmod(rest, 3_600)
+    return t("cli.clock.offset", days=days, hours=hours, minutes=rest // 60)
+
+
+def _cmd_clock(services: Services, context: _Context) -> int:
+    """Show the simulated clock; with `+6w` (or `+3d`, `+2h`, `+90m`), move it ahead first
+    and say what the move carried out."""
+    engine, store = services.engine, services.store
+    move: timedelta | None = context.args.move
+    changes = engine.move_clock(move) if move is not None else engine.catch_up()
+    offset = timedelta(seconds=int(store.meta(OFFSET_KEY) or 0))
+    now = engine.clock.now()
+    if context.args.json:
+        _print_json({
+            "now": now.isoformat(), "offset_seconds": int(offset.total_seconds()),
+            "moved_seconds": int(move.total_seconds()) if move is not None else 0,
+            "created": changes.created, "deleted": changes.deleted,
+        })
+        return EXIT_OK
+    lines = [t("cli.clock.now", now=_moment(now), offset=_offset_words(offset))]
+    if move is not None or changes.any:
+        lines.append(t("cli.clock.changes", created=changes.created, deleted=changes.deleted))
     print("\n".join(lines))
     return EXIT_OK
 
@@ -769,6 +813,7 @@ _COMMANDS: dict[str, Callable[[Services, _Context], int]] = {
     "personas": _cmd_personas,
     "outbox": _cmd_outbox,
     "status": _cmd_status,
+    "clock": _cmd_clock,
     "seed": _cmd_seed,
     "reset": _cmd_reset,
 }

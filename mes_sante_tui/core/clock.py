@@ -31,3 +31,62 @@ class ManualClock:
 
     def set(self, when: datetime) -> None:
         self._now = when
+
+
+# The store's meta key holding how far the simulated clock runs ahead of its base, in seconds.
+OFFSET_KEY = "clock_offset_seconds"
+
+
+class _Meta(Protocol):
+    def meta(self, key: str) -> str | None: ...
+
+
+class StoreClock:
+    """The simulated clock kept in the store: the base clock (the system's unless a test
+    gives another) moved ahead by the offset a trainer set with `mes-sante-tui clock +6w`.
+
+    The offset is read on every call, so a move made by another process on the same store
+    (the command line while the application is open) is seen at once.
+    """
+
+    def __init__(self, store: _Meta, base: Clock | None = None) -> None:
+        self.store = store
+        self.base = base or SystemClock()
+
+    @property
+    def offset(self) -> timedelta:
+        return timedelta(seconds=int(self.store.meta(OFFSET_KEY) or 0))
+
+    def now(self) -> datetime:
+        return self.base.now() + self.offset
+
+
+_UNITS = {
+    "w": "weeks",
+    "sem": "weeks",
+    "d": "days",
+    "j": "days",
+    "h": "hours",
+    "m": "minutes",
+    "min": "minutes",
+}
+
+
+def parse_shift(text: str) -> timedelta | None:
+    """'+6w', '+3d', '+2h', '+90m' ('sem', 'j' and 'min' too) as a forward move; None if
+    the text is not such a move. The simulated clock never goes back: codes, decisions and
+    messages already written would otherwise lie in the future."""
+    raw = text.strip().lower().replace(" ", "")
+    if not raw.startswith("+"):
+        return None
+    digits = ""
+    rest = raw[1:]
+    while rest and rest[0].isdigit():
+        digits, rest = digits + rest[0], rest[1:]
+    unit = _UNITS.get(rest)
+    if not digits or unit is None or len(digits) > 6:
+        return None
+    amount = int(digits)
+    if amount == 0:
+        return None
+    return timedelta(**{unit: amount})

@@ -12,20 +12,27 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from mes_sante_tui.wording import t
 
-from . import codeformat, contacts, identifier, password, vitale
+from . import codeformat, contacts, identifier, lifecycle, password, vitale
 from .birthdate import check_birth_date
-from .clock import Clock, SystemClock
+from .clock import OFFSET_KEY, Clock, SystemClock
 from .codes import CodeGenerator, CodeHasher, SecretCodeGenerator
 from .journey import Step
+from .lifecycle import LifeChanges
 from .models import CardModel, Channel, Person, ProfileStatus
 from .nir import check_nir
 from .outbox import Mailer
 from .results import Refused
 from .settings import Settings
 from .store import Store, iso
+
+if TYPE_CHECKING:
+    from .access import AccessDesk
+    from .space import SpaceDesk
 
 
 class Outcome(StrEnum):
@@ -81,6 +88,18 @@ class Session:
     birth_date: date | None = None
     candidates: tuple[int, ...] = ()
     representative_certified: bool = False
+    # The addressee proved who they are (a provisional code, or a login with its one-time
+    # code) and now manages another profile of the household: no code step for that one.
+    managing: bool = False
+    # Logged in (« Se connecter »): the account holder, once the one-time code is confirmed;
+    # before that, whose password was right and under which identifier.
+    account_id: int | None = None
+    login_pending: int | None = None
+    login_key: str | None = None
+    # « Identifiant oublié » / « Mot de passe oublié »: who was found, and for the password,
+    # whether the one-time code was confirmed.
+    recovery_id: int | None = None
+    recovery_verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,28 +177,59 @@ class Engine:
         self.hasher = CodeHasher(self.store.secret())
         self.mailer = Mailer(self.store)
 
+    @cached_property
+    def access(self) -> AccessDesk:
+        """Logging in, and the forgotten identifier and password."""
+        from .access import AccessDesk
+
+        return AccessDesk(self)
+
+    @cached_property
+    def space(self) -> SpaceDesk:
+        """The logged-in space: summary, closure, reopening."""
+        from .space import SpaceDesk
+
+        return SpaceDesk(self)
+
     # --- sessions ------------------------------------------------------------------------
 
+    def catch_up(self) -> LifeChanges:
+        """Carry out what the (simulated) clock has made due: creations and deletions."""
+        return lifecycle.catch_up(self.store, self.mailer, self.clock.now())
+
+    def move_clock(self, delta: timedelta) -> LifeChanges:
+        """Move the simulated clock kept in the store ahead by `delta`, then carry out what
+        became due. Only a StoreClock reads the offset; other clocks are moved by their
+        owner (tests)."""
+        if delta <= timedelta(0):
+            raise ValueError("the simulated clock only moves forward")
+        current = int(self.store.meta(OFFSET_KEY) or 0)
+        self.store.set_meta(OFFSET_KEY, str(current + int(delta.total_seconds())))
+        return self.catch_up()
+
     def start_session(self) -> Session:
+        self.catch_up()
         now = self.clock.now()
         session = Session(id=uuid.uuid4().hex[:12], started_at=now, last_activity=now)
-        self._log(session, "session", True, "started")
+        self.log(session, "session", True, "started")
         return session
 
-    def _touch(self, session: Session, step: str) -> Refused | None:
-        """Refuse when the session has been idle too long, else note the activity."""
+    def touch(self, session: Session, step: str) -> Refused | None:
+        """Refuse when the session has been idle too long, else note the activity and bring
+        the statuses up to the clock."""
         now = self.clock.now()
         if now - session.last_activity > self.settings.session_timeout:
-            self._log(session, step, False, Outcome.SESSION_EXPIRED)
+            self.log(session, step, False, Outcome.SESSION_EXPIRED)
             return Refused(outcome=Outcome.SESSION_EXPIRED, message=t("identify.session_expired"))
         session.last_activity = now
+        self.catch_up()
         return None
 
     def session_time_left(self, session: Session) -> timedelta:
         elapsed = self.clock.now() - session.last_activity
         return max(timedelta(0), self.settings.session_timeout - elapsed)
 
-    def _person(self, session: Session) -> Person:
+    def profile(self, session: Session) -> Person:
         if session.person_id is None:
             raise RuntimeError("no identified person in this session")
         return self.store.person(session.person_id)
@@ -190,20 +240,20 @@ class Engine:
         self, session: Session, *, code: str, nir: str, model: CardModel | None, serial: str
     ) -> Identified | Refused:
         step = Step.IDENTIFY
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
         code_check = codeformat.check_provisional_code(code)
         errors: dict[str, str] = {}
         if code_check.error:
             errors["code"] = code_check.error
-        checked_nir = self._check_card(nir, model, serial, errors)
+        checked_nir = self.check_card_fields(nir, model, serial, errors)
         if errors:
-            self._log(session, step, False, "fields:" + ",".join(sorted(errors)))
+            self.log(session, step, False, "fields:" + ",".join(sorted(errors)))
             return Refused(errors=errors)
         assert code_check.value and checked_nir and model is not None
         return self._identify(session, code_check.value, checked_nir, model, serial)
 
-    def _check_card(
+    def check_card_fields(
         self, nir: str, model: CardModel | None, serial: str, errors: dict[str, str]
     ) -> str | None:
         """The NIR, card model and serial fields: refusals go in `errors`; the NIR, normalised."""
@@ -224,7 +274,7 @@ class Engine:
         self, session: Session, code: str, nir: str, model: CardModel, serial: str
     ) -> Identified | Refused:
         step = Step.IDENTIFY
-        holder = self._holder_with_card(session, nir, model, serial, step)
+        holder = self.holder_with_card(session, nir, model, serial, step)
         if isinstance(holder, Refused):
             return holder
         # The code may be the holder's own, or a child's (sent to the parent).
@@ -235,14 +285,14 @@ class Engine:
         person = self.store.person(match["person_id"])
         refusal = self._profile_refusal(person) or self._code_refusal(match)
         if refusal is not None:
-            self._log(session, step, False, str(refusal.outcome), person_id=person.id)
+            self.log(session, step, False, str(refusal.outcome), person_id=person.id)
             return refusal
         self._clear_failures(holder.id)
         session.person_id, session.holder_id, session.code_id = person.id, holder.id, match["id"]
-        self._log(session, step, True, "identified", person_id=person.id)
+        self.log(session, step, True, "identified", person_id=person.id)
         return Identified(person=person, holder=holder)
 
-    def _holder_with_card(
+    def holder_with_card(
         self, session: Session, nir: str, model: CardModel, serial: str, step: str
     ) -> Person | Refused:
         """The card holder with this NIR whose card matches, or « not found » / « locked »."""
@@ -276,7 +326,8 @@ class Engine:
 
     @staticmethod
     def _profile_refusal(person: Person) -> Refused | None:
-        if person.status is ProfileStatus.ACTIVATED:
+        if person.status in (ProfileStatus.ACTIVATED, ProfileStatus.CLOSED):
+            # A closed profile is reopened from the logged-in space, not activated again.
             return Refused(outcome=Outcome.ALREADY_EXISTS, message=t("identify.already_exists"))
         if person.deceased or person.not_activable_reason:
             return Refused(outcome=Outcome.NOT_ACTIVABLE, message=t("identify.not_activable"))
@@ -296,7 +347,7 @@ class Engine:
     def _not_found(
         self, session: Session, holder_id: int | None, why: str, step: str = Step.IDENTIFY
     ) -> Refused:
-        self._log(session, step, False, f"{Outcome.NOT_FOUND}:{why}", person_id=holder_id)
+        self.log(session, step, False, f"{Outcome.NOT_FOUND}:{why}", person_id=holder_id)
         return Refused(outcome=Outcome.NOT_FOUND, message=t("identify.not_found"))
 
     def _locked(
@@ -310,7 +361,7 @@ class Engine:
         left = datetime.fromisoformat(row["locked_until"]) - self.clock.now()
         if left <= timedelta(0):
             return None
-        self._log(session, step, False, Outcome.LOCKED, person_id=holder_id)
+        self.log(session, step, False, Outcome.LOCKED, person_id=holder_id)
         return Refused(outcome=Outcome.LOCKED, message=t("code.locked", wait=wait_words(left)))
 
     def _wrong_code(self, session: Session, holder_id: int, step: str = Step.IDENTIFY) -> Refused:
@@ -330,7 +381,7 @@ class Engine:
                 (holder_id, failures, iso(locked_until)),
             )
         if locked_until is not None:
-            self._log(session, step, False, Outcome.LOCKED, person_id=holder_id)
+            self.log(session, step, False, Outcome.LOCKED, person_id=holder_id)
             return Refused(
                 outcome=Outcome.LOCKED,
                 message=t("code.locked", wait=wait_words(locked_until - now)),
@@ -342,14 +393,14 @@ class Engine:
     def check_birth_date(self, session: Session, raw: str) -> Accepted | Refused:
         """Identity first, step 1: the date of birth (mine, or my child's), kept for later."""
         step = Step.BIRTH_DATE
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
         checked = check_birth_date(raw, self.clock.now().date())
         if checked.error or checked.value is None:
-            self._log(session, step, False, "birth_date")
+            self.log(session, step, False, "birth_date")
             return Refused(errors={"birth_date": checked.error or ""})
         session.birth_date = checked.value
-        self._log(session, step, True, "accepted")
+        self.log(session, step, True, "accepted")
         return Accepted()
 
     def identify_by_identity(
@@ -367,7 +418,7 @@ class Engine:
         `birth_date` is typed on the same screen when generating a new code (guide 002, 2/3);
         in the identity-first journey it was typed on the screen before.
         """
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
         errors: dict[str, str] = {}
         born = session.birth_date
@@ -378,41 +429,41 @@ class Engine:
             born = date_check.value
         elif born is None:  # identity first: the date comes from the screen before
             errors["birth_date"] = t("birth.required")
-        checked_nir = self._check_card(nir, model, serial, errors)
+        checked_nir = self.check_card_fields(nir, model, serial, errors)
         if errors:
-            self._log(session, step, False, "fields:" + ",".join(sorted(errors)))
+            self.log(session, step, False, "fields:" + ",".join(sorted(errors)))
             return Refused(errors=errors)
         assert checked_nir is not None and model is not None and born is not None
-        holder = self._holder_with_card(session, checked_nir, model, serial, step)
+        holder = self.holder_with_card(session, checked_nir, model, serial, step)
         if isinstance(holder, Refused):
             return holder
         matching = [p for p in [holder, *self.store.children_of(holder.id)] if p.birth_date == born]
         if not matching:
             return self._not_found(session, holder.id, "birth_date_mismatch", step)
         if len(matching) == 1 and (refusal := self._profile_refusal(matching[0])) is not None:
-            self._log(session, step, False, str(refusal.outcome), person_id=matching[0].id)
+            self.log(session, step, False, str(refusal.outcome), person_id=matching[0].id)
             return refusal
         session.holder_id, session.birth_date = holder.id, born
         session.candidates = tuple(p.id for p in matching)
         session.person_id = matching[0].id if len(matching) == 1 else None
         session.code_id, session.representative_certified = None, False
-        self._log(session, step, True, f"found:{len(matching)}", person_id=session.person_id)
+        self.log(session, step, True, f"found:{len(matching)}", person_id=session.person_id)
         return Found(holder=holder, candidates=tuple(matching))
 
     def choose_profile(self, session: Session, person_id: int | None) -> Accepted | Refused:
         """Twins share a date of birth: « Je choisis pour qui j'active le profil »."""
         step = Step.CHOOSE_PROFILE
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
         if person_id is None or person_id not in session.candidates:
-            self._log(session, step, False, "no_choice")
+            self.log(session, step, False, "no_choice")
             return Refused(errors={"profile": t("profile.required")})
         person = self.store.person(person_id)
         if (refusal := self._profile_refusal(person)) is not None:
-            self._log(session, step, False, str(refusal.outcome), person_id=person_id)
+            self.log(session, step, False, str(refusal.outcome), person_id=person_id)
             return refusal
         session.person_id = person_id
-        self._log(session, step, True, "chosen", person_id=person_id)
+        self.log(session, step, True, "chosen", person_id=person_id)
         return Accepted()
 
     def certify_representative(
@@ -420,25 +471,25 @@ class Engine:
     ) -> Accepted | Refused:
         """« Je certifie être le représentant légal de … », or why only that person can act."""
         step = Step.REPRESENTATIVE
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
         if certified is None:
-            self._log(session, step, False, "no_answer")
+            self.log(session, step, False, "no_answer")
             return Refused(errors={"certify": t("representative.required")})
         if not certified:
-            self._log(session, step, False, Outcome.NOT_REPRESENTATIVE)
-            child = self._person(session)
+            self.log(session, step, False, Outcome.NOT_REPRESENTATIVE)
+            child = self.profile(session)
             return Refused(
                 outcome=Outcome.NOT_REPRESENTATIVE,
                 message=t("representative.refused", name=child.full_name),
             )
         session.representative_certified = True
-        self._log(session, step, True, "certified")
+        self.log(session, step, True, "certified")
         return Accepted()
 
     def channels(self, session: Session) -> list[ChannelOption]:
         """Where a new code can go: the addressee's contacts on file, masked; else a letter."""
-        addressee = self._addressee(session)
+        addressee = self.addressee(session)
         options = []
         if addressee.email:
             options.append(ChannelOption(Channel.EMAIL, contacts.mask_email(addressee.email)))
@@ -455,13 +506,13 @@ class Engine:
     def send_code(self, session: Session, channel: Channel | None) -> CodeSent | Refused:
         """A new provisional code by the chosen channel; not within 30 s of the previous one."""
         step = Step.CODE
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
         options = {o.channel: o for o in self.channels(session)}
         if channel is None or channel not in options:
-            self._log(session, step, False, "no_channel")
+            self.log(session, step, False, "no_channel")
             return Refused(errors={"channel": t("channel.required")})
-        person, addressee = self._person(session), self._addressee(session)
+        person, addressee = self.profile(session), self.addressee(session)
         now = self.clock.now()
         with self.store.transaction() as conn:
             last = conn.execute(
@@ -488,32 +539,32 @@ class Engine:
                 )
                 self.mailer.new_code(now, person, addressee, channel, code, valid_until)
         if refused:
-            self._log(session, step, False, Outcome.WAIT)
+            self.log(session, step, False, Outcome.WAIT)
             return Refused(outcome=Outcome.WAIT, message=t("code.wait_30s"))
-        self._log(session, step, True, f"sent:{channel.value}")
+        self.log(session, step, True, f"sent:{channel.value}")
         return CodeSent(channel=channel, masked=options[channel].masked)
 
     def verify_code(self, session: Session, raw: str) -> Accepted | Refused:
         """Identity first: the 12-character code of the identified profile."""
         step = Step.CODE
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
         checked = codeformat.check_provisional_code(raw)
         if checked.error or checked.value is None:
-            self._log(session, step, False, "code_format")
+            self.log(session, step, False, "code_format")
             return Refused(errors={"code": checked.error or ""})
-        holder, person = self._addressee(session), self._person(session)
+        holder, person = self.addressee(session), self.profile(session)
         if (locked := self._locked(session, holder.id, step)) is not None:
             return locked
         match = self._match_code(session, holder, [person.id], checked.value, step)
         if isinstance(match, Refused):
             return match
         if (refusal := self._code_refusal(match)) is not None:
-            self._log(session, step, False, str(refusal.outcome))
+            self.log(session, step, False, str(refusal.outcome))
             return refusal
         self._clear_failures(holder.id)
         session.code_id = match["id"]
-        self._log(session, step, True, "code_accepted")
+        self.log(session, step, True, "code_accepted")
         return Accepted()
 
     def forget_identity(self, session: Session) -> None:
@@ -523,17 +574,19 @@ class Engine:
 
     def extend_session(self, session: Session) -> None:
         """The person asked for more time before the session expires (accessibility rule)."""
-        self._touch(session, "session:extend")
+        self.touch(session, "session:extend")
 
     def skipped_steps(self, session: Session) -> frozenset[Step]:
         """Steps of the variant that do not apply to this person now."""
         skip: set[Step] = set()
         if len(session.candidates) <= 1:
             skip.add(Step.CHOOSE_PROFILE)
-        if session.person_id is not None and self._person(session).parent_id is None:
+        if session.managing:
+            skip |= {Step.CHOOSE_PROFILE, Step.CODE}
+        if session.person_id is not None and self.profile(session).parent_id is None:
             skip.add(Step.REPRESENTATIVE)
         if (session.holder_id or session.person_id) is not None and self.store.account_identifier(
-            self._addressee(session).id
+            self.addressee(session).id
         ):
             skip |= {Step.CONTACTS, Step.ACCOUNT}
         return frozenset(skip)
@@ -542,23 +595,42 @@ class Engine:
 
     def decide(self, session: Session, choice: Choice | None, consent: bool) -> Accepted | Refused:
         step = Step.DECISION
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
         if choice is None:
-            self._log(session, step, False, "choice_missing")
+            self.log(session, step, False, "choice_missing")
             return Refused(errors={"choice": t("decision.required")})
         if choice is Choice.ACTIVATE and not consent:
-            self._log(session, step, False, "consent_missing")
+            self.log(session, step, False, "consent_missing")
             return Refused(errors={"consent": t("decision.consent")})
+        person = self.profile(session)
+        if (refused := self.representative_refusal(session, person, step)) is not None:
+            return refused
+        if choice is Choice.OPPOSE and person.status is ProfileStatus.CREATED:
+            # Opposition is possible during the six weeks only; afterwards, closure.
+            self.log(session, step, False, "created_no_opposition")
+            return Refused(errors={"choice": t("decision.created_no_opposition")})
         session.choice = choice
-        if choice is Choice.ACTIVATE and self.store.account_identifier(self._addressee(session).id):
+        if choice is Choice.ACTIVATE and self.store.account_identifier(self.addressee(session).id):
             # The account common to all the addressee's profiles exists (a parent whose space
             # is active): no contact check and no identifier to create.
-            self._record_activation(self._person(session), self.clock.now(), session)
-            self._log(session, step, True, "activated_with_existing_account")
+            self._record_activation(self.profile(session), self.clock.now(), session)
+            self.log(session, step, True, "activated_with_existing_account")
             return Accepted(next=Step.SUCCESS)
-        self._log(session, step, True, choice.value)
+        self.log(session, step, True, choice.value)
         return Accepted(next=Step.CONTACTS if choice is Choice.ACTIVATE else None)
+
+    def representative_refusal(
+        self, session: Session, person: Person, step: str
+    ) -> Refused | None:
+        """A child's profile is decided by the legal representative, once certified."""
+        if person.parent_id is None or session.representative_certified:
+            return None
+        self.log(session, step, False, Outcome.NOT_REPRESENTATIVE)
+        return Refused(
+            outcome=Outcome.NOT_REPRESENTATIVE,
+            message=t("representative.refused", name=person.full_name),
+        )
 
     def confirm_opposition(self, session: Session) -> Opposed | Refused:
         """« Je valide l'opposition »: status, decision and used code in one transaction.
@@ -566,30 +638,67 @@ class Engine:
         Opposing again is harmless: the first opposition's status and date are kept.
         """
         step = f"{Step.DECISION}:opposition"
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
-        person = self._person(session)
+        person = self.profile(session)
         if (refusal := self._profile_refusal(person)) is not None:
-            self._log(session, step, False, str(refusal.outcome))
+            self.log(session, step, False, str(refusal.outcome))
             return refusal
+        if (refused := self.representative_refusal(session, person, step)) is not None:
+            return refused
+        if person.status is ProfileStatus.CREATED:
+            self.log(session, step, False, "created_no_opposition")
+            return Refused(errors={"choice": t("decision.created_no_opposition")})
         now = self.clock.now()
         already = person.status is ProfileStatus.OPPOSED
         with self.store.transaction():
             # A second opposition keeps the date of the first.
             self._record_decision(person, Choice.OPPOSE, now, session, set_status=not already)
-        self._log(session, step, True, "already_opposed" if already else "opposed")
+        self.log(session, step, True, "already_opposed" if already else "opposed")
         stored = self.store.person(person.id)
         return Opposed(person=stored, decided_on=stored.status_date or now.date())
 
     def household_profiles(self, session: Session) -> list[Person]:
         """The addressee's profile and those of the children attached to them."""
-        addressee = self._addressee(session)
+        self.catch_up()
+        addressee = self.addressee(session)
         return [addressee, *self.store.children_of(addressee.id)]
+
+    def manage_profile(self, session: Session, person_id: int) -> Accepted | Refused:
+        """« Gérer le profil »: the addressee, already identified, acts for a child attached
+        to them. The certification as legal representative comes next, then the decision."""
+        step = "gerer_le_profil"
+        if (expired := self.touch(session, step)) is not None:
+            return expired
+        addressee = self.addressee(session)
+        child = next((c for c in self.store.children_of(addressee.id) if c.id == person_id), None)
+        if child is None:
+            self.log(session, step, False, "not_a_child_of_addressee", person_id=person_id)
+            return Refused(message=t("manage.not_yours"))
+        if (refusal := self._profile_refusal(child)) is not None and child.status not in (
+            ProfileStatus.ACTIVATED,
+            ProfileStatus.CLOSED,
+        ):
+            self.log(session, step, False, str(refusal.outcome), person_id=person_id)
+            return refusal
+        session.holder_id, session.person_id = addressee.id, child.id
+        session.code_id, session.choice, session.pending_contact = None, None, None
+        session.representative_certified, session.managing = False, True
+        session.candidates = (child.id,)
+        self.log(session, step, True, "managing", person_id=child.id)
+        return Accepted(next=Step.REPRESENTATIVE)
+
+    def back_to_own_profile(self, session: Session) -> None:
+        """After acting for a child: the session is about the addressee again."""
+        if session.holder_id is not None:
+            session.person_id = session.holder_id
+        session.representative_certified, session.choice = False, None
+        session.candidates = ()
 
     # --- contact check ---------------------------------------------------------------------
 
     def contact_view(self, session: Session) -> ContactView:
-        person = self._addressee(session)
+        person = self.addressee(session)
         return ContactView(
             email=person.email,
             mobile=person.mobile,
@@ -601,9 +710,9 @@ class Engine:
         self, session: Session, kind: ContactKind, raw: str
     ) -> OtpSent | Refused:
         step = f"{Step.CONTACTS}:{kind}"
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
-        person = self._addressee(session)
+        person = self.addressee(session)
         checked = (
             contacts.check_email(raw) if kind is ContactKind.EMAIL else contacts.check_mobile(raw)
         )
@@ -612,7 +721,7 @@ class Engine:
         if error is None and checked.value == current:
             error = t("email.same" if kind is ContactKind.EMAIL else "mobile.same")
         if error is not None or checked.value is None:
-            self._log(session, step, False, "invalid")
+            self.log(session, step, False, "invalid")
             return Refused(errors={kind.value: error or ""})
         session.pending_contact = PendingContact(kind=kind, value=checked.value)
         return self._send_contact_otp(session, person, session.pending_contact)
@@ -621,9 +730,9 @@ class Engine:
         pending = session.pending_contact
         if pending is None:
             return Refused(errors={"otp": t("otp.none")})
-        if (expired := self._touch(session, f"{Step.CONTACTS}:resend")) is not None:
+        if (expired := self.touch(session, f"{Step.CONTACTS}:resend")) is not None:
             return expired
-        return self._send_contact_otp(session, self._addressee(session), pending)
+        return self._send_contact_otp(session, self.addressee(session), pending)
 
     def _send_contact_otp(
         self, session: Session, person: Person, pending: PendingContact
@@ -654,7 +763,7 @@ class Engine:
                 self.mailer.otp_email(now, person, pending.value, code)
             else:
                 self.mailer.otp_sms(now, person, pending.value, code)
-        self._log(session, f"{Step.CONTACTS}:{pending.kind}", True, "otp_sent")
+        self.log(session, f"{Step.CONTACTS}:{pending.kind}", True, "otp_sent")
         target = (
             pending.value
             if pending.kind is ContactKind.EMAIL
@@ -665,15 +774,15 @@ class Engine:
     def confirm_contact_change(self, session: Session, raw_code: str) -> Accepted | Refused:
         pending = session.pending_contact
         step = f"{Step.CONTACTS}:confirm"
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
         if pending is None:
             return Refused(errors={"otp": t("otp.none")})
         checked = codeformat.check_otp(raw_code)
         if checked.error or checked.value is None:
-            self._log(session, step, False, "otp_format")
+            self.log(session, step, False, "otp_format")
             return Refused(errors={"otp": checked.error or ""})
-        person = self._addressee(session)
+        person = self.addressee(session)
         now = self.clock.now()
         purpose = f"contact_{pending.kind.value}"
         column = "email" if pending.kind is ContactKind.EMAIL else "mobile"
@@ -696,7 +805,7 @@ class Engine:
                 conn.execute(
                     f"UPDATE people SET {column} = ? WHERE id = ?", (pending.value, person.id)
                 )
-        self._log(session, step, error is None, reason)
+        self.log(session, step, error is None, reason)
         if error is not None:
             return Refused(errors={"otp": error})
         session.pending_contact = None
@@ -704,19 +813,19 @@ class Engine:
 
     def confirm_contacts(self, session: Session) -> Accepted | Refused:
         step = Step.CONTACTS
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
-        if not self._addressee(session).email:
-            self._log(session, step, False, "email_missing")
+        if not self.addressee(session).email:
+            self.log(session, step, False, "email_missing")
             return Refused(errors={"email": t("email.required")})
-        self._log(session, step, True, "checked")
+        self.log(session, step, True, "checked")
         return Accepted(next=Step.ACCOUNT)
 
     # --- identifier and password -----------------------------------------------------------
 
     def check_identifier(self, session: Session, raw: str) -> Refused | None:
         """None when the identifier is acceptable and free; else the refusal for the field."""
-        person = self._addressee(session)
+        person = self.addressee(session)
         checked = identifier.check_identifier(raw, nir=person.nir)
         if checked.error or checked.value is None:
             return Refused(errors={"identifier": checked.error or ""})
@@ -734,11 +843,11 @@ class Engine:
         self, session: Session, *, identifier_raw: str, password_raw: str, confirmation: str
     ) -> Activated | Refused:
         step = Step.ACCOUNT
-        if (expired := self._touch(session, step)) is not None:
+        if (expired := self.touch(session, step)) is not None:
             return expired
         # The account is the addressee's, « commun à tous mes profils » (guide 000).
-        holder = self._addressee(session)
-        profile = self._person(session)
+        holder = self.addressee(session)
+        profile = self.profile(session)
         errors: dict[str, str] = {}
         if (refused := self.check_identifier(session, identifier_raw)) is not None:
             errors.update(refused.errors)
@@ -755,7 +864,7 @@ class Engine:
             )
         )
         if errors:
-            self._log(session, step, False, "fields:" + ",".join(sorted(errors)))
+            self.log(session, step, False, "fields:" + ",".join(sorted(errors)))
             return Refused(errors=errors)
         # Hash before taking the write lock: argon2 is deliberately slow.
         digest = password.hash_password(password_raw)
@@ -776,16 +885,16 @@ class Engine:
                 self._record_activation(profile, now, session)
         if taken:
             refused = self.check_identifier(session, identifier_raw)
-            self._log(session, step, False, "identifier_taken")
+            self.log(session, step, False, "identifier_taken")
             return refused or Refused(errors={"identifier": t("identifier.required")})
-        self._log(session, step, True, "activated")
+        self.log(session, step, True, "activated")
         return Activated(person=self.store.person(profile.id), identifier=wanted)
 
     def _record_activation(self, profile: Person, now: datetime, session: Session) -> None:
         """Status, decision, used code and confirmation message: one transaction (joined)."""
         with self.store.transaction():
             self._record_decision(profile, Choice.ACTIVATE, now, session)
-            self.mailer.activated(now, self.store.person(profile.id), self._addressee(session))
+            self.mailer.activated(now, self.store.person(profile.id), self.addressee(session))
 
     def _record_decision(
         self,
@@ -814,14 +923,14 @@ class Engine:
                     (iso(now), session.code_id),
                 )
 
-    def _addressee(self, session: Session) -> Person:
+    def addressee(self, session: Session) -> Person:
         holder = session.holder_id if session.holder_id is not None else session.person_id
         assert holder is not None
         return self.store.person(holder)
 
     # --- journal -------------------------------------------------------------------------
 
-    def _log(
+    def log(
         self,
         session: Session,
         step: str,

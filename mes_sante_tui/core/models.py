@@ -24,6 +24,8 @@ class ProfileStatus(StrEnum):
     CREATED = "cree"
     ACTIVATED = "active"
     CLOSED = "cloture"
+    # The data were deleted at the person's request, three months at most after closure.
+    DELETED = "supprime"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,21 @@ class Card:
     holder_id: int
     model: CardModel
     serial: str
+
+
+@dataclass(frozen=True)
+class Closure:
+    """A closure of a profile, with the deletion of its data when it was asked for."""
+
+    person_id: int
+    closed_at: datetime
+    deletion_due_at: datetime | None = None
+    deleted_at: datetime | None = None
+    reopened_at: datetime | None = None
+
+    @property
+    def deletion_pending(self) -> bool:
+        return self.deletion_due_at is not None and self.deleted_at is None
 
 
 @dataclass(frozen=True)

@@ -120,3 +120,85 @@ class Mailer:
             t("outbox.activated.subject"),
             t("outbox.activated.body", greeting=addressee.full_name, name=person.full_name),
         )
+
+    # --- the life of a space over time -----------------------------------------------------
+
+    def _notify(
+        self, at: datetime, person: Person, addressee: Person, key: str, **params: str
+    ) -> int:
+        """A notice to the addressee by e-mail, else by SMS, else by letter."""
+        subject = t(f"outbox.{key}.subject")
+        body = t(f"outbox.{key}.body", greeting=addressee.full_name, **params)
+        if addressee.email:
+            return self._email(at, person, addressee.email, subject, body)
+        if addressee.mobile:
+            return self._sms(at, person, addressee.mobile, subject)
+        return self._letter(at, person, addressee, subject, body)
+
+    def created(self, at: datetime, person: Person, addressee: Person) -> int:
+        concerned = (
+            t("outbox.for_child", name=person.full_name) if person.id != addressee.id else ""
+        )
+        return self._notify(
+            at, person, addressee, "created", concerned=concerned, on=format_date(at.date())
+        )
+
+    def closed(
+        self, at: datetime, person: Person, addressee: Person, deletion_due: datetime | None
+    ) -> int:
+        data = (
+            t("outbox.closed.archived")
+            if deletion_due is None
+            else t("outbox.closed.deletion", due=format_date(deletion_due.date()))
+        )
+        return self._notify(
+            at,
+            person,
+            addressee,
+            "closed",
+            name=person.full_name,
+            on=format_date(at.date()),
+            data=data,
+        )
+
+    def deleted(self, at: datetime, person: Person, addressee: Person) -> int:
+        return self._notify(
+            at, person, addressee, "deleted", name=person.full_name, on=format_date(at.date())
+        )
+
+    def reopened(self, at: datetime, person: Person, addressee: Person) -> int:
+        return self._notify(
+            at, person, addressee, "reopened", name=person.full_name, on=format_date(at.date())
+        )
+
+    def password_changed(self, at: datetime, person: Person) -> int:
+        return self._notify(at, person, person, "password_changed", on=format_date(at.date()))
+
+    # --- logging in and recovering access --------------------------------------------------
+
+    def one_time_code(
+        self, at: datetime, person: Person, channel: Channel, address: str, purpose: str, code: str
+    ) -> int:
+        """A one-time code to log in (`login`) or to choose a new password (`password_code`)."""
+        if channel is Channel.SMS:
+            return self._sms(at, person, address, t(f"outbox.{purpose}.sms", code=code))
+        return self._email(
+            at,
+            person,
+            address,
+            t(f"outbox.{purpose}.subject"),
+            t(f"outbox.{purpose}.body", code=code),
+        )
+
+    def identifier_reminder(
+        self, at: datetime, person: Person, channel: Channel, identifier: str
+    ) -> int:
+        if channel is Channel.SMS and person.mobile:
+            return self._sms(
+                at, person, person.mobile, t("outbox.identifier.sms", identifier=identifier)
+            )
+        subject = t("outbox.identifier.subject")
+        body = t("outbox.identifier.body", greeting=person.full_name, identifier=identifier)
+        if channel is Channel.EMAIL and person.email:
+            return self._email(at, person, person.email, subject, body)
+        return self._letter(at, person, person, subject, body)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from .clock import Clock
+from .clock import OFFSET_KEY, Clock
 from .codes import CodeGenerator, CodeHasher
 from .models import Person
 from .outbox import Mailer
@@ -23,6 +23,8 @@ from .store import Store, iso, person_from_row
 
 # Tables emptied by a reset, children before parents (foreign keys).
 _DATA_TABLES = (
+    "login_failures",
+    "closures",
     "journal",
     "outbox",
     "decisions",
@@ -94,6 +96,8 @@ def reset(store: Store, clock: Clock, codes: CodeGenerator, settings: Settings) 
     with store.transaction() as conn:
         for table in _DATA_TABLES:
             conn.execute(f"DELETE FROM {table}")
+        # The simulated clock starts again from the system's.
+        conn.execute("DELETE FROM meta WHERE key = ?", (OFFSET_KEY,))
         return seed(store, clock, codes, settings)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .clock import Clock, SystemClock
+from .clock import Clock, StoreClock, SystemClock
 from .codes import CodeGenerator, SecretCodeGenerator
 from .engine import Engine
 from .personas import seed
@@ -48,9 +48,11 @@ def open_services(
     Raises StoreError with a French message when the store cannot be used.
     """
     settings = settings or Settings()
-    clock = clock or SystemClock()
     codes = codes or SecretCodeGenerator()
     store = Store(db_path if db_path is not None else default_store_path())
+    # The simulated clock: the given (or system) clock, moved ahead as the store says.
+    simulated = StoreClock(store, base=clock or SystemClock())
     if seed_if_empty and store.is_empty():
-        seed(store, clock, codes, settings)
-    return Services(store=store, engine=Engine(store, clock=clock, codes=codes, settings=settings))
+        seed(store, simulated, codes, settings)
+    engine = Engine(store, clock=simulated, codes=codes, settings=settings)
+    return Services(store=store, engine=engine)

@@ -32,6 +32,9 @@ class Settings:
     # Wrong provisional codes allowed before a wait; the wait then doubles at each failure.
     max_code_failures: int = 5
     first_lock_wait: timedelta = timedelta(minutes=1)
+    # Failed logins allowed before a wait, doubling at each further failure (not public).
+    max_login_failures: int = 5
+    first_login_wait: timedelta = timedelta(minutes=1)
     resend_delay: timedelta = timedelta(seconds=30)
     otp_validity: timedelta = timedelta(minutes=10)
     session_timeout: timedelta = timedelta(minutes=15)

@@ -19,10 +19,10 @@ from typing import Any
 
 from mes_sante_tui.wording import t
 
-from .models import Card, CardModel, Channel, OutboxMessage, Person, ProfileStatus
+from .models import Card, CardModel, Channel, Closure, OutboxMessage, Person, ProfileStatus
 from .results import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
 
 # Each entry upgrades the schema from version N-1 to N; a store is never downgraded.
@@ -122,6 +122,53 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX journal_session ON journal(session_id);
     """,
+    # The life of a space over time: a « deleted » status (SQLite cannot widen a CHECK, so
+    # people is rebuilt, the documented way, with foreign keys off), closures with their
+    # deletion requests, failed logins, and an index for the six-week automatic creation.
+    2: """
+    CREATE TABLE people_v2 (
+        id INTEGER PRIMARY KEY,
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        nir TEXT NOT NULL,
+        first_name TEXT NOT NULL,
+        last_name TEXT NOT NULL,
+        birth_date TEXT NOT NULL,
+        email TEXT,
+        mobile TEXT,
+        status TEXT NOT NULL DEFAULT 'en_attente'
+            CHECK (status IN ('en_attente', 'oppose', 'cree', 'active', 'cloture', 'supprime')),
+        status_date TEXT,
+        parent_id INTEGER REFERENCES people(id),
+        deceased INTEGER NOT NULL DEFAULT 0,
+        not_activable_reason TEXT,
+        information_sent_at TEXT,
+        persona_key TEXT UNIQUE,
+        persona_note TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO people_v2 SELECT * FROM people;
+    DROP TABLE people;
+    ALTER TABLE people_v2 RENAME TO people;
+    CREATE UNIQUE INDEX people_nir ON people(nir);
+    CREATE INDEX people_parent ON people(parent_id);
+    CREATE INDEX people_household ON people(household_id);
+    CREATE INDEX people_pending ON people(status, information_sent_at);
+    CREATE TABLE closures (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people(id),
+        closed_at TEXT NOT NULL,
+        by_person_id INTEGER REFERENCES people(id),
+        deletion_due_at TEXT,
+        deleted_at TEXT,
+        reopened_at TEXT
+    );
+    CREATE INDEX closures_person ON closures(person_id);
+    CREATE INDEX closures_due ON closures(deleted_at, deletion_due_at);
+    CREATE TABLE login_failures (
+        identifier TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        locked_until TEXT
+    );
+    """,
 }
 
 
@@ -131,6 +178,10 @@ def _iso(value: date | datetime | None) -> str | None:
 
 def _date(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value[:10])
+
+
+def _datetime(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
 
 
 class Store:
@@ -184,17 +235,26 @@ class Store:
             raise StoreError(t("store.newer", path=self.path, found=version, known=SCHEMA_VERSION))
         if version == SCHEMA_VERSION:
             return
-        with self.transaction() as conn:
-            # Read again inside the lock: another process may have migrated meanwhile.
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in _split_sql(_MIGRATIONS[target]):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {target}")
-            if version == 0:
-                conn.execute(
-                    "INSERT INTO meta(key, value) VALUES ('secret', ?)", (secrets.token_hex(32),)
-                )
+        # A table rebuild must not cascade through foreign keys; this pragma is a no-op
+        # inside a transaction, so it is set before and the keys are checked before COMMIT.
+        self.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self.transaction() as conn:
+                # Read again inside the lock: another process may have migrated meanwhile.
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                for target in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in _split_sql(_MIGRATIONS[target]):
+                        conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version = {target}")
+                if version == 0:
+                    conn.execute(
+                        "INSERT INTO meta(key, value) VALUES ('secret', ?)",
+                        (secrets.token_hex(32),),
+                    )
+                if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise StoreError(t("store.not_a_store", path=self.path))
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
 
     def schema_version(self) -> int:
         try:
@@ -313,6 +373,27 @@ class Store:
     def account_identifier(self, person_id: int) -> str | None:
         row = self.query_one("SELECT identifier FROM accounts WHERE person_id = ?", (person_id,))
         return None if row is None else str(row["identifier"])
+
+    def account_of(self, person_id: int) -> sqlite3.Row | None:
+        return self.query_one("SELECT * FROM accounts WHERE person_id = ?", (person_id,))
+
+    def account_by_identifier(self, identifier: str) -> sqlite3.Row | None:
+        return self.query_one("SELECT * FROM accounts WHERE identifier = ?", (identifier,))
+
+    def closure_of(self, person_id: int) -> Closure | None:
+        """The profile's latest closure, or None if it was never closed."""
+        row = self.query_one(
+            "SELECT * FROM closures WHERE person_id = ? ORDER BY id DESC LIMIT 1", (person_id,)
+        )
+        if row is None:
+            return None
+        return Closure(
+            person_id=row["person_id"],
+            closed_at=datetime.fromisoformat(row["closed_at"]),
+            deletion_due_at=_datetime(row["deletion_due_at"]),
+            deleted_at=_datetime(row["deleted_at"]),
+            reopened_at=_datetime(row["reopened_at"]),
+        )
 
     # --- outbox and journal --------------------------------------------------------------
 

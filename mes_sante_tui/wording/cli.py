@@ -9,11 +9,15 @@ TEXTS: dict[str, str] = {
     "status.en_attente": "En attente de décision",
     "status.oppose": "Profil opposé le {date}",
     "status.oppose.sans_date": "Profil opposé",
-    "status.cree": "Profil créé",
+    "status.cree": "Profil créé automatiquement le {date} (non activé)",
+    "status.cree.sans_date": "Profil créé automatiquement (non activé)",
     "status.active": "Profil activé le {date}",
     "status.active.sans_date": "Profil activé",
     "status.cloture": "Profil clôturé le {date}",
     "status.cloture.sans_date": "Profil clôturé",
+    "status.supprime": "Données supprimées le {date}",
+    "status.supprime.sans_date": "Données supprimées",
+    "status.deletion_pending": "{status} · suppression des données demandée, au plus tard le {due}",
     # --- Help (--help) ---
     "cli.description": (
         "Simulateur en terminal du parcours « Mon espace santé » : activer son espace santé, "
@@ -43,7 +47,7 @@ TEXTS: dict[str, str] = {
         "  mes-sante-tui --parcours identity-first\n"
         "  mes-sante-tui personas\n"
         "  mes-sante-tui outbox --limit 5\n"
-        "  mes-sante-tui status \"2 73 03 44 109 038 23\" --json\n"
+        '  mes-sante-tui status "2 73 03 44 109 038 23" --json\n'
         "  mes-sante-tui reset --yes\n"
         "  mes-sante-tui reset --yes --taille 1000000"
     ),
@@ -68,6 +72,26 @@ TEXTS: dict[str, str] = {
     "cli.help.limit": "afficher au plus N messages",
     "cli.help.status": "les profils du foyer d'une personne et leurs statuts",
     "cli.help.nir": "numéro de sécurité sociale (espaces permis, entre guillemets)",
+    "cli.help.clock": (
+        "l'horloge simulée : l'afficher, ou l'avancer (+6w, +3d, +2h, +90m) pour voir la "
+        "création automatique à 6 semaines et les suppressions de données"
+    ),
+    "cli.help.shift": (
+        "avance de l'horloge : + suivi d'un nombre et d'une unité (w ou sem : semaines, "
+        "d ou j : jours, h : heures, m ou min : minutes), par exemple +6w"
+    ),
+    "cli.metavar.shift": "DÉCALAGE",
+    "cli.shift.invalid": (
+        "décalage invalide : {value}. Écrire + suivi d'un nombre et d'une unité, par exemple "
+        "+6w (6 semaines), +3d (3 jours), +2h ou +90m ; l'horloge ne recule pas "
+        "(« reset » la remet à l'heure du système)"
+    ),
+    "cli.clock.now": "Horloge simulée : {now} (avance sur l'horloge du système : {offset})",
+    "cli.clock.offset": "{days} j {hours} h {minutes} min",
+    "cli.clock.changes": (
+        "Profils créés automatiquement : {created} · Suppressions de données effectuées : "
+        "{deleted}"
+    ),
     "cli.help.seed": "remplir la base avec la population fictive si elle est vide",
     "cli.help.reset": "effacer la base et restaurer les données initiales",
     "cli.help.yes": "ne pas demander de confirmation",
@@ -151,8 +175,7 @@ TEXTS: dict[str, str] = {
         "(« mes-sante-tui reset » restaure les données initiales)."
     ),
     "cli.reset.confirm": (
-        "Effacer toutes les données de la base {path} et restaurer les données initiales ? "
-        "[o/N] "
+        "Effacer toutes les données de la base {path} et restaurer les données initiales ? [o/N] "
     ),
     "cli.population.done": "{people} personne(s) générée(s) en {seconds} s.",
     "cli.reset.cancelled": "Réinitialisation annulée : rien n'a été modifié.",

@@ -45,4 +45,77 @@ TEXTS: dict[str, str] = {
     "outbox.new_code.sms": (
         "Mon espace santé : votre code provisoire est {code}. Valable jusqu'au {until}."
     ),
+    # --- The life of a space over time ---
+    "outbox.created.subject": "Votre service Mon espace santé a été créé",
+    "outbox.created.body": (
+        "Bonjour {greeting},\n\n"
+        "Sans décision de votre part dans les 6 semaines suivant notre premier message, "
+        "Mon espace santé a été créé{concerned} le {on}.\n\n"
+        "Il n'est pas encore activé : pour l'utiliser, activez-le sur monespacesante.fr avec "
+        "un code provisoire (« Je n'ai pas de code provisoire ? Générer un nouveau code »). "
+        "Vous pouvez le clôturer à tout moment.\n\n"
+        "Votre conseiller Mon espace santé"
+    ),
+    "outbox.closed.subject": "Votre profil Mon espace santé a été clôturé",
+    "outbox.closed.body": (
+        "Bonjour {greeting},\n\n"
+        "Le profil Mon espace santé de {name} a été clôturé le {on}.\n\n"
+        "{data}\n\n"
+        "Votre conseiller Mon espace santé"
+    ),
+    "outbox.closed.archived": (
+        "Ses données sont archivées pendant 10 ans. Vous pouvez rouvrir ce profil à tout "
+        "moment en vous connectant sur monespacesante.fr : elles seront restaurées."
+    ),
+    "outbox.closed.deletion": (
+        "Vous avez demandé la suppression de ses données : elle sera effectuée au plus tard "
+        "le {due}. Le profil ne peut pas être rouvert avant cette date."
+    ),
+    "outbox.deleted.subject": "Les données de Mon espace santé ont été supprimées",
+    "outbox.deleted.body": (
+        "Bonjour {greeting},\n\n"
+        "Comme vous l'avez demandé, les données du profil Mon espace santé de {name} ont été "
+        "supprimées le {on}. Vous pouvez à tout moment activer un nouvel espace, vide, sur "
+        "monespacesante.fr.\n\n"
+        "Votre conseiller Mon espace santé"
+    ),
+    "outbox.reopened.subject": "Votre profil Mon espace santé a été rouvert",
+    "outbox.reopened.body": (
+        "Bonjour {greeting},\n\n"
+        "Le profil Mon espace santé de {name} a été rouvert le {on} et ses données archivées "
+        "ont été restaurées.\n\n"
+        "Votre conseiller Mon espace santé"
+    ),
+    # --- Logging in and recovering access ---
+    "outbox.login.subject": "Mon espace santé : votre code de connexion",
+    "outbox.login.body": (
+        "Bonjour,\n\nPour vous connecter à Mon espace santé, saisissez ce code à usage "
+        "unique : {code}\nIl est valable 10 minutes. Si vous n'êtes pas à l'origine de cette "
+        "connexion, changez votre mot de passe et appelez le 3422.\n\n"
+        "Votre conseiller Mon espace santé"
+    ),
+    "outbox.login.sms": ("Mon espace santé : votre code de connexion est {code}. Valable 10 min."),
+    "outbox.identifier.subject": "Mon espace santé : votre identifiant",
+    "outbox.identifier.body": (
+        "Bonjour {greeting},\n\nVous avez indiqué avoir oublié votre identifiant.\n\n"
+        "Votre identifiant Mon espace santé : {identifier}\n\n"
+        "Si vous n'êtes pas à l'origine de cette demande, appelez le 3422.\n\n"
+        "Votre conseiller Mon espace santé"
+    ),
+    "outbox.identifier.sms": "Mon espace santé : votre identifiant est {identifier}.",
+    "outbox.password_code.subject": "Mon espace santé : réinitialisation du mot de passe",
+    "outbox.password_code.body": (
+        "Bonjour,\n\nPour choisir un nouveau mot de passe, saisissez ce code à usage "
+        "unique : {code}\nIl est valable 10 minutes. Si vous n'êtes pas à l'origine de cette "
+        "demande, appelez le 3422.\n\nVotre conseiller Mon espace santé"
+    ),
+    "outbox.password_code.sms": (
+        "Mon espace santé : code de réinitialisation du mot de passe {code}. Valable 10 min."
+    ),
+    "outbox.password_changed.subject": "Mon espace santé : votre mot de passe a été modifié",
+    "outbox.password_changed.body": (
+        "Bonjour {greeting},\n\nLe mot de passe de votre compte Mon espace santé a été "
+        "modifié le {on}. Si vous n'êtes pas à l'origine de ce changement, appelez le 3422."
+        "\n\nVotre conseiller Mon espace santé"
+    ),
 }

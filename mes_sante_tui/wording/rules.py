@@ -112,6 +112,43 @@ TEXTS: dict[str, str] = {
     # --- Decision ---
     "decision.required": "Choisir une option : activer ou s'opposer",
     "decision.consent": "Veuillez cocher l'autorisation",
+    "decision.created_no_opposition": (
+        "Ce profil a été créé automatiquement à la fin des 6 semaines : il n'est plus possible "
+        "de s'opposer à sa création. Vous pouvez l'activer, puis le clôturer à tout moment."
+    ),
+    # --- Logging in and recovering access ---
+    "login.identifier.required": "Saisir votre identifiant",
+    "login.password.required": "Saisir votre mot de passe",
+    "login.failed": (
+        "Identifiant ou mot de passe incorrect. Vérifiez votre saisie et réessayez."
+    ),
+    "login.locked": (
+        "Trop de tentatives de connexion. Par sécurité, réessayez dans {wait}, ou choisissez "
+        "« Mot de passe oublié ? »."
+    ),
+    "recover.not_found": (
+        "Nous n'avons pas trouvé de compte Mon espace santé correspondant à ces informations. "
+        "Vérifiez votre saisie ; si vous n'avez pas encore activé Mon espace santé, "
+        "choisissez « Activer Mon espace santé »."
+    ),
+    "recover.no_contact": (
+        "Aucune adresse e-mail ni aucun numéro de mobile ne figure dans votre dossier : le code "
+        f"ne peut pas vous être envoyé. Appelez le {PHONE_3422}, {HOURS_3422}."
+    ),
+    "recover.start_again": "Votre demande a expiré : recommencez depuis le début.",
+    # --- The logged-in space ---
+    "space.not_logged_in": "Connectez-vous pour accéder à Mon espace santé.",
+    "close.password.required": "Saisir votre mot de passe pour confirmer la clôture",
+    "close.password.wrong": "Mot de passe incorrect",
+    "close.not_open": "Ce profil n'est pas ouvert : il ne peut pas être clôturé.",
+    "reopen.not_closed": "Ce profil n'est pas clôturé : il n'y a rien à rouvrir.",
+    "reopen.deletion_pending": (
+        "La suppression des données de ce profil est en cours : il pourra être rouvert une "
+        "fois la suppression effectuée, au plus tard le {due}."
+    ),
+    "manage.not_yours": (
+        "Ce profil n'est pas rattaché au vôtre : seul son représentant légal peut le gérer."
+    ),
     # --- Identification outcomes ---
     "identify.not_found": (
         "Nous n'avons pas réussi à vous identifier. Veuillez vérifier votre saisie."

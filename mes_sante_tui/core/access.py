@@ -1,0 +1,443 @@
+"""Getting into an activated space: « Se connecter » with a one-time code, « Identifiant
+oublié » and « Mot de passe oublié ».
+
+A failed login says one generic thing, never which of the identifier or the password was
+wrong, and failures are counted per identifier typed (known or not) so that the wait that
+follows does not reveal whether an account exists either.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from mes_sante_tui.wording import t
+
+from . import codeformat, contacts, password
+from .birthdate import check_birth_date
+from .engine import ChannelOption, Engine, Outcome, Session, wait_words
+from .models import CardModel, Channel, Person, ProfileStatus
+from .nir import check_nir
+from .results import Refused
+from .store import iso
+
+if TYPE_CHECKING:
+    import sqlite3
+
+LOGIN_STEP = "connexion"
+RECOVER_IDENTIFIER_STEP = "identifiant_oublie"
+RECOVER_PASSWORD_STEP = "mot_de_passe_oublie"
+
+# One-time code purposes in the otp_codes table.
+LOGIN_PURPOSE = "login"
+PASSWORD_PURPOSE = "password_code"
+
+# A profile whose holder can log in: active, or closed and waiting to be reopened.
+_CAN_LOG_IN = frozenset({ProfileStatus.ACTIVATED, ProfileStatus.CLOSED, ProfileStatus.OPPOSED})
+
+
+@dataclass(frozen=True)
+class CodeOnItsWay:
+    """A one-time code (or the identifier) was sent; where, masked."""
+
+    channel: Channel
+    masked: str
+    ok: bool = True
+
+
+@dataclass(frozen=True)
+class LoggedIn:
+    person: Person
+    identifier: str
+    ok: bool = True
+
+
+@dataclass(frozen=True)
+class AccountFound:
+    """« Identifiant / mot de passe oublié »: the holder was found; where to send."""
+
+    channels: tuple[ChannelOption, ...]
+    ok: bool = True
+
+
+@dataclass(frozen=True)
+class Done:
+    ok: bool = True
+
+
+@functools.cache
+def _decoy_hash() -> str:
+    """A hash to verify against when the identifier is unknown, so that both cases take the
+    same time."""
+    return password.hash_password("identifiant-inconnu-Ω")
+
+
+class AccessDesk:
+    """Login and recovery, over the engine's store, clock, codes and journal."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.store = engine.store
+
+    # --- « Se connecter » ----------------------------------------------------------------
+
+    def login(
+        self, session: Session, *, identifier: str, password_raw: str
+    ) -> CodeOnItsWay | Refused:
+        """Identifier and password; when right, a one-time code to the contact on file."""
+        engine, step = self.engine, LOGIN_STEP
+        if (expired := engine.touch(session, step)) is not None:
+            return expired
+        wanted = identifier.strip()
+        errors: dict[str, str] = {}
+        if not wanted:
+            errors["identifier"] = t("login.identifier.required")
+        if not password_raw:
+            errors["password"] = t("login.password.required")
+        if errors:
+            engine.log(session, step, False, "fields:" + ",".join(sorted(errors)))
+            return Refused(errors=errors)
+        key = wanted.lower()
+        if (locked := self._login_locked(key)) is not None:
+            engine.log(session, step, False, "locked")
+            return locked
+        account = self.store.account_by_identifier(wanted)
+        stored = account["password_hash"] if account is not None else _decoy_hash()
+        right = password.verify_password(stored, password_raw) and account is not None
+        person = self.store.person(account["person_id"]) if account is not None else None
+        if not right or person is None or person.status not in _CAN_LOG_IN:
+            engine.log(
+                session, step, False, "login_failed", person_id=person.id if person else None
+            )
+            return self._count_login_failure(key) or Refused(message=t("login.failed"))
+        channel, address = _login_contact(person)
+        session.login_pending, session.login_key = person.id, key
+        session.account_id = None
+        masked = self._send_otp(person, LOGIN_PURPOSE, channel, address)
+        engine.log(session, step, True, f"otp_sent:{channel.value}", person_id=person.id)
+        return CodeOnItsWay(channel=channel, masked=masked)
+
+    def resend_login_code(self, session: Session) -> CodeOnItsWay | Refused:
+        """« Envoyer à nouveau le code »: the new code replaces the previous one."""
+        if (expired := self.engine.touch(session, LOGIN_STEP)) is not None:
+            return expired
+        if session.login_pending is None:
+            return Refused(errors={"otp": t("otp.none")})
+        person = self.store.person(session.login_pending)
+        channel, address = _login_contact(person)
+        masked = self._send_otp(person, LOGIN_PURPOSE, channel, address)
+        self.engine.log(session, LOGIN_STEP, True, "otp_resent", person_id=person.id)
+        return CodeOnItsWay(channel=channel, masked=masked)
+
+    def verify_login_code(self, session: Session, raw: str) -> LoggedIn | Refused:
+        engine, step = self.engine, f"{LOGIN_STEP}:code"
+        if (expired := engine.touch(session, step)) is not None:
+            return expired
+        if session.login_pending is None or session.login_key is None:
+            return Refused(errors={"otp": t("otp.none")})
+        person = self.store.person(session.login_pending)
+        refused = self._confirm_otp(person, LOGIN_PURPOSE, raw)
+        if refused is not None:
+            reason, message = refused
+            engine.log(session, step, False, f"otp_{reason}", person_id=person.id)
+            # A wrong one-time code is a failed login too: it counts towards the wait.
+            if (
+                reason == "wrong"
+                and (locked := self._count_login_failure(session.login_key)) is not None
+            ):
+                session.login_pending = None
+                return Refused(outcome=Outcome.LOCKED, message=locked.message)
+            return Refused(errors={"otp": message})
+        self._clear_login_failures(session.login_key)
+        identifier = self.store.account_identifier(person.id) or ""
+        session.login_pending, session.login_key = None, None
+        session.account_id = session.holder_id = session.person_id = person.id
+        session.managing, session.representative_certified = True, False
+        engine.log(session, step, True, "logged_in", person_id=person.id)
+        return LoggedIn(person=person, identifier=identifier)
+
+    def logout(self, session: Session) -> None:
+        self.engine.log(session, "deconnexion", True, "logged_out")
+        session.account_id = session.login_pending = session.login_key = None
+        session.holder_id = session.person_id = None
+        session.managing = session.representative_certified = False
+
+    def _login_locked(self, key: str) -> Refused | None:
+        row = self.store.query_one(
+            "SELECT locked_until FROM login_failures WHERE identifier = ?", (key,)
+        )
+        if row is None or row["locked_until"] is None:
+            return None
+        left = datetime.fromisoformat(row["locked_until"]) - self.engine.clock.now()
+        if left <= timedelta(0):
+            return None
+        return Refused(message=t("login.locked", wait=wait_words(left)))
+
+    def _count_login_failure(self, key: str) -> Refused | None:
+        """Count a failure; past the allowance, each one doubles the wait, which is returned
+        when this failure starts one."""
+        settings, now = self.engine.settings, self.engine.clock.now()
+        with self.store.transaction() as conn:
+            row = conn.execute(
+                "SELECT failures FROM login_failures WHERE identifier = ?", (key,)
+            ).fetchone()
+            failures = (row["failures"] if row else 0) + 1
+            over = failures - settings.max_login_failures
+            locked_until = now + settings.first_login_wait * (2**over) if over >= 0 else None
+            conn.execute(
+                "INSERT INTO login_failures(identifier, failures, locked_until) VALUES (?, ?, ?)"
+                " ON CONFLICT(identifier) DO UPDATE SET failures = excluded.failures,"
+                " locked_until = excluded.locked_until",
+                (key, failures, iso(locked_until)),
+            )
+        if locked_until is None:
+            return None
+        return Refused(message=t("login.locked", wait=wait_words(locked_until - now)))
+
+    def _clear_login_failures(self, key: str) -> None:
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM login_failures WHERE identifier = ?", (key,))
+
+    # --- « Identifiant oublié » ----------------------------------------------------------
+
+    def find_for_identifier(
+        self, session: Session, *, nir: str, birth_date: str
+    ) -> AccountFound | Refused:
+        """NIR and date of birth of an account holder; then where to send the identifier."""
+        step = RECOVER_IDENTIFIER_STEP
+        if (expired := self.engine.touch(session, step)) is not None:
+            return expired
+        errors: dict[str, str] = {}
+        holder = self._holder_by_identity(nir, birth_date, errors)
+        return self._found(session, step, holder, errors, letter=True)
+
+    def send_identifier(self, session: Session, channel: Channel | None) -> CodeOnItsWay | Refused:
+        step = f"{RECOVER_IDENTIFIER_STEP}:envoi"
+        if (expired := self.engine.touch(session, step)) is not None:
+            return expired
+        if session.recovery_id is None:
+            return Refused(message=t("recover.start_again"))
+        person = self.store.person(session.recovery_id)
+        options = {o.channel: o for o in self._channels(person, letter=True)}
+        if channel is None or channel not in options:
+            return Refused(errors={"channel": t("channel.required")})
+        identifier = self.store.account_identifier(person.id) or ""
+        self.engine.mailer.identifier_reminder(self.engine.clock.now(), person, channel, identifier)
+        session.recovery_id = None
+        self.engine.log(session, step, True, f"sent:{channel.value}", person_id=person.id)
+        return CodeOnItsWay(channel=channel, masked=options[channel].masked)
+
+    # --- « Mot de passe oublié » ---------------------------------------------------------
+
+    def find_for_password(
+        self,
+        session: Session,
+        *,
+        nir: str,
+        birth_date: str,
+        model: CardModel | None,
+        serial: str,
+    ) -> AccountFound | Refused:
+        """NIR, date of birth and the Vitale card; then where to send a one-time code."""
+        engine, step = self.engine, RECOVER_PASSWORD_STEP
+        if (expired := engine.touch(session, step)) is not None:
+            return expired
+        errors: dict[str, str] = {}
+        born = check_birth_date(birth_date, engine.clock.now().date())
+        if born.error:
+            errors["birth_date"] = born.error
+        checked_nir = engine.check_card_fields(nir, model, serial, errors)
+        holder: Person | None = None
+        if not errors and checked_nir is not None and model is not None:
+            found = engine.holder_with_card(session, checked_nir, model, serial, step)
+            if isinstance(found, Person) and found.birth_date == born.value:
+                holder = found
+        return self._found(session, step, holder, errors, letter=False)
+
+    def send_password_code(
+        self, session: Session, channel: Channel | None
+    ) -> CodeOnItsWay | Refused:
+        step = f"{RECOVER_PASSWORD_STEP}:envoi"
+        if (expired := self.engine.touch(session, step)) is not None:
+            return expired
+        if session.recovery_id is None:
+            return Refused(message=t("recover.start_again"))
+        person = self.store.person(session.recovery_id)
+        options = {o.channel: o for o in self._channels(person, letter=False)}
+        if channel is None or channel not in options:
+            return Refused(errors={"channel": t("channel.required")})
+        address = person.email if channel is Channel.EMAIL else person.mobile
+        assert address is not None  # the option exists only when the contact is on file
+        masked = self._send_otp(person, PASSWORD_PURPOSE, channel, address)
+        session.recovery_verified = False
+        self.engine.log(session, step, True, f"otp_sent:{channel.value}", person_id=person.id)
+        return CodeOnItsWay(channel=channel, masked=masked)
+
+    def verify_password_code(self, session: Session, raw: str) -> Done | Refused:
+        step = f"{RECOVER_PASSWORD_STEP}:code"
+        if (expired := self.engine.touch(session, step)) is not None:
+            return expired
+        if session.recovery_id is None:
+            return Refused(message=t("recover.start_again"))
+        person = self.store.person(session.recovery_id)
+        refused = self._confirm_otp(person, PASSWORD_PURPOSE, raw)
+        if refused is not None:
+            self.engine.log(session, step, False, f"otp_{refused[0]}", person_id=person.id)
+            return Refused(errors={"otp": refused[1]})
+        self.engine.log(session, step, True, "otp_confirmed", person_id=person.id)
+        session.recovery_verified = True
+        return Done()
+
+    def password_rules(self, raw: str) -> list[password.PasswordRule]:
+        return self.engine.password_rules(raw)
+
+    def reset_password(
+        self, session: Session, *, password_raw: str, confirmation: str
+    ) -> Done | Refused:
+        """The new password, under the rules in force; the wait on logins is lifted."""
+        engine, step = self.engine, f"{RECOVER_PASSWORD_STEP}:nouveau"
+        if (expired := engine.touch(session, step)) is not None:
+            return expired
+        if session.recovery_id is None or not session.recovery_verified:
+            return Refused(message=t("recover.start_again"))
+        person = self.store.person(session.recovery_id)
+        identifier = self.store.account_identifier(person.id) or ""
+        errors = password.check_password(
+            password_raw,
+            confirmation,
+            version=engine.settings.rule_version,
+            identifier=identifier,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            birth_date=person.birth_date,
+        )
+        if errors:
+            engine.log(session, step, False, "fields:" + ",".join(sorted(errors)))
+            return Refused(errors=errors)
+        digest = password.hash_password(password_raw)
+        now = engine.clock.now()
+        with self.store.transaction() as conn:
+            conn.execute(
+                "UPDATE accounts SET password_hash = ?, rule_version = ? WHERE person_id = ?",
+                (digest, engine.settings.rule_version.value, person.id),
+            )
+            conn.execute("DELETE FROM login_failures WHERE identifier = ?", (identifier,))
+            engine.mailer.password_changed(now, person)
+        session.recovery_id, session.recovery_verified = None, False
+        engine.log(session, step, True, "password_changed", person_id=person.id)
+        return Done()
+
+    # --- shared --------------------------------------------------------------------------
+
+    def _holder_by_identity(
+        self, nir: str, birth_date: str, errors: dict[str, str]
+    ) -> Person | None:
+        nir_check = check_nir(nir)
+        if nir_check.error:
+            errors["nir"] = nir_check.error
+        born = check_birth_date(birth_date, self.engine.clock.now().date())
+        if born.error:
+            errors["birth_date"] = born.error
+        if errors or nir_check.value is None:
+            return None
+        person = self.store.person_by_nir(nir_check.value)
+        if person is None or person.birth_date != born.value:
+            return None
+        return person
+
+    def _found(
+        self,
+        session: Session,
+        step: str,
+        holder: Person | None,
+        errors: dict[str, str],
+        *,
+        letter: bool,
+    ) -> AccountFound | Refused:
+        if errors:
+            self.engine.log(session, step, False, "fields:" + ",".join(sorted(errors)))
+            return Refused(errors=errors)
+        if holder is None or self.store.account_identifier(holder.id) is None:
+            self.engine.log(session, step, False, "no_account")
+            return Refused(message=t("recover.not_found"))
+        channels = self._channels(holder, letter=letter)
+        if not channels:
+            self.engine.log(session, step, False, "no_contact", person_id=holder.id)
+            return Refused(message=t("recover.no_contact"))
+        session.recovery_id, session.recovery_verified = holder.id, False
+        self.engine.log(session, step, True, "found", person_id=holder.id)
+        return AccountFound(channels=tuple(channels))
+
+    def _channels(self, person: Person, *, letter: bool) -> list[ChannelOption]:
+        options = []
+        if person.email:
+            options.append(ChannelOption(Channel.EMAIL, contacts.mask_email(person.email)))
+        if person.mobile:
+            options.append(ChannelOption(Channel.SMS, contacts.mask_mobile(person.mobile)))
+        if not options and letter:
+            options.append(
+                ChannelOption(
+                    Channel.LETTER, t("outbox.letter.masked", name=person.last_name.upper())
+                )
+            )
+        return options
+
+    def _send_otp(self, person: Person, purpose: str, channel: Channel, address: str) -> str:
+        """A new one-time code that replaces any earlier one of the same purpose."""
+        engine, now = self.engine, self.engine.clock.now()
+        code = engine.codes.otp()
+        with self.store.transaction() as conn:
+            conn.execute(
+                "UPDATE otp_codes SET replaced = 1 WHERE person_id = ? AND purpose = ?"
+                " AND used_at IS NULL AND replaced = 0",
+                (person.id, purpose),
+            )
+            conn.execute(
+                "INSERT INTO otp_codes(person_id, purpose, target, code_hash, issued_at,"
+                " expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    person.id,
+                    purpose,
+                    address,
+                    engine.hasher.digest(code),
+                    iso(now),
+                    iso(now + engine.settings.otp_validity),
+                ),
+            )
+            engine.mailer.one_time_code(now, person, channel, address, purpose, code)
+        if channel is Channel.SMS:
+            return contacts.mask_mobile(address)
+        return contacts.mask_email(address)
+
+    def _confirm_otp(self, person: Person, purpose: str, raw: str) -> tuple[str, str] | None:
+        """None when `raw` is the live code of that purpose (then used up), else why not:
+        a reason for the journal ("format", "none", "wrong", "expired") and the message."""
+        checked = codeformat.check_otp(raw)
+        if checked.error or checked.value is None:
+            return "format", checked.error or t("otp.required")
+        now = self.engine.clock.now()
+        with self.store.transaction() as conn:
+            row: sqlite3.Row | None = conn.execute(
+                "SELECT * FROM otp_codes WHERE person_id = ? AND purpose = ? AND replaced = 0"
+                " AND used_at IS NULL ORDER BY id DESC LIMIT 1",
+                (person.id, purpose),
+            ).fetchone()
+            if row is None:
+                return "none", t("otp.none")
+            if not self.engine.hasher.matches(checked.value, row["code_hash"]):
+                return "wrong", t("otp.wrong")
+            if datetime.fromisoformat(row["expires_at"]) <= now:
+                return "expired", t("otp.expired")
+            conn.execute("UPDATE otp_codes SET used_at = ? WHERE id = ?", (iso(now), row["id"]))
+        return None
+
+
+def _login_contact(person: Person) -> tuple[Channel, str]:
+    """The one-time code of a login goes to the e-mail on file, else to the mobile."""
+    if person.email:
+        return Channel.EMAIL, person.email
+    if person.mobile:
+        return Channel.SMS, person.mobile
+    raise RuntimeError("an account always has an e-mail address: the activation requires one")
