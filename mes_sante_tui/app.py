@@ -8,6 +8,7 @@ list of steps in `core.journey`), not a second set of screens.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from textual.app import App
 from textual.binding import Binding
@@ -15,6 +16,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from mes_sante_tui import screens
+from mes_sante_tui.core.clock import OFFSET_KEY
 from mes_sante_tui.core.engine import CodeSent, Engine, Outcome, Session
 from mes_sante_tui.core.journey import STAGES, Step, next_step, stage_index
 from mes_sante_tui.core.results import Refused
@@ -80,6 +82,12 @@ class MesSanteApp(App[None]):
         self.outbox_baseline = services.store.last_outbox_id()
         self.apply_settings(settings)
 
+    def clock_moved_to(self) -> datetime | None:
+        """The simulated date and time when a trainer moved the clock, else None."""
+        if int(self.store.meta(OFFSET_KEY) or 0) == 0:
+            return None
+        return self.engine.clock.now()
+
     @property
     def engine(self) -> Engine:
         return self.services.engine
@@ -118,8 +126,13 @@ class MesSanteApp(App[None]):
 
     @property
     def journey_in_progress(self) -> bool:
-        """True once someone is identified and the activation is not finished."""
-        return self.session is not None and self.session.person_id is not None
+        """True once someone is identified and the activation is not finished; a logged-in
+        person has nothing to lose by leaving."""
+        return (
+            self.session is not None
+            and self.session.person_id is not None
+            and self.session.account_id is None
+        )
 
     async def back_to_home(self) -> None:
         self.session = None
@@ -169,6 +182,44 @@ class MesSanteApp(App[None]):
         if isinstance(self.screen, screens.IdentifyScreen):
             self.screen.show_notice(t("regenerate.sent", where=where))
         self.refresh_outbox()
+
+    # --- logging in, the logged-in space, a child's profile -------------------------------
+
+    def open_login(self) -> None:
+        """« Se connecter »: a session of its own, then the login form."""
+        self.session = self.engine.start_session()
+        self._session_warned = False
+        self.outbox_baseline = self.store.last_outbox_id()
+        self.push_screen(screens.LoginScreen())
+
+    def open_space(self) -> None:
+        """The logged-in space, on top of the home page: the login (or the journey that led
+        here) is left behind, so Escape from the space does not go back into it."""
+
+        async def show() -> None:
+            if self.session is not None:
+                self.engine.back_to_own_profile(self.session)
+            while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+                await self.pop_screen()
+            await self.push_screen(screens.SpaceScreen())
+
+        self.run_worker(show(), exclusive=True)
+
+    @property
+    def logged_in(self) -> bool:
+        return self.session is not None and self.session.account_id is not None
+
+    def manage_child(self, person_id: int) -> Refused | None:
+        """« Gérer le profil » of a child: the certification as legal representative, then
+        the decision (or, in the logged-in space, the action the screen chose). Returns the
+        refusal for the calling screen to show, if any."""
+        if self.session is None:
+            return None
+        result = self.engine.manage_profile(self.session, person_id)
+        if isinstance(result, Refused):
+            return result
+        self.goto(Step.REPRESENTATIVE)
+        return None
 
     # --- settings and session ------------------------------------------------------------
 

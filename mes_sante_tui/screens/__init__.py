@@ -39,6 +39,16 @@ if TYPE_CHECKING:
     from .vitale import VitaleScreen as VitaleScreen
 
 _MODULE_OF: dict[str, str] = {
+    "LoginScreen": "login",
+    "LoginCodeScreen": "login_code",
+    "ForgotIdentifierScreen": "forgot_identifier",
+    "ForgotPasswordScreen": "forgot_password",
+    "RecoveryChannelScreen": "recovery_channel",
+    "RecoveryCodeScreen": "recovery_code",
+    "NewPasswordScreen": "new_password",
+    "SpaceScreen": "space",
+    "CloseProfileScreen": "close_profile",
+    "ManageProfileScreen": "manage_profile",
     "AccountScreen": "account",
     "BirthDateScreen": "birth_date",
     "ChooseProfileScreen": "choose_profile",
@@ -69,6 +79,16 @@ _MODULE_OF: dict[str, str] = {
 }
 
 __all__ = [
+    "LoginScreen",
+    "LoginCodeScreen",
+    "ForgotIdentifierScreen",
+    "ForgotPasswordScreen",
+    "RecoveryChannelScreen",
+    "RecoveryCodeScreen",
+    "NewPasswordScreen",
+    "SpaceScreen",
+    "CloseProfileScreen",
+    "ManageProfileScreen",
     "AccountScreen",
     "BirthDateScreen",
     "ChooseProfileScreen",

@@ -46,7 +46,7 @@ class JourneyScreen(Screen[R], Generic[R]):
         return cast("MesSanteApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield SimulationNotice()
+        yield SimulationNotice(clock_moved_to=self.msa.clock_moved_to())
         with Horizontal(id="layout"):
             with VerticalScroll(id="main"):
                 stage = self.msa.stage_of(self.stepper_step())

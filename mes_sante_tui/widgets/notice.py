@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.widgets import Static
 
 from mes_sante_tui.wording import t
@@ -22,5 +24,15 @@ class SimulationNotice(Static):
     }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(t("widget.notice"), markup=False, id=id, classes=classes)
+    def __init__(
+        self,
+        *,
+        clock_moved_to: datetime | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        text = t("widget.notice")
+        if clock_moved_to is not None:
+            # A trainer moved the simulated clock: say which day it is in the simulation.
+            text += t("widget.notice.clock", when=f"{clock_moved_to:%d/%m/%Y %H:%M}")
+        super().__init__(text, markup=False, id=id, classes=classes)

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from . import access_screens as _access_screens
 from . import certificate as _certificate
 from . import cli as _cli
 from . import help as _help
 from . import outbox as _outbox
 from . import rules as _rules
 from . import screens as _screens
+from . import space_screens as _space_screens
 from . import store as _store
 
 
@@ -31,7 +33,7 @@ def _merge(*parts: Mapping[str, str]) -> dict[str, str]:
 
 FR: Mapping[str, str] = _merge(
     _rules.TEXTS, _screens.TEXTS, _help.TEXTS, _outbox.TEXTS, _store.TEXTS, _cli.TEXTS,
-    _certificate.TEXTS,
+    _certificate.TEXTS, _access_screens.TEXTS, _space_screens.TEXTS,
 )
 
 

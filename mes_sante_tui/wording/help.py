@@ -73,6 +73,7 @@ _PRIVACY = (
 TEXTS: dict[str, str] = {
     # --- Permanent notice ---
     "widget.notice": "Simulation — données fictives · aucun envoi réel",
+    "widget.notice.clock": " · horloge simulée : {when}",
     # --- Stepper ---
     "widget.stepper.heading": "Étape {n} sur {total} : {name}",
     "widget.stepper.legend": "(✓ fait · ● en cours · ○ à faire)",
