@@ -7,14 +7,12 @@ import io
 import os
 import subprocess
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from mes_sante_tui.core import certificate as certificate_module
 from mes_sante_tui.core.certificate import (
     Certificate,
     default_certificate_folder,
@@ -283,14 +281,3 @@ def test_fpdf_is_loaded_only_when_a_certificate_is_built() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
-
-
-def test_a_certificate_takes_under_150_ms_once_fpdf_is_loaded() -> None:
-    certificate_module.preload_pdf_engine()
-    opposition_certificate(person(), DECIDED_ON)
-    timings = []
-    for _ in range(5):
-        start = time.perf_counter()
-        opposition_certificate(person(), DECIDED_ON)
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.150, timings
