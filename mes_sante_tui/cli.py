@@ -306,6 +306,9 @@ def _dispatch(context: _Context) -> int:
         seed_if_empty=command not in ("seed", "reset"),
     )
     try:
+        if command not in ("seed", "reset", "clock"):
+            # Statuses follow the simulated clock: carry out what became due since last time.
+            services.engine.catch_up()
         if command is None:
             return _run_app(services, context.settings)
         handler = _COMMANDS[command]
