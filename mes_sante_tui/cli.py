@@ -33,7 +33,7 @@ from mes_sante_tui.core.contacts import format_mobile
 from mes_sante_tui.core.models import Card, CardModel, Channel, OutboxMessage, Person
 from mes_sante_tui.core.nir import format_nir, normalize_nir
 from mes_sante_tui.core.population import generate_population
-from mes_sante_tui.core.results import StoreError
+from mes_sante_tui.core.results import DomainError, StoreError
 from mes_sante_tui.core.services import Services, default_store_path, open_services
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.core.status import status_label
@@ -295,6 +295,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return _dispatch(context)
     except StoreError as exc:
         return _fail(str(exc))
+    except DomainError as exc:
+        return _fail(exc.message)
     except sqlite3.DatabaseError as exc:  # raised by a step that the store did not wrap
         return _fail(str(_as_store_error(exc, str(path))))
 

@@ -103,7 +103,8 @@ class AccessDesk:
         if (locked := self._login_locked(key)) is not None:
             engine.log(session, step, False, "locked")
             return locked
-        account = self.store.account_by_identifier(wanted)
+        # Identifiers are lowercase by rule: « Sebastien.Leguellec » is the same person.
+        account = self.store.account_by_identifier(key)
         stored = account["password_hash"] if account is not None else _decoy_hash()
         right = password.verify_password(stored, password_raw) and account is not None
         person = self.store.person(account["person_id"]) if account is not None else None

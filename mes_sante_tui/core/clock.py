@@ -61,6 +61,9 @@ class StoreClock:
         return self.base.now() + self.offset
 
 
+# A training scenario needs weeks or months; beyond a century the calendar itself runs out.
+MAX_SHIFT = timedelta(days=36_500)
+
 _UNITS = {
     "w": "weeks",
     "sem": "weeks",
@@ -81,7 +84,7 @@ def parse_shift(text: str) -> timedelta | None:
         return None
     digits = ""
     rest = raw[1:]
-    while rest and rest[0].isdigit():
+    while rest and rest[0] in "0123456789":  # ASCII only: int("²") raises
         digits, rest = digits + rest[0], rest[1:]
     unit = _UNITS.get(rest)
     if not digits or unit is None or len(digits) > 6:
@@ -89,4 +92,5 @@ def parse_shift(text: str) -> timedelta | None:
     amount = int(digits)
     if amount == 0:
         return None
-    return timedelta(**{unit: amount})
+    shift = timedelta(**{unit: amount})
+    return shift if shift <= MAX_SHIFT else None

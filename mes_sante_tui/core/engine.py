@@ -26,7 +26,7 @@ from .lifecycle import LifeChanges
 from .models import CardModel, Channel, Person, ProfileStatus
 from .nir import check_nir
 from .outbox import Mailer
-from .results import Refused
+from .results import DomainError, Refused
 from .settings import Settings
 from .store import Store, iso
 
@@ -203,6 +203,10 @@ class Engine:
         owner (tests)."""
         if delta <= timedelta(0):
             raise ValueError("the simulated clock only moves forward")
+        try:
+            self.clock.now() + delta
+        except OverflowError:
+            raise DomainError("clock_out_of_range", t("clock.out_of_range")) from None
         current = int(self.store.meta(OFFSET_KEY) or 0)
         self.store.set_meta(OFFSET_KEY, str(current + int(delta.total_seconds())))
         return self.catch_up()

@@ -67,6 +67,8 @@ class Closure:
     deletion_due_at: datetime | None = None
     deleted_at: datetime | None = None
     reopened_at: datetime | None = None
+    # What reopening restores: activated, or created for a space never activated.
+    previous_status: ProfileStatus = ProfileStatus.ACTIVATED
 
     @property
     def deletion_pending(self) -> bool:

@@ -134,9 +134,9 @@ class SpaceDesk:
                 (ProfileStatus.CLOSED.value, iso(now.date()), person.id),
             )
             conn.execute(
-                "INSERT INTO closures(person_id, closed_at, by_person_id, deletion_due_at)"
-                " VALUES (?, ?, ?, ?)",
-                (person.id, iso(now), session.account_id, iso(due)),
+                "INSERT INTO closures(person_id, closed_at, by_person_id, previous_status,"
+                " deletion_due_at) VALUES (?, ?, ?, ?, ?)",
+                (person.id, iso(now), session.account_id, person.status.value, iso(due)),
             )
             conn.execute(
                 "INSERT INTO decisions(person_id, kind, at, by_person_id) VALUES (?, ?, ?, ?)",
@@ -172,10 +172,12 @@ class SpaceDesk:
                 )
             )
         now = engine.clock.now()
+        # Reopening restores what was closed: an activated space, or one only created.
+        restored = closure.previous_status if closure is not None else ProfileStatus.ACTIVATED
         with self.store.transaction() as conn:
             conn.execute(
                 "UPDATE people SET status = ?, status_date = ? WHERE id = ?",
-                (ProfileStatus.ACTIVATED.value, iso(now.date()), person.id),
+                (restored.value, iso(now.date()), person.id),
             )
             conn.execute(
                 "UPDATE closures SET reopened_at = ? WHERE person_id = ? AND reopened_at IS NULL",

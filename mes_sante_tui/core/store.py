@@ -157,6 +157,8 @@ _MIGRATIONS: dict[int, str] = {
         person_id INTEGER NOT NULL REFERENCES people(id),
         closed_at TEXT NOT NULL,
         by_person_id INTEGER REFERENCES people(id),
+        -- What reopening restores: 'active', or 'cree' for a space never activated.
+        previous_status TEXT NOT NULL,
         deletion_due_at TEXT,
         deleted_at TEXT,
         reopened_at TEXT
@@ -393,6 +395,7 @@ class Store:
             deletion_due_at=_datetime(row["deletion_due_at"]),
             deleted_at=_datetime(row["deleted_at"]),
             reopened_at=_datetime(row["reopened_at"]),
+            previous_status=ProfileStatus(row["previous_status"]),
         )
 
     # --- outbox and journal --------------------------------------------------------------

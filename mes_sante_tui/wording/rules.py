@@ -146,6 +146,10 @@ TEXTS: dict[str, str] = {
         "La suppression des données de ce profil est en cours : il pourra être rouvert une "
         "fois la suppression effectuée, au plus tard le {due}."
     ),
+    "clock.out_of_range": (
+        "L'horloge simulée ne peut pas aller au-delà de l'an 9999 : choisissez un décalage "
+        "plus petit, ou remettez-la à l'heure avec « reset »."
+    ),
     "manage.not_yours": (
         "Ce profil n'est pas rattaché au vôtre : seul son représentant légal peut le gérer."
     ),
