@@ -17,7 +17,7 @@ from mes_sante_tui.wording import t
 
 from . import codeformat, contacts, password
 from .birthdate import check_birth_date
-from .engine import ChannelOption, Engine, Outcome, Session, wait_words
+from .engine import ChannelOption, Engine, Outcome, Session, contact_channels, wait_words
 from .models import CardModel, Channel, Person, ProfileStatus
 from .nir import check_nir
 from .results import Refused
@@ -221,7 +221,7 @@ class AccessDesk:
         if session.recovery_id is None:
             return Refused(message=t("recover.start_again"))
         person = self.store.person(session.recovery_id)
-        options = {o.channel: o for o in self._channels(person, letter=True)}
+        options = {o.channel: o for o in contact_channels(person, letter=True)}
         if channel is None or channel not in options:
             return Refused(errors={"channel": t("channel.required")})
         identifier = self.store.account_identifier(person.id) or ""
@@ -266,7 +266,7 @@ class AccessDesk:
         if session.recovery_id is None:
             return Refused(message=t("recover.start_again"))
         person = self.store.person(session.recovery_id)
-        options = {o.channel: o for o in self._channels(person, letter=False)}
+        options = {o.channel: o for o in contact_channels(person, letter=False)}
         if channel is None or channel not in options:
             return Refused(errors={"channel": t("channel.required")})
         address = person.email if channel is Channel.EMAIL else person.mobile
@@ -363,27 +363,13 @@ class AccessDesk:
         if holder is None or self.store.account_identifier(holder.id) is None:
             self.engine.log(session, step, False, "no_account")
             return Refused(message=t("recover.not_found"))
-        channels = self._channels(holder, letter=letter)
+        channels = contact_channels(holder, letter=letter)
         if not channels:
             self.engine.log(session, step, False, "no_contact", person_id=holder.id)
             return Refused(message=t("recover.no_contact"))
         session.recovery_id, session.recovery_verified = holder.id, False
         self.engine.log(session, step, True, "found", person_id=holder.id)
         return AccountFound(channels=tuple(channels))
-
-    def _channels(self, person: Person, *, letter: bool) -> list[ChannelOption]:
-        options = []
-        if person.email:
-            options.append(ChannelOption(Channel.EMAIL, contacts.mask_email(person.email)))
-        if person.mobile:
-            options.append(ChannelOption(Channel.SMS, contacts.mask_mobile(person.mobile)))
-        if not options and letter:
-            options.append(
-                ChannelOption(
-                    Channel.LETTER, t("outbox.letter.masked", name=person.last_name.upper())
-                )
-            )
-        return options
 
     def _send_otp(self, person: Person, purpose: str, channel: Channel, address: str) -> str:
         """A new one-time code that replaces any earlier one of the same purpose."""

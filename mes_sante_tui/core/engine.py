@@ -493,19 +493,7 @@ class Engine:
 
     def channels(self, session: Session) -> list[ChannelOption]:
         """Where a new code can go: the addressee's contacts on file, masked; else a letter."""
-        addressee = self.addressee(session)
-        options = []
-        if addressee.email:
-            options.append(ChannelOption(Channel.EMAIL, contacts.mask_email(addressee.email)))
-        if addressee.mobile:
-            options.append(ChannelOption(Channel.SMS, contacts.mask_mobile(addressee.mobile)))
-        if not options:
-            options.append(
-                ChannelOption(
-                    Channel.LETTER, t("outbox.letter.masked", name=addressee.last_name.upper())
-                )
-            )
-        return options
+        return contact_channels(self.addressee(session), letter=True)
 
     def send_code(self, session: Session, channel: Channel | None) -> CodeSent | Refused:
         """A new provisional code by the chosen channel; not within 30 s of the previous one."""
@@ -959,3 +947,17 @@ def wait_words(delta: timedelta) -> str:
     if seconds < 60:
         return t("wait.seconds", n=seconds)
     return t("wait.minutes", n=(seconds + 59) // 60)
+
+
+def contact_channels(person: Person, *, letter: bool) -> list[ChannelOption]:
+    """The person's e-mail and mobile on file, masked; a letter when neither is (and when a
+    letter can carry what is sent: not a one-time code)."""
+    options = []
+    if person.email:
+        options.append(ChannelOption(Channel.EMAIL, contacts.mask_email(person.email)))
+    if person.mobile:
+        options.append(ChannelOption(Channel.SMS, contacts.mask_mobile(person.mobile)))
+    if not options and letter:
+        masked = t("outbox.letter.masked", name=person.last_name.upper())
+        options.append(ChannelOption(Channel.LETTER, masked))
+    return options
