@@ -88,6 +88,7 @@ def seed(store: Store, clock: Clock, codes: CodeGenerator, settings: Settings) -
                 )
                 if "account" in member:
                     _insert_account(conn, person, member["account"], settings, now)
+                _record_seeded_decision(conn, person)
     return SeedReport(households=len(data["households"]), people=people, messages=messages)
 
 
@@ -169,6 +170,20 @@ def _issue_information_code(
     )
     mailer.information(sent, person, addressee, code, valid_until)
     return 1
+
+
+# The decision behind a seeded status, so that the store tells the same story as a journey.
+_DECISION_OF_STATUS = {"active": "activer", "oppose": "opposer"}
+
+
+def _record_seeded_decision(conn: Any, person: Person) -> None:
+    kind = _DECISION_OF_STATUS.get(person.status.value)
+    if kind is None or person.status_date is None:
+        return
+    conn.execute(
+        "INSERT INTO decisions(person_id, kind, at, by_person_id) VALUES (?, ?, ?, ?)",
+        (person.id, kind, iso(person.status_date), person.parent_id or person.id),
+    )
 
 
 def _insert_account(

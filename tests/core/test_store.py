@@ -12,6 +12,7 @@ import pytest
 
 from mes_sante_tui.core.models import Channel
 from mes_sante_tui.core.results import StoreError
+from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.store import BUSY_TIMEOUT_MS, SCHEMA_VERSION, Store
 from mes_sante_tui.wording import t
 
@@ -196,3 +197,18 @@ def test_the_original_error_survives_when_sqlite_already_rolled_back(tmp_path: P
     assert count(store, "households") == 0
     add_message(store)  # and the store is usable again
     assert count(store, "outbox") == 1
+
+
+def test_every_seeded_decision_has_its_row(services: Services) -> None:
+    """Seeded active and opposed profiles carry the decision that gave them their status,
+    dated like it and made by the parent for a child."""
+    store = services.store
+    for person in store.people():
+        rows = store.query("SELECT * FROM decisions WHERE person_id = ?", (person.id,))
+        if person.status.value in ("active", "oppose"):
+            assert len(rows) == 1, person.full_name
+            assert rows[0]["kind"] == ("activer" if person.status.value == "active" else "opposer")
+            assert rows[0]["at"][:10] == str(person.status_date)
+            assert rows[0]["by_person_id"] == (person.parent_id or person.id)
+        else:
+            assert rows == [], person.full_name
