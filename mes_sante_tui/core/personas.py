@@ -14,6 +14,7 @@ from typing import Any
 
 from .clock import OFFSET_KEY, Clock
 from .codes import CodeGenerator, CodeHasher
+from .lifecycle import catch_up
 from .models import Person
 from .outbox import Mailer
 from .password import hash_password
@@ -89,6 +90,9 @@ def seed(store: Store, clock: Clock, codes: CodeGenerator, settings: Settings) -
                 if "account" in member:
                     _insert_account(conn, person, member["account"], settings, now)
                 _record_seeded_decision(conn, person)
+        # The seeded population as the clock finds it: a persona informed more than six
+        # weeks ago (Nathalie) is already created, with its message.
+        messages += catch_up(store, mailer, now).created
     return SeedReport(households=len(data["households"]), people=people, messages=messages)
 
 

@@ -55,4 +55,6 @@ def open_services(
     if seed_if_empty and store.is_empty():
         seed(store, simulated, codes, settings)
     engine = Engine(store, clock=simulated, codes=codes, settings=settings)
+    # Statuses follow the clock from the moment the store is opened.
+    engine.catch_up()
     return Services(store=store, engine=engine)

@@ -77,7 +77,8 @@ def test_moving_the_clock_adds_up_in_the_store(services: Services) -> None:
 
 def test_moving_the_clock_carries_out_what_became_due(services: Services) -> None:
     changes = services.engine.move_clock(timedelta(weeks=6))
-    assert changes.created == created_within(42) and changes.deleted == 0
+    # Those informed more than six weeks ago were created when the store was seeded.
+    assert changes.created == created_within(42) - created_within(0) and changes.deleted == 0
     martine = services.store.person_by_nir(MARTINE_NIR)
     assert martine is not None and martine.status.value == "cree"
 
@@ -182,9 +183,10 @@ def test_clock_shows_the_simulated_time_as_json(
 ) -> None:
     shown = run_json(capsys, "--db", str(db), "clock")
     assert near(shown["now"], datetime.now())
-    # Showing the clock carries out what is due: Nathalie, informed 50 days ago.
+    # Nathalie, informed 50 days ago, was created when the store was seeded: nothing is due.
     assert (shown["offset_seconds"], shown["moved_seconds"]) == (0, 0)
-    assert (shown["created"], shown["deleted"]) == (created_within(0), 0) == (1, 0)
+    assert created_within(0) == 1
+    assert (shown["created"], shown["deleted"]) == (0, 0)
 
 
 def test_clock_moves_ahead_as_json(capsys: pytest.CaptureFixture[str], db: Path) -> None:

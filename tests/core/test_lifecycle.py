@@ -169,12 +169,13 @@ def test_without_any_contact_the_creation_notice_is_a_letter(
     assert message.channel is Channel.LETTER
 
 
-def test_a_profile_informed_long_ago_is_created_at_the_first_catch_up(
+def test_a_profile_informed_long_ago_is_created_when_the_population_is_seeded(
     services: Services,
 ) -> None:
-    # Nathalie's information was sent 50 days before NOW.
-    assert who(services, "nathalie").status is ProfileStatus.PENDING
-    assert services.engine.catch_up() == LifeChanges(created=1, deleted=0)
+    # Nathalie's information was sent 50 days before NOW: the seeded store already has her
+    # created, dated the day the six weeks ran out, and nothing more is due.
+    assert services.engine.catch_up() == LifeChanges(created=0, deleted=0)
+    assert len(with_subject(services, "nathalie", CREATED_SUBJECT)) == 1
     nathalie = who(services, "nathalie")
     assert nathalie.status is ProfileStatus.CREATED
     assert nathalie.status_date == (NOW - timedelta(days=50) + AUTOMATIC_CREATION).date()
