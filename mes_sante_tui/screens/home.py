@@ -24,11 +24,14 @@ class HomeScreen(JourneyScreen[None]):
         yield Static(t("home.kicker"), classes="kicker", markup=False)
         yield Static(t("home.lead"), classes="lead", markup=False)
         yield Button(t("home.activate"), id="activate", variant="primary")
+        yield LinkButton(t("home.login"), id="login")
         yield LinkButton(t("home.settings"), id="settings")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "activate":
             self.msa.start_journey()
+        elif event.button.id == "login":
+            self.msa.open_login()
         elif event.button.id == "settings":
             self.msa.open_settings()
 

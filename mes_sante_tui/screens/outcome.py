@@ -15,10 +15,10 @@ from mes_sante_tui.wording import t
 from .base import JourneyScreen
 
 # The ways forward each outcome offers, first one focused.
-RETRY, REGENERATE, HOME = "retry", "regenerate", "home"
+RETRY, REGENERATE, HOME, LOGIN = "retry", "regenerate", "home", "login"
 _ACTIONS: dict[str, tuple[str, ...]] = {
     Outcome.NOT_FOUND: (RETRY, REGENERATE, HOME),
-    Outcome.ALREADY_EXISTS: (HOME,),
+    Outcome.ALREADY_EXISTS: (LOGIN, HOME),
     Outcome.NOT_ACTIVABLE: (HOME,),
     Outcome.CODE_EXPIRED: (REGENERATE, HOME),
     Outcome.CODE_USED: (REGENERATE, HOME),
@@ -30,7 +30,7 @@ _ACTIONS: dict[str, tuple[str, ...]] = {
 
 
 class OutcomeScreen(JourneyScreen[str]):
-    """Returns the way forward chosen: "retry", "regenerate" or "home"."""
+    """Returns the way forward chosen: "retry", "regenerate", "login" or "home"."""
 
     STEP = Step.IDENTIFY
     HELP_KEY = "outcome.help"

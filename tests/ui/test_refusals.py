@@ -39,6 +39,7 @@ from mes_sante_tui.screens import (
     DocumentScreen,
     HomeScreen,
     IdentifyScreen,
+    LoginScreen,
     OtpScreen,
     OutcomeScreen,
     QuitConfirmScreen,
@@ -102,7 +103,8 @@ ALREADY_EXISTS = (
 NOT_ACTIVABLE = f"Ce profil ne peut pas être activé. Pour en savoir plus, {CALL_3422}"
 
 
-RETRY, REGENERATE, HOME = "retry", "regenerate", "home"  # the ways forward of an outcome
+# The ways forward of an outcome.
+RETRY, REGENERATE, HOME, LOGIN = "retry", "regenerate", "home", "login"
 
 
 def locked(wait: str) -> str:
@@ -524,7 +526,7 @@ async def test_identify_outcomes_each_on_its_own_screen(
             ),
             ("jeanne", None, "Ce profil ne peut pas être activé", NOT_ACTIVABLE, (HOME,)),
             # Card with photo: the 11 digits after the printed prefix 8025000002.
-            ("sebastien", "01024576124", "Un profil existe déjà", ALREADY_EXISTS, (HOME,)),
+            ("sebastien", "01024576124", "Un profil existe déjà", ALREADY_EXISTS, (LOGIN, HOME)),
             ("lucas", None, "Ce profil ne peut pas être activé", NOT_ACTIVABLE, (HOME,)),
         ]
         for index, (key, serial, title, message, actions) in enumerate(cases):
@@ -540,6 +542,14 @@ async def test_identify_outcomes_each_on_its_own_screen(
                 await pilot.pause()
                 assert current(app) is form, key
                 assert value_of(form, "code") == persona_code(services, key)
+            elif actions[0] == LOGIN:
+                # « Me connecter »; Escape from the login goes to the home page.
+                assert isinstance(current(app), LoginScreen), key
+                await pilot.press("escape")
+                await pilot.pause()
+                assert isinstance(current(app), HomeScreen), key
+                await start(pilot)
+                form = app.screen
             else:
                 assert isinstance(current(app), HomeScreen), key  # « Retour à l'accueil »
                 if index < len(cases) - 1:

@@ -42,7 +42,7 @@ from mes_sante_tui.wording import t
 
 SIZE = (120, 40)
 CODE_IN_MESSAGE = re.compile(r"(?:code provisoire est |Votre code provisoire : )([A-Za-z0-9]{12})")
-RETRY, REGENERATE, HOME = "retry", "regenerate", "home"
+RETRY, REGENERATE, HOME, LOGIN = "retry", "regenerate", "home", "login"
 
 # What each persona types on « Je m'identifie »: card with photo?, serial as typed.
 CARDS: dict[str, tuple[bool, str]] = {
@@ -324,7 +324,7 @@ async def test_every_outcome_on_its_own_screen(services: Services) -> None:
         assert field_errors(form) == {}
 
         cases = [
-            ("sebastien", "Un profil existe déjà", t("identify.already_exists"), (HOME,)),
+            ("sebastien", "Un profil existe déjà", t("identify.already_exists"), (LOGIN, HOME)),
             ("jeanne", "Ce profil ne peut pas être activé", t("identify.not_activable"), (HOME,)),
             ("lucas", "Ce profil ne peut pas être activé", t("identify.not_activable"), (HOME,)),
             (
@@ -443,7 +443,7 @@ async def test_settings_switch_to_identity_first_and_2022_rules(services: Servic
         home = current(app)
         assert isinstance(home, HomeScreen)
         assert app.focused is home.query_one("#activate")
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # past « J'ai déjà activé Mon espace santé ? Me connecter »
         link = home.query_one("#settings", Button)
         assert app.focused is link
         assert str(link.label) == "Réglages du simulateur"

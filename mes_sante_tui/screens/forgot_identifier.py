@@ -1,0 +1,83 @@
+"""« Identifiant oublié »: NIR and date of birth, then where to send the identifier."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.containers import HorizontalGroup
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+
+from mes_sante_tui.core.access import AccountFound, CodeOnItsWay
+from mes_sante_tui.core.journey import Step
+from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
+from mes_sante_tui.wording import t
+
+from .base import JourneyScreen
+from .help_nir import HelpNirScreen
+from .recovery_channel import RecoveryChannelScreen
+from .vitale_form import MAX_TYPED
+
+
+class ForgotIdentifierScreen(JourneyScreen[CodeOnItsWay | None]):
+    """Returns where the identifier was sent, or None when the person goes back."""
+
+    STEP = Step.HOME
+    TITLE_KEY = "forgot_identifier.title"
+    HELP_KEY = "forgot_identifier.help"
+    AUTO_FOCUS = "#nir"
+
+    def body(self) -> Iterable[Widget]:
+        self.fields = {
+            "nir": FormField(
+                t("field.nir"), TextInput(id="nir", max_length=MAX_TYPED), hint=t("field.nir.hint")
+            ),
+            "birth_date": FormField(
+                t("field.birth_date"),
+                TextInput(id="birth_date", max_length=MAX_TYPED),
+                hint=t("field.birth_date.hint"),
+            ),
+        }
+        yield Static(t("forgot_identifier.intro"), classes="lead", markup=False)
+        yield Static(t("identify.required_note"), classes="note", markup=False)
+        yield ErrorSummary()
+        yield self.fields["nir"]
+        yield LinkButton(t("link.where_nir"), id="where-nir")
+        yield self.fields["birth_date"]
+        with HorizontalGroup(classes="actions"):
+            yield Button(t("button.back"), id="cancel")
+            yield Button(t("button.continue"), id="continue", variant="primary")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "continue":
+                self.submit()
+            case "where-nir":
+                self.app.push_screen(HelpNirScreen())
+            case "cancel":
+                self.dismiss(None)
+
+    def submit(self) -> None:
+        session = self.msa.session
+        if session is None:
+            return
+        result = self.msa.engine.access.find_for_identifier(
+            session,
+            nir=self.query_one("#nir", Input).value,
+            birth_date=self.query_one("#birth_date", Input).value,
+        )
+        if isinstance(result, AccountFound):
+            self.clear_refusal(self.fields)
+            self.app.push_screen(RecoveryChannelScreen("identifier", result.channels), self._sent)
+        else:
+            self.refuse(result, self.fields)
+
+    def _sent(self, sent: CodeOnItsWay | None) -> None:
+        if sent is not None:
+            self.dismiss(sent)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
