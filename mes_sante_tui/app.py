@@ -121,17 +121,23 @@ class MesSanteApp(App[None]):
     def advance(self, current: Step) -> None:
         """Show the step after `current` in the chosen variant, skipping the steps that do
         not apply to this person (no twins, not a child, an account that already exists)."""
+        if current is Step.REPRESENTATIVE and self.logged_in:
+            # In the logged-in space, « Gérer le profil » offers the actions the child's
+            # status allows (activate, oppose, close, reopen), not the next journey step.
+            self.push_screen(screens.ManageProfileScreen())
+            return
         skip = self.engine.skipped_steps(self.session) if self.session else frozenset()
         self.goto(next_step(self.settings.journey, current, skip=skip))
 
     @property
     def journey_in_progress(self) -> bool:
         """True once someone is identified and the activation is not finished; a logged-in
-        person has nothing to lose by leaving."""
+        person has nothing to lose by leaving, nor has someone whose decision is stored."""
         return (
             self.session is not None
             and self.session.person_id is not None
             and self.session.account_id is None
+            and not getattr(self.screen, "NOTHING_TO_LOSE", False)
         )
 
     async def back_to_home(self) -> None:
@@ -152,6 +158,11 @@ class MesSanteApp(App[None]):
         self.push_screen(QuitConfirmScreen(), answered)
 
     def leave_to_home(self) -> None:
+        """Back to the home page, asking first when an activation would be lost. A logged-in
+        person goes back to their space instead, still logged in."""
+        if self.logged_in:
+            self.open_space()
+            return
         self.confirm_leave(lambda: self.run_worker(self.back_to_home(), exclusive=True))
 
     def show_outcome(self, refused: Refused, step: Step) -> None:
@@ -163,6 +174,8 @@ class MesSanteApp(App[None]):
                 self.run_worker(self.back_to_home(), exclusive=True)
             elif action == "regenerate":
                 self.open_regeneration()
+            elif action == "login":
+                self.open_login()
 
         self.push_screen(screens.OutcomeScreen(outcome, refused.message or "", step), chosen)
 
@@ -199,9 +212,13 @@ class MesSanteApp(App[None]):
         async def show() -> None:
             if self.session is not None:
                 self.engine.back_to_own_profile(self.session)
-            while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            # Back to the space already open (it brings itself up to date), else a new one.
+            while len(self.screen_stack) > 2 and not isinstance(
+                self.screen, (HomeScreen, screens.SpaceScreen)
+            ):
                 await self.pop_screen()
-            await self.push_screen(screens.SpaceScreen())
+            if not isinstance(self.screen, screens.SpaceScreen):
+                await self.push_screen(screens.SpaceScreen())
 
         self.run_worker(show(), exclusive=True)
 

@@ -13,27 +13,37 @@ if TYPE_CHECKING:
     from .account import AccountScreen as AccountScreen
     from .birth_date import BirthDateScreen as BirthDateScreen
     from .choose_profile import ChooseProfileScreen as ChooseProfileScreen
+    from .close_profile import CloseProfileScreen as CloseProfileScreen
     from .code import CodeScreen as CodeScreen
     from .contact_edit import ContactEditScreen as ContactEditScreen
     from .contacts import ContactsScreen as ContactsScreen
     from .decision import DecisionScreen as DecisionScreen
     from .document import DocumentScreen as DocumentScreen
+    from .forgot_identifier import ForgotIdentifierScreen as ForgotIdentifierScreen
+    from .forgot_password import ForgotPasswordScreen as ForgotPasswordScreen
     from .help_contact import HelpContactScreen as HelpContactScreen
     from .help_nir import HelpNirScreen as HelpNirScreen
     from .help_serial import HelpSerialScreen as HelpSerialScreen
     from .home import HomeScreen as HomeScreen
     from .identify import IdentifyScreen as IdentifyScreen
+    from .login import LoginScreen as LoginScreen
+    from .login_code import LoginCodeScreen as LoginCodeScreen
+    from .manage_profile import ManageProfileScreen as ManageProfileScreen
+    from .new_password import NewPasswordScreen as NewPasswordScreen
     from .opposition_confirm import OppositionConfirmScreen as OppositionConfirmScreen
     from .opposition_done import OppositionDoneScreen as OppositionDoneScreen
     from .otp import OtpScreen as OtpScreen
     from .outcome import OutcomeScreen as OutcomeScreen
     from .quit_confirm import QuitConfirmScreen as QuitConfirmScreen
+    from .recovery_channel import RecoveryChannelScreen as RecoveryChannelScreen
+    from .recovery_code import RecoveryCodeScreen as RecoveryCodeScreen
     from .regenerate import RegenerateScreen as RegenerateScreen
     from .representative import RepresentativeScreen as RepresentativeScreen
     from .screen_help import ScreenHelpScreen as ScreenHelpScreen
     from .send_code import SendCodeScreen as SendCodeScreen
     from .session_warning import SessionWarningScreen as SessionWarningScreen
     from .simulator_settings import SimulatorSettingsScreen as SimulatorSettingsScreen
+    from .space import SpaceScreen as SpaceScreen
     from .start import StartScreen as StartScreen
     from .success import SuccessScreen as SuccessScreen
     from .vitale import VitaleScreen as VitaleScreen

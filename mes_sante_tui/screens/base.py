@@ -35,6 +35,9 @@ class JourneyScreen(Screen[R], Generic[R]):
     STEP: ClassVar[Step]
     TITLE_KEY: ClassVar[str]
     HELP_KEY: ClassVar[str]
+    # True on a screen shown once the person's decision is stored: leaving it loses nothing,
+    # so the app does not ask « Quitter la page ? ».
+    NOTHING_TO_LOSE: ClassVar[bool] = False
 
     BINDINGS = [
         Binding("escape", "back", t("key.back"), tooltip=t("key.back.tip"), id="back"),
@@ -50,7 +53,8 @@ class JourneyScreen(Screen[R], Generic[R]):
         with Horizontal(id="layout"):
             with VerticalScroll(id="main"):
                 stage = self.msa.stage_of(self.stepper_step())
-                if stage >= 0:
+                # A logged-in person acting in their space is not in the activation journey.
+                if stage >= 0 and not self.msa.logged_in:
                     yield Stepper(self.msa.stages(), stage)
                 yield Static(self.title_text(), classes="screen-title", markup=False)
                 yield from self.body()

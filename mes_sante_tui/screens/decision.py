@@ -10,7 +10,14 @@ from textual.widgets import Button, Checkbox, RadioSet, Static
 
 from mes_sante_tui.core.engine import Accepted, Choice
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.widgets import ChoiceButton, ErrorSummary, FormField, LinkButton, TickBox
+from mes_sante_tui.widgets import (
+    ChoiceButton,
+    ChoiceSet,
+    ErrorSummary,
+    FormField,
+    LinkButton,
+    TickBox,
+)
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -23,6 +30,19 @@ class DecisionScreen(JourneyScreen[None]):
     TITLE_KEY = "decision.title"
     HELP_KEY = "decision.help"
     AUTO_FOCUS = "#choice"
+
+    def __init__(self, preset: Choice | None = None) -> None:
+        """`preset`: the choice already made elsewhere (« Gérer le profil » in the logged-in
+        space offers « Activer » and « Je m'oppose » as buttons); it can still be changed."""
+        self.preset = preset
+        super().__init__()
+
+    def on_mount(self) -> None:
+        # With the choice made, the focus goes to what is left to do.
+        if self.preset is Choice.ACTIVATE:
+            self.query_one("#consent").focus()  # accept the CGU
+        elif self.preset is Choice.OPPOSE:
+            self.query_one("#continue").focus()
 
     def title_text(self) -> str:
         """« Bonjour Martine ! »: the person who identified (the parent, for a child)."""
@@ -39,9 +59,15 @@ class DecisionScreen(JourneyScreen[None]):
         self.fields = {
             "choice": FormField(
                 t("field.choice"),
-                RadioSet(
-                    ChoiceButton(t("decision.activate"), id="activate"),
-                    ChoiceButton(t("decision.oppose"), id="oppose"),
+                ChoiceSet(
+                    ChoiceButton(
+                        t("decision.activate"),
+                        self.preset is Choice.ACTIVATE,
+                        id="activate",
+                    ),
+                    ChoiceButton(
+                        t("decision.oppose"), self.preset is Choice.OPPOSE, id="oppose"
+                    ),
                     id="choice",
                 ),
                 hint=f"{t('decision.activate.text')}\n{t('decision.oppose.text')}",

@@ -1,7 +1,8 @@
 """« Ma décision a bien été prise en compte » (guide 002, Opposition 3/4).
 
 The certificate is offered at this moment only; the person chooses the folder it is saved in.
-Below, the household's profiles with their status (managing them is a later step).
+Below, the household's profiles with their status, and « Gérer le profil » for each child who
+can still be decided on (the certification as legal representative, then the decision).
 """
 
 from __future__ import annotations
@@ -20,12 +21,20 @@ from mes_sante_tui.core.certificate import (
 )
 from mes_sante_tui.core.engine import Opposed
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.core.models import Person
+from mes_sante_tui.core.models import Person, ProfileStatus
+from mes_sante_tui.core.space import actions_for
 from mes_sante_tui.core.status import status_label
-from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput
+from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
+
+# The children whose profile can be decided on here, with the parent's identity already
+# proved; an active or closed profile is managed from the logged-in space.
+_DECIDABLE = frozenset(
+    {ProfileStatus.PENDING, ProfileStatus.OPPOSED, ProfileStatus.CREATED, ProfileStatus.DELETED}
+)
+MANAGE_PREFIX = "manage-"
 
 
 class OppositionDoneScreen(JourneyScreen[None]):
@@ -33,6 +42,8 @@ class OppositionDoneScreen(JourneyScreen[None]):
     TITLE_KEY = "opposition.done.title"
     HELP_KEY = "opposition.done.help"
     AUTO_FOCUS = "#download"
+    # The opposition is stored: leaving now loses nothing, so no « Quitter la page ? ».
+    NOTHING_TO_LOSE = True
     DEFAULT_CSS = """
     OppositionDoneScreen .profile {
         padding-left: 2;
@@ -40,6 +51,17 @@ class OppositionDoneScreen(JourneyScreen[None]):
     }
     OppositionDoneScreen #saved {
         margin-top: 1;
+    }
+    OppositionDoneScreen .household-row {
+        height: auto;
+    }
+    OppositionDoneScreen .household-row .profile {
+        max-width: 64;
+    }
+    OppositionDoneScreen .manage-hint {
+        color: $text-muted;
+        padding-left: 4;
+        width: 1fr;
     }
     """
 
@@ -64,18 +86,45 @@ class OppositionDoneScreen(JourneyScreen[None]):
         yield Button(t("opposition.done.download"), id="download", variant="primary")
         yield self.saved
         yield Static(t("opposition.done.profiles"), classes="kicker", markup=False)
+        if any(self._manageable(p) for p in self.profiles):
+            yield Static(t("opposition.done.manage.intro"), classes="note", markup=False)
         for person in self.profiles:
-            yield Static(
+            words = Static(
                 t("opposition.done.profile", name=person.full_name, status=status_label(person)),
                 classes="profile",
                 markup=False,
             )
+            if self._manageable(person):
+                yield HorizontalGroup(
+                    words,
+                    LinkButton(t("opposition.done.manage"), id=f"{MANAGE_PREFIX}{person.id}"),
+                    classes="household-row",
+                )
+            else:
+                yield words
+                if person.parent_id is not None and actions_for(person):
+                    yield Static(
+                        t("opposition.done.login_to_manage"), classes="manage-hint", markup=False
+                    )
         with HorizontalGroup(classes="actions"):
-            yield Button(t("opposition.done.home"), id="home")
+            if self.msa.logged_in:
+                yield Button(t("opposition.done.space"), id="home")
+            else:
+                yield Button(t("opposition.done.home"), id="home")
+
+    def _manageable(self, person: Person) -> bool:
+        """A child whose profile its parent can act on from here. Logged in, every action is
+        offered (« Gérer le profil » of the space); otherwise only a decision."""
+        if person.parent_id is None or not actions_for(person):
+            return False
+        return self.msa.logged_in or person.status in _DECIDABLE
 
     def on_mount(self) -> None:
-        # The opposition is stored: leaving now loses nothing, so no « Quitter la page ? ».
-        self.msa.session = None
+        # The session stays open, about the parent again, so that « Gérer le profil » can act
+        # for another child without a new code.
+        session = self.msa.session
+        if session is not None:
+            self.msa.engine.back_to_own_profile(session)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.download()
@@ -86,6 +135,8 @@ class OppositionDoneScreen(JourneyScreen[None]):
                 self.download()
             case "home":
                 self.msa.leave_to_home()
+            case str(button_id) if button_id.startswith(MANAGE_PREFIX):
+                self.manage(int(button_id.removeprefix(MANAGE_PREFIX)))
 
     def download(self) -> None:
         """Build the certificate and save it (PDF and text) in the folder typed."""
@@ -107,6 +158,14 @@ class OppositionDoneScreen(JourneyScreen[None]):
     def _refuse_folder(self, message: str) -> None:
         self.saved.display = False
         self.show_refusal({"folder": message}, self.fields)
+
+    def manage(self, person_id: int) -> None:
+        """« Gérer le profil »: the certification as legal representative, then the decision."""
+        refused = self.msa.manage_child(person_id)
+        if refused is not None:
+            self.refuse(refused, self.fields)
+        else:
+            self.clear_refusal(self.fields)
 
     def action_back(self) -> None:
         self.msa.leave_to_home()

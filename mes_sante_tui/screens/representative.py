@@ -8,7 +8,7 @@ from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, RadioSet, Static
 
-from mes_sante_tui.core.engine import Accepted
+from mes_sante_tui.core.engine import Accepted, Outcome
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.widgets import ChoiceButton, ErrorSummary, FormField
 from mes_sante_tui.wording import t
@@ -54,8 +54,22 @@ class RepresentativeScreen(JourneyScreen[None]):
         result = self.msa.engine.certify_representative(session, answer)
         if isinstance(result, Accepted):
             self.msa.advance(self.STEP)
+        elif self.msa.logged_in and result.outcome == Outcome.NOT_REPRESENTATIVE:
+            # In the logged-in space the explanation (only that representative can act, the
+            # 3422 line) stays on the form: Escape goes back to the space, still logged in.
+            self.show_refusal({}, self.fields, result.message)
         else:
             self.refuse(result, self.fields)
 
     def action_back(self) -> None:
+        """Back to the household list this « Gérer le profil » came from, about the parent
+        again; otherwise leave (logged in: back to the space)."""
+        from .opposition_done import OppositionDoneScreen
+
+        stack = self.app.screen_stack
+        if len(stack) > 1 and isinstance(stack[-2], OppositionDoneScreen):
+            if self.msa.session is not None:
+                self.msa.engine.back_to_own_profile(self.msa.session)
+            self.app.pop_screen()
+            return
         self.msa.leave_to_home()

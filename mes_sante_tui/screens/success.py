@@ -18,7 +18,7 @@ class SuccessScreen(JourneyScreen[None]):
     STEP = Step.SUCCESS
     TITLE_KEY = "success.title"
     HELP_KEY = "success.help"
-    AUTO_FOCUS = "#restart"
+    AUTO_FOCUS = "#discover, #login"
 
     def title_text(self) -> str:
         if self.msa.settings.journey is JourneyVariant.IDENTITY_FIRST:
@@ -34,21 +34,38 @@ class SuccessScreen(JourneyScreen[None]):
                     t("success.child", name=person.full_name), classes="lead", markup=False
                 )
         yield Static(t("success.text"), classes="lead", markup=False)
-        if self.msa.last_identifier:
+        if self.msa.last_identifier and not self.msa.logged_in:
             yield Static(
                 t("success.identifier", identifier=self.msa.last_identifier),
                 classes="note",
                 markup=False,
             )
-        yield Button(t("success.restart"), id="restart", variant="primary")
+        if self.msa.logged_in:
+            # A child's profile activated from the logged-in space: back to that space.
+            yield Button(t("success.discover"), id="discover", variant="primary")
+            return
+        # Guide 002 ends on « Découvrir Mon espace santé », guide 000 on « Se connecter à Mon
+        # espace santé »: either way the account just created is used to log in.
+        if self.msa.settings.journey is JourneyVariant.IDENTITY_FIRST:
+            yield Button(t("success.login"), id="login", variant="primary")
+        else:
+            yield Button(t("success.discover"), id="discover", variant="primary")
+        yield Button(t("success.restart"), id="restart")
 
     def on_mount(self) -> None:
         # The activation is stored: leaving now loses nothing, so no « Quitter la page ? ».
-        self.msa.session = None
+        # Logged in, the session stays: it is the way back to the space.
+        if not self.msa.logged_in:
+            self.msa.session = None
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "restart":
-            self.msa.leave_to_home()
+        match event.button.id:
+            case "restart":
+                self.msa.leave_to_home()
+            case "discover" if self.msa.logged_in:
+                self.msa.open_space()
+            case "discover" | "login":
+                self.msa.open_login()
 
     def action_back(self) -> None:
         self.msa.leave_to_home()

@@ -139,7 +139,9 @@ TEXTS: dict[str, str] = {
     # --- The logged-in space ---
     "space.not_logged_in": "Connectez-vous pour accéder à Mon espace santé.",
     "close.password.required": "Saisir votre mot de passe pour confirmer la clôture",
-    "close.password.wrong": "Mot de passe incorrect",
+    "close.password.wrong": (
+        "Mot de passe incorrect : saisissez le mot de passe de votre compte Mon espace santé"
+    ),
     "close.not_open": "Ce profil n'est pas ouvert : il ne peut pas être clôturé.",
     "reopen.not_closed": "Ce profil n'est pas clôturé : il n'y a rien à rouvrir.",
     "reopen.deletion_pending": (

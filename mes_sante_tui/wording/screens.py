@@ -185,7 +185,11 @@ TEXTS: dict[str, str] = {
     "success.identifier": "Identifiant : {identifier}",
     "success.discover": "Découvrir Mon espace santé",
     "success.restart": "Retour au début",
-    "success.help": "Le parcours est terminé. « Retour au début » revient à l'accueil.",
+    "success.help": (
+        "Le parcours est terminé. « Découvrir Mon espace santé » (ou « Se connecter à Mon "
+        "espace santé ») mène à la connexion, avec l'identifiant et le mot de passe choisis ; "
+        "déjà connecté, à votre espace. « Retour au début » revient à l'accueil."
+    ),
     # --- outcomes ---
     "outcome.title": "Identification impossible",
     "outcome.retry": "Corriger ma saisie",

@@ -257,7 +257,9 @@ async def test_success_restart_returns_home_without_question(
         assert isinstance(current(app), SuccessScreen)
         restart = app.screen.query_one("#restart", Button)
         assert str(restart.label) == "Retour au début"
-        assert app.focused is restart
+        # « Découvrir Mon espace santé » (the way to log in) comes first, as in guide 002.
+        assert app.focused is app.screen.query_one("#discover", Button)
+        await tab_to(pilot, "restart")
         await enter(pilot)
         assert isinstance(current(app), HomeScreen)
         assert [type(s) for s in app.screen_stack[1:]] == [HomeScreen]

@@ -58,12 +58,13 @@ async def test_opposition_by_keyboard(
         await pilot.pause()
         assert isinstance(app.screen, OppositionDoneScreen)
         assert services.store.person(martine.id).status is ProfileStatus.OPPOSED
-        assert app.session is None
+        # The session stays, about Martine again: « Gérer le profil » acts for a child.
+        assert app.session is not None and app.session.person_id == martine.id
 
         text = screen_text(app.screen)
         assert "Ma décision a bien été prise en compte" in text
         assert "Hugo Leguellec : Profil opposé le 07/12/2021" in text
-        assert "Gérer le profil" not in text
+        assert app.screen.query_one(f"#manage-{person_id(services, 'hugo')}")
 
         folder = tmp_path / "justificatifs"
         app.screen.query_one("#folder", Input).value = str(folder)

@@ -27,6 +27,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from mes_sante_tui.app import MesSanteApp, make_app
+from mes_sante_tui.core.clock import ManualClock, StoreClock
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
 
@@ -187,7 +188,9 @@ async def _session_warning(pilot: Pilot[None], services: Services) -> None:
     await to_identify(pilot)
     app = pilot.app
     assert isinstance(app, MesSanteApp)
-    app.engine.clock.advance(app.settings.session_timeout - timedelta(seconds=90))  # type: ignore[attr-defined]
+    clock = app.engine.clock
+    assert isinstance(clock, StoreClock) and isinstance(clock.base, ManualClock)
+    clock.base.advance(app.settings.session_timeout - timedelta(seconds=90))
     await pilot.pause(1.3)
 
 

@@ -1,0 +1,83 @@
+"""« Gérer le profil » in the logged-in space: a child's name and status, and what its status
+allows (activate, oppose, close, reopen), once the parent has certified being the child's
+legal representative."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.containers import HorizontalGroup, VerticalGroup
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from mes_sante_tui.core.space import ProfileAction
+from mes_sante_tui.widgets import ErrorSummary
+from mes_sante_tui.wording import t
+
+from .profile_actions import ProfileActionsScreen
+
+ACTION_PREFIX = "action-"
+
+
+class ManageProfileScreen(ProfileActionsScreen):
+    TITLE_KEY = "manage_profile.title"
+    AUTO_FOCUS = "#content Button, #space"
+    DEFAULT_CSS = """
+    ManageProfileScreen #who {
+        text-style: bold;
+        width: 1fr;
+    }
+    """
+    HELP_KEY = "manage_profile.help"
+
+    def body(self) -> Iterable[Widget]:
+        yield ErrorSummary()
+        yield self.notice_widget()
+        yield self.content_widget()
+        with HorizontalGroup(classes="actions"):
+            yield Button(t("manage_profile.back"), id="space")
+
+    def content(self) -> Iterable[Widget]:
+        session = self.msa.session
+        if session is None or session.person_id is None:
+            return
+        engine = self.msa.engine
+        engine.catch_up()
+        line = engine.space.line(self.msa.store.person(session.person_id))
+        yield Static(
+            t("manage_profile.who", name=line.person.full_name), id="who", markup=False
+        )
+        yield Static(
+            t("manage_profile.status", status=line.label),
+            id="status",
+            classes="lead",
+            markup=False,
+        )
+        if not line.actions:
+            yield Static(t("space.no_action"), classes="note", markup=False)
+            return
+        yield Static(t("manage_profile.actions"), classes="kicker", markup=False)
+        for index, action in enumerate(line.actions):
+            yield VerticalGroup(
+                Static(
+                    t(f"space.action.{action.value}.text"), classes="action-text", markup=False
+                ),
+                Button(
+                    t(f"space.action.{action.value}"),
+                    id=f"{ACTION_PREFIX}{action.value}",
+                    variant="primary" if index == 0 else "default",
+                ),
+                classes="action-list",
+            )
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        if button_id == "space":
+            self.msa.open_space()
+        elif button_id.startswith(ACTION_PREFIX):
+            self.clear_refusal({})
+            self.show_notice(None)
+            await self.carry_out(ProfileAction(button_id.removeprefix(ACTION_PREFIX)))
+
+    def action_back(self) -> None:
+        self.msa.open_space()
