@@ -3,6 +3,7 @@ household's profiles (guide 002, Opposition 1/4 to 3/4)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from drive import choose_oppose, to_decision
@@ -76,6 +77,16 @@ async def test_opposition_by_keyboard(
         content = "\n".join(page.extract_text() for page in PdfReader(pdfs[0]).pages)
         assert "Votre justificatif d'opposition" in content
         assert format_nir(martine.nir) in content
+        # What the screen said of Martine's decision is what the certificate says: her name
+        # and the date shown in the household list.
+        shown = re.search(
+            rf"{re.escape(martine.full_name)} : Profil opposé le (\d\d/\d\d/\d{{4}})", text
+        )
+        assert shown is not None, text
+        flat = " ".join(content.split())
+        assert f"prise en compte le {shown.group(1)}" in flat
+        assert f"Le {shown.group(1)}" in flat
+        assert f"{martine.last_name.upper()} {martine.first_name}" in flat
         assert "Votre justificatif d'opposition" in txts[0].read_text(encoding="utf-8")
         saved = app.screen.query_one("#saved", Static)
         assert saved.display and str(pdfs[0]) in str(saved.render())
