@@ -17,7 +17,15 @@ from mes_sante_tui.wording import t
 
 from . import codeformat, contacts, password
 from .birthdate import check_birth_date
-from .engine import ChannelOption, Engine, Outcome, Session, contact_channels, wait_words
+from .engine import (
+    ChannelOption,
+    CodeSent,
+    Engine,
+    Outcome,
+    Session,
+    contact_channels,
+    wait_words,
+)
 from .models import CardModel, Channel, Person, ProfileStatus
 from .nir import check_nir
 from .results import Refused
@@ -38,13 +46,9 @@ PASSWORD_PURPOSE = "password_code"
 _CAN_LOG_IN = frozenset({ProfileStatus.ACTIVATED, ProfileStatus.CLOSED, ProfileStatus.OPPOSED})
 
 
-@dataclass(frozen=True)
-class CodeOnItsWay:
-    """A one-time code (or the identifier) was sent; where, masked."""
-
-    channel: Channel
-    masked: str
-    ok: bool = True
+# A one-time code (or the identifier) was sent: the same result as a new provisional code,
+# the channel and the masked address.
+CodeOnItsWay = CodeSent
 
 
 @dataclass(frozen=True)
