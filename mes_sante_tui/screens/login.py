@@ -117,7 +117,7 @@ class LoginScreen(JourneyScreen[None]):
         if isinstance(result, CodeOnItsWay):
             self.clear_refusal(self.fields)
             self.msa.refresh_outbox()
-            self.app.push_screen(LoginCodeScreen(result.masked, result.channel), self._code_done)
+            self.app.push_screen(LoginCodeScreen(result), self._code_done)
         else:
             self.refuse(result, self.fields)
 
