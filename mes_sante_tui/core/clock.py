@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 class Clock(Protocol):
@@ -59,6 +62,25 @@ class StoreClock:
 
     def now(self) -> datetime:
         return self.base.now() + self.offset
+
+
+def move_offset(store: Store, delta: timedelta) -> timedelta:
+    """Add `delta` to the offset kept in the store and return the new offset.
+
+    One `BEGIN IMMEDIATE` read-modify-write: two processes moving the clock at once (the
+    command line and the application, or two trainers' scripts) each add their move, none
+    is lost. The caller checks that the move goes forward.
+    """
+    seconds = int(delta.total_seconds())
+    with store.transaction() as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (OFFSET_KEY,)).fetchone()
+        total = (int(row[0]) if row is not None else 0) + seconds
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (OFFSET_KEY, str(total)),
+        )
+    return timedelta(seconds=total)
 
 
 # A training scenario needs weeks or months; beyond a century the calendar itself runs out.

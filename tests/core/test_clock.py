@@ -5,6 +5,8 @@ clock; "Command line")."""
 from __future__ import annotations
 
 import json
+import multiprocessing
+import multiprocessing.synchronize
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from mes_sante_tui.core.clock import (
     ManualClock,
     StoreClock,
     SystemClock,
+    move_offset,
     parse_shift,
 )
 from mes_sante_tui.core.lifecycle import AUTOMATIC_CREATION
@@ -285,3 +288,45 @@ def test_moves_that_add_up_past_the_calendar_are_refused_and_leave_the_clock(
             engine.move_clock(century)
     assert "9999" in refused.value.message
     assert engine.clock.now().year > 9_800  # every move before the refused one was kept
+
+
+# --- several processes moving the clock of one store ------------------------------------------
+
+PROCESSES, MOVES = 4, 25
+
+
+def _move_the_clock(path: str, start: multiprocessing.synchronize.Event) -> None:
+    from mes_sante_tui.core.services import open_services  # a store opened in this process
+
+    services = open_services(path, clock=ManualClock(NOW), seed_if_empty=False)
+    start.wait(10)
+    for _ in range(MOVES):
+        services.engine.move_clock(timedelta(minutes=1))
+    services.close()
+
+
+def test_moves_made_by_several_processes_at_once_all_add_up(tmp_path: Path) -> None:
+    path = str(tmp_path / "shared.db")
+    Store(path).close()
+    context = multiprocessing.get_context("fork")
+    start = context.Event()
+    workers = [
+        context.Process(target=_move_the_clock, args=(path, start)) for _ in range(PROCESSES)
+    ]
+    for worker in workers:
+        worker.start()
+    start.set()
+    for worker in workers:
+        worker.join(60)
+    assert [w.exitcode for w in workers] == [0] * PROCESSES
+    store = Store(path)
+    assert StoreClock(store).offset == timedelta(minutes=PROCESSES * MOVES)
+    store.close()
+
+
+def test_move_offset_returns_the_new_offset() -> None:
+    store = Store(":memory:")
+    assert move_offset(store, timedelta(hours=1)) == timedelta(hours=1)
+    assert move_offset(store, timedelta(minutes=1)) == timedelta(hours=1, minutes=1)
+    assert store.meta(OFFSET_KEY) == "3660"
+    store.close()
