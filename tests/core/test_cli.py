@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -40,6 +41,10 @@ def quiet_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "cli.db"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def members() -> list[dict[str, Any]]:
@@ -421,9 +426,11 @@ def test_bad_arguments_give_one_french_line_and_exit_2(
 def test_a_file_that_is_not_a_store(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "garbage.db"
     path.write_bytes(bytes(range(256)) * 64)
+    before = digest(path)
     code, out, err = run(capsys, "--db", str(path), "personas")
     assert code == 1 and out == ""
-    assert one_french_line(err) == t("cli.failure", problem=t("store.not_a_store", path=path))
+    assert one_french_line(err) == t("cli.failure", problem=t("store.damaged", path=path))
+    assert digest(path) == before
 
 
 def test_a_store_from_a_newer_version(capsys: pytest.CaptureFixture[str], db: Path) -> None:
