@@ -28,7 +28,7 @@ from typing import Any, NoReturn
 from mes_sante_tui import __version__
 from mes_sante_tui.core import personas as population
 from mes_sante_tui.core.birthdate import format_date
-from mes_sante_tui.core.clock import OFFSET_KEY, parse_shift
+from mes_sante_tui.core.clock import MAX_SHIFT, OFFSET_KEY, ShiftError, ShiftProblem, read_shift
 from mes_sante_tui.core.contacts import format_mobile
 from mes_sante_tui.core.models import Card, CardModel, Channel, OutboxMessage, Person
 from mes_sante_tui.core.nir import format_nir, normalize_nir
@@ -163,11 +163,25 @@ def _limit_argument(raw: str) -> int:
 MAX_SIZE = 10_000_000
 
 
+def _shift_problem(problem: ShiftProblem, raw: str) -> str:
+    if problem is ShiftProblem.TOO_FAR:
+        days = MAX_SHIFT.days
+        return t(
+            "cli.shift.too_far", value=raw, days=f"{days:,}".replace(",", " "),
+            max_days=f"+{days}d", max_weeks=f"+{days // 7}w",
+        )
+    return t(f"cli.shift.{problem.value}", value=raw)
+
+
 def _shift_argument(raw: str) -> timedelta:
-    shift = parse_shift(raw)
-    if shift is None:
-        raise argparse.ArgumentTypeError(t("cli.shift.invalid", value=raw))
-    return shift
+    try:
+        return read_shift(raw)
+    except ShiftError as refused:
+        raise argparse.ArgumentTypeError(_shift_problem(refused.problem, raw)) from None
+
+
+# `clock -1w`: argparse takes "-1w" for an unknown option; it is a move backwards.
+_BACKWARDS = re.compile(r"[-\u2212]\s*[0-9]")
 
 
 def _size_argument(raw: str) -> int:
@@ -281,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = _parse(parser, argv)
     except SystemExit as exit_:  # --help, --version, or a bad argument (already printed)
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     settings_kwargs: dict[str, Any] = {}
@@ -299,6 +313,19 @@ def _main(argv: Sequence[str] | None) -> int:
         return _fail(exc.message)
     except sqlite3.DatabaseError as exc:  # raised by a step that the store did not wrap
         return _fail(str(_as_store_error(exc, str(path))))
+
+
+def _parse(parser: FrenchArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        backwards = next((x for x in extras if _BACKWARDS.match(x)), None)
+        if args.command == "clock" and backwards is not None:
+            parser.error(
+                f"argument {t('cli.metavar.shift')}: "
+                + _shift_problem(ShiftProblem.BACKWARDS, backwards)
+            )
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")
+    return args
 
 
 def _dispatch(context: _Context) -> int:

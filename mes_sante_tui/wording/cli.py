@@ -81,6 +81,15 @@ TEXTS: dict[str, str] = {
         "d ou j : jours, h : heures, m ou min : minutes), par exemple +6w"
     ),
     "cli.metavar.shift": "DÉCALAGE",
+    "cli.shift.backwards": (
+        "l'horloge simulée ne recule jamais ({value}) : elle ne fait qu'avancer, par exemple "
+        "+6w ; « mes-sante-tui reset » la remet à l'heure du système"
+    ),
+    "cli.shift.too_far": (
+        "décalage trop grand : {value}. L'horloge avance au plus de {days} jours en une fois "
+        "({max_days}, ou {max_weeks} en semaines) ; pour aller plus loin, avancez-la en "
+        "plusieurs fois"
+    ),
     "cli.shift.invalid": (
         "décalage invalide : {value}. Écrire + suivi d'un nombre et d'une unité, par exemple "
         "+6w (6 semaines), +3d (3 jours), +2h ou +90m ; l'horloge ne recule pas "
