@@ -298,6 +298,10 @@ def _main(argv: Sequence[str] | None) -> int:
         args = _parse(parser, argv)
     except SystemExit as exit_:  # --help, --version, or a bad argument (already printed)
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    if args.command is None and not _has_terminal():
+        # Textual would wait forever on a standard input that is not a terminal.
+        print(t("cli.error", problem=t("cli.no_terminal")), file=sys.stderr)
+        return EXIT_USAGE
     settings_kwargs: dict[str, Any] = {}
     if args.parcours is not None:
         settings_kwargs["journey"] = JourneyVariant(args.parcours)
@@ -326,6 +330,14 @@ def _parse(parser: FrenchArgumentParser, argv: Sequence[str] | None) -> argparse
             )
         parser.error(f"unrecognized arguments: {' '.join(extras)}")
     return args
+
+
+def _has_terminal() -> bool:
+    """Both standard input and output are a terminal: the application can run."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _dispatch(context: _Context) -> int:

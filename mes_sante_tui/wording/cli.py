@@ -119,6 +119,10 @@ TEXTS: dict[str, str] = {
     "cli.arg.ambiguous": "option {option} ambiguë (possibilités : {matches})",
     "cli.arg.generic": "{option} : {message}",
     "cli.arg.limit": "le nombre de messages doit être un entier supérieur ou égal à 1",
+    "cli.no_terminal": (
+        "l'application a besoin d'un terminal (l'entrée ou la sortie standard n'en est pas "
+        "un) ; dans un script, donnez une commande, par exemple « mes-sante-tui personas »"
+    ),
     "cli.arg.size": "la taille doit être un nombre entier de 0 à {max}",
     "cli.arg.nir": (
         "numéro de sécurité sociale « {value} » mal formé : 15 caractères attendus (chiffres, "

@@ -9,6 +9,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 import types
 from datetime import datetime
 from pathlib import Path
@@ -364,6 +365,7 @@ def test_without_a_command_the_application_opens(
     fake = types.ModuleType("mes_sante_tui.app")
     fake.make_app = make_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "mes_sante_tui.app", fake)
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
     assert cli.main(["--db", str(db), "--parcours", "identity-first", "--regles", "2022"]) == 0
     assert seen["ran"] is True
     assert seen["path"] == str(db)
@@ -388,6 +390,7 @@ def test_the_english_aliases_select_the_same_settings(
 
     fake.make_app = make_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "mes_sante_tui.app", fake)
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
     assert cli.main(["--db", str(db), "--journey", "identity-first", "--rules", "2022"]) == 0
     assert seen[0].journey is JourneyVariant.IDENTITY_FIRST
     assert seen[0].rule_version is RuleVersion.V2022
@@ -503,3 +506,32 @@ def test_the_command_line_does_not_import_textual() -> None:
     done = _python("-c", code)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+# --- without a terminal ------------------------------------------------------------------
+
+
+def test_without_a_terminal_and_a_command_it_says_so(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, out, err = run(capsys, "--db", str(db))
+    assert (code, out) == (2, "")
+    assert one_french_line(err) == t("cli.error", problem=t("cli.no_terminal"))
+    assert not db.exists()  # nothing was opened
+
+
+def test_without_a_terminal_a_real_process_ends_at_once(db: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != ENV_DB}
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "mes_sante_tui", "--db", str(db)], stdin=subprocess.DEVNULL,
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=20, check=False,
+    )
+    elapsed = time.monotonic() - started
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [t("cli.error", problem=t("cli.no_terminal"))]
+    assert elapsed < 5  # Python's own start-up included, on a busy machine
+    assert not db.exists()
