@@ -37,7 +37,7 @@ from mes_sante_tui.core.results import DomainError, StoreError
 from mes_sante_tui.core.services import Services, default_store_path, open_services
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.core.status import status_label
-from mes_sante_tui.core.store import Store, _as_store_error
+from mes_sante_tui.core.store import DamagedStore, Store, _as_store_error, move_aside
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
 from mes_sante_tui.wording import FR, t
 
@@ -264,7 +264,9 @@ def build_parser() -> FrenchArgumentParser:
     )
     _add_size(command("seed", "cli.help.seed"))
     reset = command("reset", "cli.help.reset")
-    reset.add_argument("--yes", "-y", action="store_true", help=t("cli.help.yes"))
+    reset.add_argument(
+        "--oui", "--yes", "-y", dest="yes", action="store_true", help=t("cli.help.yes")
+    )
     _add_size(reset)
     return parser
 
@@ -342,9 +344,10 @@ def _has_terminal() -> bool:
 
 def _dispatch(context: _Context) -> int:
     command: str | None = context.args.command
+    if command == "reset":
+        return _reset(context)
     services = open_services(
-        context.path, settings=context.settings,
-        seed_if_empty=command not in ("seed", "reset"),
+        context.path, settings=context.settings, seed_if_empty=command != "seed",
     )
     try:
         if command not in ("seed", "reset", "clock"):
@@ -814,24 +817,59 @@ def _print_generated(generated: int, seconds: float) -> None:
         ))
 
 
-def _confirmed(path: Path) -> bool:
-    """Ask on the terminal; scripts (stdin not a terminal) are not asked."""
+def _ask(question: str) -> bool | None:
+    """Ask on the terminal (« o » or « oui »); None when standard input is not a terminal."""
     try:
         interactive = sys.stdin is not None and sys.stdin.isatty()
     except (AttributeError, ValueError, OSError):
         interactive = False
     if not interactive:
-        return True
-    print(t("cli.reset.confirm", path=path), end="", file=sys.stderr, flush=True)
+        return None
+    print(question, end="", file=sys.stderr, flush=True)
     answer = sys.stdin.readline().strip().casefold()
     return answer in {"o", "oui", "y", "yes"}
 
 
-def _cmd_reset(services: Services, context: _Context) -> int:
+def _reset(context: _Context) -> int:
+    """`reset`: restore the initial data. A damaged store (not a database, or failing
+    SQLite's check) is first moved aside, kept under a new name that is said, after
+    confirmation, and a new store is made."""
+    try:
+        services = open_services(context.path, settings=context.settings, seed_if_empty=False)
+    except DamagedStore:
+        return _reset_damaged(context)
+    try:
+        if not services.store.integrity_ok():
+            services.close()
+            return _reset_damaged(context)
+        return _cmd_reset(services, context)
+    finally:
+        services.close()
+
+
+def _reset_damaged(context: _Context) -> int:
+    if not context.args.yes:
+        answer = _ask(t("cli.reset.damaged_confirm", path=context.path))
+        if answer is None:  # a script: only --oui moves a file
+            return _fail(t("cli.reset.damaged_needs_yes", path=context.path))
+        if not answer:
+            print(t("cli.reset.cancelled"), file=sys.stderr)
+            return EXIT_FAILURE
+    moved = move_aside(context.path, datetime.now())
+    services = open_services(context.path, settings=context.settings, seed_if_empty=False)
+    try:
+        return _cmd_reset(services, context, moved=moved)
+    finally:
+        services.close()
+
+
+def _cmd_reset(services: Services, context: _Context, *, moved: Path | None = None) -> int:
     store, engine = services.store, services.engine
-    if not context.args.yes and not _confirmed(context.path):
-        print(t("cli.reset.cancelled"), file=sys.stderr)
-        return EXIT_FAILURE
+    if moved is None and not context.args.yes:
+        answer = _ask(t("cli.reset.confirm", path=context.path))
+        if answer is False:  # scripts (no terminal) are not asked
+            print(t("cli.reset.cancelled"), file=sys.stderr)
+            return EXIT_FAILURE
     removed, removed_messages = _count(store, "people"), _count(store, "outbox")
     with store.transaction():  # the personas and the generated people, or nothing
         report = population.reset(store, engine.clock, engine.codes, context.settings)
@@ -842,8 +880,11 @@ def _cmd_reset(services: Services, context: _Context) -> int:
             "households": report.households, "people": report.people,
             "messages": report.messages, "generated": generated,
             "generated_seconds": round(seconds, 3), "path": str(context.path),
+            "damaged_moved_to": None if moved is None else str(moved),
         })
     else:
+        if moved is not None:
+            print(t("cli.reset.moved", path=context.path, moved=moved))
         print(t(
             "cli.reset.done", path=context.path, removed=removed,
             removed_messages=removed_messages, households=report.households,
@@ -859,5 +900,4 @@ _COMMANDS: dict[str, Callable[[Services, _Context], int]] = {
     "status": _cmd_status,
     "clock": _cmd_clock,
     "seed": _cmd_seed,
-    "reset": _cmd_reset,
 }

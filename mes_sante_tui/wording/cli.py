@@ -48,8 +48,8 @@ TEXTS: dict[str, str] = {
         "  mes-sante-tui personas\n"
         "  mes-sante-tui outbox --limit 5\n"
         '  mes-sante-tui status "2 73 03 44 109 038 23" --json\n'
-        "  mes-sante-tui reset --yes\n"
-        "  mes-sante-tui reset --yes --taille 1000000"
+        "  mes-sante-tui reset --oui\n"
+        "  mes-sante-tui reset --oui --taille 1000000"
     ),
     "cli.usage_prefix": "Utilisation : ",
     "cli.group.commands": "commandes",
@@ -103,7 +103,10 @@ TEXTS: dict[str, str] = {
     ),
     "cli.help.seed": "remplir la base avec la population fictive si elle est vide",
     "cli.help.reset": "effacer la base et restaurer les données initiales",
-    "cli.help.yes": "ne pas demander de confirmation",
+    "cli.help.yes": (
+        "ne pas demander de confirmation (pour les scripts ; nécessaire sans terminal pour "
+        "mettre de côté une base endommagée)"
+    ),
     "cli.help.taille": (
         "ajouter N personnes générées après la population fictive (NIR valides, foyers de 1 "
         "à 5 personnes, sans code provisoire), pour tester les performances"
@@ -191,6 +194,17 @@ TEXTS: dict[str, str] = {
         "Effacer toutes les données de la base {path} et restaurer les données initiales ? [o/N] "
     ),
     "cli.population.done": "{people} personne(s) générée(s) en {seconds} s.",
+    "cli.reset.damaged_confirm": (
+        "La base {path} est endommagée, ou ce n'est pas une base de données. La mettre de côté "
+        "(elle est gardée, renommée {path}.endommage-AAAAMMJJ-HHMMSS) et créer une base "
+        "neuve ? [o/N] "
+    ),
+    "cli.reset.damaged_needs_yes": (
+        "la base {path} est endommagée, ou ce n'est pas une base de données : pour la mettre "
+        "de côté (elle est gardée sous un autre nom) et en créer une neuve, relancez avec "
+        "« mes-sante-tui reset --oui »"
+    ),
+    "cli.reset.moved": "La base endommagée a été mise de côté, sous le nom {moved}.",
     "cli.reset.cancelled": "Réinitialisation annulée : rien n'a été modifié.",
     "cli.reset.done": (
         "Données initiales restaurées dans {path} : {removed} personne(s) et {removed_messages} "

@@ -19,6 +19,7 @@ import pytest
 
 from mes_sante_tui import __version__, cli
 from mes_sante_tui.core import password
+from mes_sante_tui.core import store as store_module
 from mes_sante_tui.core.nir import format_nir, make_nir
 from mes_sante_tui.core.outbox import Mailer
 from mes_sante_tui.core.personas import load_personas
@@ -535,3 +536,147 @@ def test_without_a_terminal_a_real_process_ends_at_once(db: Path) -> None:
     assert done.stderr.splitlines() == [t("cli.error", problem=t("cli.no_terminal"))]
     assert elapsed < 5  # Python's own start-up included, on a busy machine
     assert not db.exists()
+
+
+# --- store errors on the command line: one French line, non-zero -------------------------
+
+
+def test_another_programs_database_is_refused_and_left_as_it_was(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "agenda.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE rendez_vous (id INTEGER PRIMARY KEY, quand TEXT)")
+    conn.execute("INSERT INTO rendez_vous(quand) VALUES ('demain')")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    for argv in (["personas"], ["seed"], ["reset", "--oui"], ["clock", "+1d"]):
+        code, out, err = run(capsys, "--db", str(path), *argv)
+        assert code == 1 and out == ""
+        assert one_french_line(err) == t("cli.failure", problem=t("store.foreign", path=path))
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["agenda.sqlite"]
+
+
+def test_a_locked_store(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, "--db", str(db), "seed")
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process is writing, and does not let go
+    try:
+        code, out, err = run(capsys, "--db", str(db), "clock", "+1d")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 1 and out == ""
+    assert one_french_line(err) == t("cli.failure", problem=t("store.locked", path=db))
+
+
+def test_a_read_only_store(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, "--db", str(db), "seed")
+
+    def read_only(path: str) -> sqlite3.Connection:
+        # Root writes through a 0444 file: the store is opened read-only instead.
+        return sqlite3.connect(
+            f"{Path(path).as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=1,
+            check_same_thread=False,
+        )
+
+    monkeypatch.setattr(store_module, "_open_connection", read_only)
+    code, out, err = run(capsys, "--db", str(db), "clock", "+1d")
+    assert code == 1 and out == ""
+    assert one_french_line(err) == t("cli.failure", problem=t("store.unwritable", path=db))
+
+
+# --- reset on a damaged store ------------------------------------------------------------
+
+
+def damaged_files(folder: Path) -> Path:
+    path = folder / "base.db"
+    path.write_bytes(b"\xde\xad\xbe\xef" * 2048)
+    Path(f"{path}-wal").write_bytes(b"wal")
+    Path(f"{path}-shm").write_bytes(b"shm")
+    return path
+
+
+def moved_aside(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if ".endommage-" in p.name)
+
+
+def test_reset_moves_a_damaged_store_aside_and_makes_a_new_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = damaged_files(tmp_path)
+    before = digest(path)
+    code, out, err = run(capsys, "--db", str(path), "reset", "--oui")
+    assert (code, err) == (0, "")
+    kept, kept_shm, kept_wal = moved_aside(tmp_path)
+    assert kept.name.startswith("base.db.endommage-")
+    assert (kept_shm.name, kept_wal.name) == (f"{kept.name}-shm", f"{kept.name}-wal")
+    assert digest(kept) == before and kept_wal.read_bytes() == b"wal"
+    assert out.splitlines()[0] == t("cli.reset.moved", path=path, moved=kept)
+    records = run_json(capsys, "--db", str(path), "personas")  # the new store works
+    assert len(records) == len(members())
+
+
+def test_reset_of_a_damaged_store_as_json_names_the_kept_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = damaged_files(tmp_path)
+    data = run_json(capsys, "--db", str(path), "reset", "--oui")
+    (kept, *_) = moved_aside(tmp_path)
+    assert data["damaged_moved_to"] == str(kept)
+    assert data["people"] == len(members())
+
+
+def test_reset_of_a_damaged_store_needs_oui_in_a_script(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = damaged_files(tmp_path)
+    before = digest(path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal
+    code, out, err = run(capsys, "--db", str(path), "reset")
+    assert code == 1 and out == ""
+    line = one_french_line(err)
+    assert line == t("cli.failure", problem=t("cli.reset.damaged_needs_yes", path=path))
+    assert "--oui" in line
+    assert digest(path) == before and moved_aside(tmp_path) == []
+
+
+@pytest.mark.parametrize(("answer", "expected"), [("n\n", 1), ("\n", 1), ("o\n", 0)])
+def test_reset_of_a_damaged_store_asks_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    answer: str, expected: int,
+) -> None:
+    path = damaged_files(tmp_path)
+    monkeypatch.setattr(sys, "stdin", _Terminal(answer))
+    code, _, err = run(capsys, "--db", str(path), "reset")
+    assert code == expected
+    assert t("cli.reset.damaged_confirm", path=path) in err
+    assert len(moved_aside(tmp_path)) == (3 if expected == 0 else 0)
+
+
+def test_reset_moves_aside_a_store_that_fails_its_check(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    run(capsys, "--db", str(db), "seed")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    size = db.stat().st_size
+    with db.open("r+b") as file:  # the last two pages: noise; the store still opens
+        file.seek(size - 4096 * 2)
+        file.write(b"\xa5" * 4096 * 2)
+    opened = Store(db)
+    assert not opened.integrity_ok()
+    opened.close()
+    code, out, err = run(capsys, "--db", str(db), "reset", "--oui")
+    assert (code, err) == (0, "")
+    (kept,) = moved_aside(db.parent)
+    assert out.splitlines()[0] == t("cli.reset.moved", path=db, moved=kept)
+    assert len(run_json(capsys, "--db", str(db), "personas")) == len(members())
