@@ -211,6 +211,10 @@ def _add_global_options(group: argparse._ArgumentGroup, *, suppress: bool) -> No
     see = "cli.help.see_main" if suppress else "cli.help.see_below"
     group.add_argument("--db", metavar="CHEMIN", default=default, help=t("cli.help.db"))
     group.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
+        help=t("cli.help.json"),
+    )
+    group.add_argument(
         "--parcours", "--journey", dest="parcours", default=default,
         choices=[v.value for v in JourneyVariant], help=t(see, text=t("cli.help.parcours")),
     )
@@ -246,7 +250,6 @@ def build_parser() -> FrenchArgumentParser:
         )
         options = sub.add_argument_group(t("cli.group.options"))
         _add_help(options)
-        options.add_argument("--json", action="store_true", help=t("cli.help.json"))
         _add_global_options(sub.add_argument_group(t("cli.group.global")), suppress=True)
         return sub
 

@@ -509,6 +509,37 @@ def test_the_command_line_does_not_import_textual() -> None:
     assert done.stdout.strip() == "[]"
 
 
+# --- options before or after the command -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--json", "--db", "{db}", "personas"],
+        ["personas", "--json", "--db", "{db}"],
+        ["--db", "{db}", "personas", "--json"],
+        ["--json", "personas", "--db", "{db}", "--regles", "2022"],
+    ],
+)
+def test_json_and_db_go_before_or_after_the_command(
+    capsys: pytest.CaptureFixture[str], db: Path, argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *(a.replace("{db}", str(db)) for a in argv))
+    assert (code, err) == (0, "")
+    assert len(json.loads(out)) == len(members())
+
+
+def test_every_command_takes_json_before_it(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    nir = member("lea")["nir"]
+    for argv in (["outbox", "--limit", "1"], ["status", nir], ["clock"], ["seed"]):
+        code, out, err = run(capsys, "--json", *argv, "--db", str(db))
+        assert (code, err) == (0, ""), argv
+        json.loads(out)
+    code, out, err = run(capsys, "--json", "--db", str(db), "reset", "--oui")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["reset"] is True
+
+
 # --- without a terminal ------------------------------------------------------------------
 
 
