@@ -18,6 +18,7 @@ import sqlite3
 import sys
 import textwrap
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -37,7 +38,13 @@ from mes_sante_tui.core.results import DomainError, StoreError
 from mes_sante_tui.core.services import Services, default_store_path, open_services
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.core.status import status_label
-from mes_sante_tui.core.store import DamagedStore, Store, _as_store_error, move_aside
+from mes_sante_tui.core.store import (
+    DamagedStore,
+    Store,
+    _as_store_error,
+    move_aside,
+    person_from_row,
+)
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
 from mes_sante_tui.wording import FR, t
 
@@ -194,6 +201,12 @@ def _size_argument(raw: str) -> int:
     return value
 
 
+def _filter_argument(raw: str) -> str:
+    if not _folded(raw):
+        raise argparse.ArgumentTypeError(t("cli.arg.filter"))
+    return raw
+
+
 def _add_size(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--taille", "--size", dest="taille", metavar="N", type=_size_argument, default=0,
@@ -253,7 +266,14 @@ def build_parser() -> FrenchArgumentParser:
         _add_global_options(sub.add_argument_group(t("cli.group.global")), suppress=True)
         return sub
 
-    command("personas", "cli.help.personas")
+    personas = command("personas", "cli.help.personas")
+    personas.add_argument(
+        "--limit", metavar="N", type=_limit_argument, help=t("cli.help.personas_limit")
+    )
+    personas.add_argument(
+        "--filtre", "--filter", dest="filtre", metavar="TEXTE", type=_filter_argument,
+        help=t("cli.help.filtre"),
+    )
     outbox = command("outbox", "cli.help.outbox")
     outbox.add_argument("--limit", metavar="N", type=_limit_argument, help=t("cli.help.limit"))
     status = command("status", "cli.help.status")
@@ -436,35 +456,92 @@ def _serial_display(card: Card) -> str:
     return card.serial
 
 
-def _households(store: Store) -> dict[int, str]:
-    return {int(r["id"]): str(r["label"]) for r in store.query("SELECT id, label FROM households")}
-
-
-def _persona_keys(store: Store) -> dict[int, str | None]:
-    rows = store.query("SELECT id, persona_key FROM people")
-    return {int(r["id"]): r["persona_key"] for r in rows}
-
-
 def _accounts(store: Store) -> dict[int, str]:
     rows = store.query("SELECT person_id, identifier FROM accounts")
     return {int(r["person_id"]): str(r["identifier"]) for r in rows}
 
 
-def _ordered_people(store: Store) -> list[Person]:
-    """Household by household, adults before children."""
-    people = store.people()
-    return sorted(people, key=lambda p: (p.household_id, p.parent_id is not None, p.id))
+def _folded(text: str) -> str:
+    """Lower case, without accents or spaces: « Lea » finds « Léa », « 2 73 » finds 273."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and not c.isspace())
+
+
+def _matches(row: sqlite3.Row, needle: str) -> bool:
+    """The filter of `personas --filtre`: part of the name, the persona key or the NIR."""
+    name = f"{row['first_name']} {row['last_name']}"
+    return any(needle in _folded(str(value)) for value in (name, row["persona_key"] or "",
+                                                             row["nir"]))
+
+
+def _selected_rows(store: Store, needle: str | None, limit: int | None) -> list[sqlite3.Row]:
+    """Household by household, adults before children; only those the filter matches, and
+    at most `limit` of them (read lazily: a large population is not loaded for ten)."""
+    selected: list[sqlite3.Row] = []
+    cursor = store.conn.execute(
+        "SELECT * FROM people ORDER BY household_id, parent_id IS NOT NULL, id"
+    )
+    try:
+        for row in cursor:
+            if needle is None or _matches(row, needle):
+                selected.append(row)
+                if limit is not None and len(selected) >= limit:
+                    break
+    finally:
+        cursor.close()
+    return selected
+
+
+def _status_fields(person: Person, store: Store) -> dict[str, Any]:
+    """A profile's status as every command gives it in JSON: the machine value of the
+    status (`ProfileStatus`: en_attente, oppose, cree, active, cloture, supprime), its words
+    as the service shows them, and its date."""
+    return {
+        "status": person.status.value,
+        "status_label": status_label(person, store.closure_of(person.id)),
+        "status_date": None if person.status_date is None else person.status_date.isoformat(),
+    }
+
+
+class _Lookup:
+    """The households, persona keys and parents of the people shown, read once each."""
+
+    def __init__(self, store: Store, rows: Sequence[sqlite3.Row] = ()) -> None:
+        self.store = store
+        self._households: dict[int, str] = {}
+        self._rows: dict[int, sqlite3.Row | None] = {int(r["id"]): r for r in rows}
+
+    def household(self, household_id: int) -> str:
+        if household_id not in self._households:
+            row = self.store.query_one("SELECT label FROM households WHERE id = ?",
+                                       (household_id,))
+            self._households[household_id] = "" if row is None else str(row["label"])
+        return self._households[household_id]
+
+    def _row(self, person_id: int) -> sqlite3.Row | None:
+        if person_id not in self._rows:
+            self._rows[person_id] = self.store.query_one(
+                "SELECT * FROM people WHERE id = ?", (person_id,)
+            )
+        return self._rows[person_id]
+
+    def key(self, person_id: int) -> str | None:
+        row = self._row(person_id)
+        return None if row is None else row["persona_key"]
+
+    def person(self, person_id: int | None) -> Person | None:
+        row = None if person_id is None else self._row(person_id)
+        return None if row is None else person_from_row(row)
 
 
 def _persona_record(
-    person: Person, *, store: Store, households: dict[int, str], keys: dict[int, str | None],
-    accounts: dict[int, str], by_id: dict[int, Person],
+    person: Person, *, store: Store, lookup: _Lookup, accounts: dict[int, str]
 ) -> dict[str, Any]:
     card = store.card_of(person.id)
-    parent = by_id.get(person.parent_id) if person.parent_id is not None else None
+    parent = lookup.person(person.parent_id)
     return {
-        "key": keys.get(person.id),
-        "household": households.get(person.household_id, ""),
+        "key": lookup.key(person.id),
+        "household": lookup.household(person.household_id),
         "name": person.full_name,
         "first_name": person.first_name,
         "last_name": person.last_name,
@@ -478,11 +555,9 @@ def _persona_record(
         },
         "email": person.email,
         "mobile": person.mobile,
-        "status": person.status.value,
-        "status_label": status_label(person),
-        "status_date": None if person.status_date is None else person.status_date.isoformat(),
+        **_status_fields(person, store),
         "parent": (
-            None if parent is None else {"key": keys.get(parent.id), "name": parent.full_name}
+            None if parent is None else {"key": lookup.key(parent.id), "name": parent.full_name}
         ),
         "deceased": person.deceased,
         "not_activable_reason": person.not_activable_reason,
@@ -493,28 +568,29 @@ def _persona_record(
 
 def _cmd_personas(services: Services, context: _Context) -> int:
     store = services.store
-    people = _ordered_people(store)
-    households = _households(store)
-    keys = _persona_keys(store)
+    wanted: str | None = context.args.filtre
+    limit: int | None = context.args.limit
+    rows = _selected_rows(store, None if wanted is None else _folded(wanted), limit)
+    people = [person_from_row(row) for row in rows]
+    lookup = _Lookup(store, rows)
     accounts = _accounts(store)
-    by_id = {p.id: p for p in people}
     records = [
-        _persona_record(
-            p, store=store, households=households, keys=keys, accounts=accounts, by_id=by_id
-        )
-        for p in people
+        _persona_record(p, store=store, lookup=lookup, accounts=accounts) for p in people
     ]
     if context.args.json:
         _print_json(records)
         return EXIT_OK
     if not records:
-        print(t("cli.personas.empty", path=context.path))
+        if wanted is not None:
+            print(t("cli.personas.no_match", filter=wanted.strip(), path=context.path))
+        else:
+            print(t("cli.personas.empty", path=context.path))
         return EXIT_OK
-    blocks = [_persona_fields(p, record, by_id) for p, record in zip(people, records, strict=True)]
-    label_width = max(len(label) for rows in blocks for label, _ in rows)
+    blocks = [_persona_fields(p, record, lookup) for p, record in zip(people, records, strict=True)]
+    label_width = max(len(label) for fields in blocks for label, _ in fields)
     lines: list[str] = []
     current_household: str | None = None
-    for person, record, rows in zip(people, records, blocks, strict=True):
+    for person, record, fields in zip(people, records, blocks, strict=True):
         if record["household"] != current_household:
             current_household = record["household"]
             if lines:
@@ -522,26 +598,29 @@ def _cmd_personas(services: Services, context: _Context) -> int:
             lines += [current_household, "=" * len(current_household)]
         lines.append("")
         lines.append(f"{record['key'] or person.id} — {person.full_name}")
-        lines += _fields(rows, label_width=label_width)
-    lines += ["", t(
-        "cli.personas.count", people=len(records), households=len(households), path=context.path
-    )]
-    print("\n".join(lines))
+        lines += _fields(fields, label_width=label_width)
+    total = _count(store, "people")
+    if wanted is None and limit is None:
+        summary = t("cli.personas.count", people=total, households=_count(store, "households"),
+                    path=context.path)
+    else:
+        summary = t("cli.personas.shown", shown=len(records), total=total, path=context.path)
+    print("\n".join([*lines, "", summary]))
     return EXIT_OK
 
 
 def _persona_fields(
-    person: Person, record: dict[str, Any], by_id: dict[int, Person]
+    person: Person, record: dict[str, Any], lookup: _Lookup
 ) -> list[tuple[str, str]]:
     card = record["card"]
-    parent = by_id.get(person.parent_id) if person.parent_id is not None else None
+    parent = lookup.person(person.parent_id)
     if card is not None:
         card_text = t(f"cli.card.{card['model']}", serial=card["serial_display"])
     elif parent is not None:
         card_text = t("cli.card.none", parent=parent.full_name)
     else:
         card_text = t("cli.card.missing")
-    status = status_label(person)
+    status = str(record["status_label"])
     if person.deceased:
         status += f" ({t('cli.deceased')})"
     elif person.not_activable_reason:
@@ -694,7 +773,7 @@ def _cmd_status(services: Services, context: _Context) -> int:
     person = store.person_by_nir(nir)
     if person is None:
         return _fail(t("cli.nir.unknown", nir=format_nir(nir), path=context.path))
-    label = _households(store).get(person.household_id, "")
+    label = _Lookup(store).household(person.household_id)
     members = store.household(person.household_id)
     accounts = _accounts(store)
     profiles = [
@@ -702,9 +781,7 @@ def _cmd_status(services: Services, context: _Context) -> int:
             "name": m.full_name,
             "nir": m.nir,
             "birth_date": m.birth_date.isoformat(),
-            "status": m.status.value,
-            "status_label": status_label(m, store.closure_of(m.id)),
-            "status_date": None if m.status_date is None else m.status_date.isoformat(),
+            **_status_fields(m, store),
             "is_child": m.parent_id is not None,
             "has_account": m.id in accounts,
         }

@@ -48,7 +48,7 @@ TEXTS: dict[str, str] = {
         "\n"
         "Exemples :\n"
         "  mes-sante-tui --parcours identity-first\n"
-        "  mes-sante-tui personas\n"
+        "  mes-sante-tui personas --filtre leguellec --limit 3\n"
         "  mes-sante-tui outbox --limit 5\n"
         '  mes-sante-tui status "2 73 03 44 109 038 23" --json\n'
         "  mes-sante-tui reset --oui\n"
@@ -73,6 +73,11 @@ TEXTS: dict[str, str] = {
     "cli.help.personas": "la population fictive : NIR, naissance, carte Vitale, coordonnées",
     "cli.help.outbox": "les messages envoyés (du plus récent au plus ancien) et leurs codes",
     "cli.help.limit": "afficher au plus N messages",
+    "cli.help.personas_limit": "afficher au plus N personnes",
+    "cli.help.filtre": (
+        "n'afficher que les personnes dont le nom, la clé de persona ou le numéro de sécurité "
+        "sociale contient TEXTE (sans tenir compte des majuscules, des accents ni des espaces)"
+    ),
     "cli.help.status": "les profils du foyer d'une personne et leurs statuts",
     "cli.help.nir": "numéro de sécurité sociale (espaces permis, entre guillemets)",
     "cli.help.clock": (
@@ -124,7 +129,8 @@ TEXTS: dict[str, str] = {
     "cli.arg.invalid": "valeur {value} non valide pour {option}",
     "cli.arg.ambiguous": "option {option} ambiguë (possibilités : {matches})",
     "cli.arg.generic": "{option} : {message}",
-    "cli.arg.limit": "le nombre de messages doit être un entier supérieur ou égal à 1",
+    "cli.arg.limit": "la limite doit être un nombre entier supérieur ou égal à 1",
+    "cli.arg.filter": "le filtre est vide : écrire une partie du nom, de la clé ou du NIR",
     "cli.no_terminal": (
         "l'application a besoin d'un terminal (l'entrée ou la sortie standard n'en est pas "
         "un) ; dans un script, donnez une commande, par exemple « mes-sante-tui personas »"
@@ -149,6 +155,8 @@ TEXTS: dict[str, str] = {
     "cli.personas.note": "À quoi sert",
     "cli.personas.empty": "La base {path} ne contient aucune personne.",
     "cli.personas.count": "{people} personne(s) dans {households} foyer(s) — base {path}",
+    "cli.personas.shown": "{shown} personne(s) affichée(s) sur {total} — base {path}",
+    "cli.personas.no_match": "Aucune personne ne correspond à « {filter} » dans la base {path}.",
     "cli.card.sans_photo": "sans photo, n° de série {serial}",
     "cli.card.avec_photo": "avec photo, n° de série {serial}",
     "cli.card.none": "aucune (figure sur la carte de {parent})",

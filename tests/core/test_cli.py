@@ -20,6 +20,7 @@ import pytest
 from mes_sante_tui import __version__, cli
 from mes_sante_tui.core import password
 from mes_sante_tui.core import store as store_module
+from mes_sante_tui.core.models import ProfileStatus
 from mes_sante_tui.core.nir import format_nir, make_nir
 from mes_sante_tui.core.outbox import Mailer
 from mes_sante_tui.core.personas import load_personas
@@ -538,6 +539,88 @@ def test_every_command_takes_json_before_it(capsys: pytest.CaptureFixture[str], 
     code, out, err = run(capsys, "--json", "--db", str(db), "reset", "--oui")
     assert (code, err) == (0, "")
     assert json.loads(out)["reset"] is True
+
+
+# --- personas --limit and --filtre -------------------------------------------------------
+
+
+def test_personas_limit_keeps_the_order(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    everyone = run_json(capsys, "--db", str(db), "personas")
+    first = run_json(capsys, "--db", str(db), "personas", "--limit", "3")
+    assert [r["key"] for r in first] == [r["key"] for r in everyone[:3]]
+    code, out, err = run(capsys, "--db", str(db), "personas", "--limit", "2")
+    assert (code, err) == (0, "")
+    assert out.rstrip().endswith(t(
+        "cli.personas.shown", shown=2, total=len(members()), path=db
+    ))
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("leguellec", {"martine", "sebastien", "lea", "hugo", "emma", "jules", "lina"}),
+        ("LEA", {"lea"}),  # « Léa »: no accent, any case
+        ("sébastien", {"sebastien"}),
+        ("kevin", {"kevin"}),  # the persona key
+    ],
+)
+def test_personas_filter_by_name_or_key(
+    capsys: pytest.CaptureFixture[str], db: Path, text: str, keys: set[str]
+) -> None:
+    found = run_json(capsys, "--db", str(db), "personas", "--filtre", text)
+    assert {r["key"] for r in found} == keys
+
+
+def test_personas_filter_by_nir_with_spaces(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    nir = member("amina")["nir"]
+    (found,) = run_json(capsys, "--db", str(db), "personas", "--filter", format_nir(nir))
+    assert found["nir"] == nir
+    both = run_json(capsys, "--db", str(db), "personas", "--filtre", "leguellec", "--limit", "2")
+    assert len(both) == 2
+
+
+def test_personas_filter_that_matches_nobody(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    code, out, err = run(capsys, "--db", str(db), "personas", "--filtre", "Personne Inconnue")
+    assert (code, err) == (0, "")
+    assert out.strip() == t("cli.personas.no_match", filter="Personne Inconnue", path=db)
+    code, out, err = run(capsys, "--db", str(db), "personas", "--filtre", "  ")
+    assert (code, out) == (2, "")
+    one_french_line(err)
+
+
+# --- one vocabulary of statuses ----------------------------------------------------------
+
+
+def test_statuses_are_the_same_in_personas_and_status(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    run(capsys, "--db", str(db), "seed")
+    conn = sqlite3.connect(db)
+    sebastien = member("sebastien")["nir"]
+    (person_id,) = conn.execute("SELECT id FROM people WHERE nir = ?", (sebastien,)).fetchone()
+    with conn:  # Sébastien closed his space and asked for his data to be deleted
+        conn.execute(
+            "UPDATE people SET status = 'cloture', status_date = '2026-11-20' WHERE id = ?",
+            (person_id,),
+        )
+        conn.execute(
+            "INSERT INTO closures(person_id, closed_at, by_person_id, previous_status,"
+            " deletion_due_at) VALUES (?, '2026-11-20T10:00:00', ?, 'active',"
+            " '2099-02-20T10:00:00')",
+            (person_id, person_id),
+        )
+    conn.close()
+    personas = {r["nir"]: r for r in run_json(capsys, "--db", str(db), "personas")}
+    fields = ("status", "status_label", "status_date")
+    status = run_json(capsys, "--db", str(db), "status", sebastien)
+    for profile in status["profiles"]:
+        assert {f: personas[profile["nir"]][f] for f in fields} == {
+            f: profile[f] for f in fields
+        }
+    assert {r["status"] for r in personas.values()} <= {s.value for s in ProfileStatus}
+    assert "suppression des données demandée" in personas[sebastien]["status_label"]
 
 
 # --- without a terminal ------------------------------------------------------------------
