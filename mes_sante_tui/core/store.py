@@ -579,34 +579,46 @@ def _create_private(path: Path) -> None:
         os.close(descriptor)
 
 
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
 def _inspect(path: str) -> None:
-    """Look at an existing file read-only, before anything is written to it: refuse another
-    program's database, a damaged file and a store from a newer version. An empty file is a
-    new store."""
+    """Look at an existing file before anything is written to it: refuse another program's
+    database, a damaged file and a store from a newer version. An empty file is a new store.
+
+    The header says most (SQLite's magic, the application id); SQLite is asked only about a
+    file without a mark, read-only, and without making a WAL or SHM file beside it."""
     location = Path(path).expanduser()
     try:
-        if location.stat().st_size == 0:
-            return
+        with location.open("rb") as file:
+            header = file.read(100)
     except OSError as exc:
         raise StoreError(t("store.unwritable", path=path)) from exc
+    if not header:
+        return
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise DamagedStore(t("store.damaged", path=path))
+    marked = int.from_bytes(header[68:72], "big")
+    if marked not in (0, APPLICATION_ID):
+        raise ForeignStore(t("store.foreign", path=path))
+    if marked == APPLICATION_ID:
+        return  # ours: a newer version is refused once opened, before any write
+    # A WAL database without its -wal file is whole in the main file: read it as immutable,
+    # so that SQLite makes no -wal or -shm beside another program's file.
+    wal_mode = 2 in header[18:20]
+    whole = wal_mode and not location.with_name(location.name + "-wal").exists()
     try:
-        conn = sqlite3.connect(
-            f"{location.absolute().as_uri()}?mode=ro", uri=True,
-            timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-        )
+        application_id, version, objects = _read_schema(location, immutable=whole)
     except sqlite3.DatabaseError as exc:
-        raise _as_store_error(exc, path) from exc
-    try:
-        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
-    except sqlite3.DatabaseError as exc:
-        raise _as_store_error(exc, path) from exc
-    finally:
-        conn.close()
+        if not whole:
+            raise _as_store_error(exc, path) from exc
+        try:  # a writer may have begun meanwhile: look again, the usual way
+            application_id, version, objects = _read_schema(location, immutable=False)
+        except sqlite3.DatabaseError as again:
+            raise _as_store_error(again, path) from again
     tables = {name for kind, name in objects if kind == "table"}
     if application_id == APPLICATION_ID:
-        ours = True
+        ours = True  # marked in a transaction not yet copied from the WAL
     elif application_id != 0:
         ours = False
     elif not objects:
@@ -617,6 +629,22 @@ def _inspect(path: str) -> None:
         raise ForeignStore(t("store.foreign", path=path))
     if version > SCHEMA_VERSION:
         raise StoreError(t("store.newer", path=path, found=version, known=SCHEMA_VERSION))
+
+
+def _read_schema(location: Path, *, immutable: bool) -> tuple[int, int, list[tuple[str, str]]]:
+    """application_id, user_version and the schema's objects, through a read-only look."""
+    uri = f"{location.absolute().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        objects = [
+            (str(kind), str(name))
+            for kind, name in conn.execute("SELECT type, name FROM sqlite_master")
+        ]
+    finally:
+        conn.close()
+    return application_id, version, objects
 
 
 def _restrict(path: Path) -> None:

@@ -124,6 +124,32 @@ def test_a_file_that_is_not_sqlite_is_refused_as_damaged_and_left_as_it_was(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["garbage.db"]
 
 
+def test_a_damaged_file_with_a_wal_gets_no_shm_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "base.db"
+    path.write_bytes(b"\xde\xad" * 4096)
+    Path(f"{path}-wal").write_bytes(b"wal")
+    with pytest.raises(DamagedStore):
+        Store(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["base.db", "base.db-wal"]
+
+
+def test_a_store_whose_mark_sits_in_the_wal_is_still_ours(tmp_path: Path) -> None:
+    """Another process adopted or made the store; the WAL is not yet copied back."""
+    path = tmp_path / "base.db"
+    first = Store(path)
+    first.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    with first.transaction() as conn:
+        conn.execute("PRAGMA application_id = 0")
+    first.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with first.transaction() as conn:  # the mark again, in the WAL only
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    assert path.read_bytes()[68:72] == bytes(4)
+    second = Store(path)
+    assert pragma(second, "application_id") == APPLICATION_ID
+    second.close()
+    first.close()
+
+
 def test_a_store_under_a_regular_file_is_refused(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
@@ -339,6 +365,7 @@ def test_another_programs_database_is_refused_and_left_byte_for_byte(
         Store(path)
     assert str(caught.value) == t("store.foreign", path=str(path))
     assert digest(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["autre.sqlite"]  # no WAL or SHM made
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("notes",)]
     conn.close()
