@@ -459,6 +459,14 @@ def test_sqlite_errors_are_classified_by_their_code(tmp_path: Path) -> None:
         conn.execute("SELECT * FROM sqlite_master")
     conn.close()
     assert isinstance(_as_store_error(notadb.value, "B"), DamagedStore)
+
+    small = sqlite3.connect(tmp_path / "small.db")
+    small.execute("CREATE TABLE t (x TEXT)")
+    small.execute("PRAGMA max_page_count = 2")  # a disk that is full at two pages
+    with pytest.raises(sqlite3.OperationalError) as full:
+        small.executemany("INSERT INTO t VALUES (?)", [("x" * 4000,)] * 10)
+    small.close()
+    assert str(_as_store_error(full.value, "B")) == t("store.full", path="B")
     # A message that merely reads like a lock is not taken for one: the code decides.
     assert str(_as_store_error(sqlite3.OperationalError("database is locked"), "B")) == t(
         "store.failed", path="B", reason="database is locked"
