@@ -261,7 +261,9 @@ def build_parser() -> FrenchArgumentParser:
             name, help=t(help_key), description=t(help_key), add_help=False,
             formatter_class=_HelpFormatter,
         )
-        options = sub.add_argument_group(t("cli.group.options"))
+        # argparse's own group of options, so that the options added below join it.
+        options = sub._optionals
+        options.title = t("cli.group.options")
         _add_help(options)
         _add_global_options(sub.add_argument_group(t("cli.group.global")), suppress=True)
         return sub

@@ -794,3 +794,13 @@ def test_reset_moves_aside_a_store_that_fails_its_check(
     (kept,) = moved_aside(db.parent)
     assert out.splitlines()[0] == t("cli.reset.moved", path=db, moved=kept)
     assert len(run_json(capsys, "--db", str(db), "personas")) == len(members())
+
+
+@pytest.mark.parametrize("command", ["personas", "outbox", "reset"])
+def test_a_command_help_lists_its_options_in_one_section(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    assert out.count("\noptions :\n") == 1
+    assert out.index("--help") < out.index("\noptions générales :\n")
