@@ -18,6 +18,7 @@ import sqlite3
 import sys
 import textwrap
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -28,7 +29,7 @@ from typing import Any, NoReturn
 from mes_sante_tui import __version__
 from mes_sante_tui.core import personas as population
 from mes_sante_tui.core.birthdate import format_date
-from mes_sante_tui.core.clock import OFFSET_KEY, parse_shift
+from mes_sante_tui.core.clock import MAX_SHIFT, OFFSET_KEY, ShiftError, ShiftProblem, read_shift
 from mes_sante_tui.core.contacts import format_mobile
 from mes_sante_tui.core.models import Card, CardModel, Channel, OutboxMessage, Person
 from mes_sante_tui.core.nir import format_nir, normalize_nir
@@ -37,7 +38,13 @@ from mes_sante_tui.core.results import DomainError, StoreError
 from mes_sante_tui.core.services import Services, default_store_path, open_services
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.core.status import status_label
-from mes_sante_tui.core.store import Store, _as_store_error
+from mes_sante_tui.core.store import (
+    DamagedStore,
+    Store,
+    _as_store_error,
+    move_aside,
+    person_from_row,
+)
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
 from mes_sante_tui.wording import FR, t
 
@@ -163,11 +170,25 @@ def _limit_argument(raw: str) -> int:
 MAX_SIZE = 10_000_000
 
 
+def _shift_problem(problem: ShiftProblem, raw: str) -> str:
+    if problem is ShiftProblem.TOO_FAR:
+        days = MAX_SHIFT.days
+        return t(
+            "cli.shift.too_far", value=raw, days=f"{days:,}".replace(",", " "),
+            max_days=f"+{days}d", max_weeks=f"+{days // 7}w",
+        )
+    return t(f"cli.shift.{problem.value}", value=raw)
+
+
 def _shift_argument(raw: str) -> timedelta:
-    shift = parse_shift(raw)
-    if shift is None:
-        raise argparse.ArgumentTypeError(t("cli.shift.invalid", value=raw))
-    return shift
+    try:
+        return read_shift(raw)
+    except ShiftError as refused:
+        raise argparse.ArgumentTypeError(_shift_problem(refused.problem, raw)) from None
+
+
+# `clock -1w`: argparse takes "-1w" for an unknown option; it is a move backwards.
+_BACKWARDS = re.compile(r"[-\u2212]\s*[0-9]")
 
 
 def _size_argument(raw: str) -> int:
@@ -178,6 +199,12 @@ def _size_argument(raw: str) -> int:
     if not 0 <= value <= MAX_SIZE:
         raise argparse.ArgumentTypeError(t("cli.arg.size", max=f"{MAX_SIZE:,}".replace(",", " ")))
     return value
+
+
+def _filter_argument(raw: str) -> str:
+    if not _folded(raw):
+        raise argparse.ArgumentTypeError(t("cli.arg.filter"))
+    return raw
 
 
 def _add_size(sub: argparse.ArgumentParser) -> None:
@@ -196,6 +223,10 @@ def _add_global_options(group: argparse._ArgumentGroup, *, suppress: bool) -> No
     default: Any = argparse.SUPPRESS if suppress else None
     see = "cli.help.see_main" if suppress else "cli.help.see_below"
     group.add_argument("--db", metavar="CHEMIN", default=default, help=t("cli.help.db"))
+    group.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
+        help=t("cli.help.json"),
+    )
     group.add_argument(
         "--parcours", "--journey", dest="parcours", default=default,
         choices=[v.value for v in JourneyVariant], help=t(see, text=t("cli.help.parcours")),
@@ -230,13 +261,21 @@ def build_parser() -> FrenchArgumentParser:
             name, help=t(help_key), description=t(help_key), add_help=False,
             formatter_class=_HelpFormatter,
         )
-        options = sub.add_argument_group(t("cli.group.options"))
+        # argparse's own group of options, so that the options added below join it.
+        options = sub._optionals
+        options.title = t("cli.group.options")
         _add_help(options)
-        options.add_argument("--json", action="store_true", help=t("cli.help.json"))
         _add_global_options(sub.add_argument_group(t("cli.group.global")), suppress=True)
         return sub
 
-    command("personas", "cli.help.personas")
+    personas = command("personas", "cli.help.personas")
+    personas.add_argument(
+        "--limit", metavar="N", type=_limit_argument, help=t("cli.help.personas_limit")
+    )
+    personas.add_argument(
+        "--filtre", "--filter", dest="filtre", metavar="TEXTE", type=_filter_argument,
+        help=t("cli.help.filtre"),
+    )
     outbox = command("outbox", "cli.help.outbox")
     outbox.add_argument("--limit", metavar="N", type=_limit_argument, help=t("cli.help.limit"))
     status = command("status", "cli.help.status")
@@ -250,7 +289,9 @@ def build_parser() -> FrenchArgumentParser:
     )
     _add_size(command("seed", "cli.help.seed"))
     reset = command("reset", "cli.help.reset")
-    reset.add_argument("--yes", "-y", action="store_true", help=t("cli.help.yes"))
+    reset.add_argument(
+        "--oui", "--yes", "-y", dest="yes", action="store_true", help=t("cli.help.yes")
+    )
     _add_size(reset)
     return parser
 
@@ -281,9 +322,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = _parse(parser, argv)
     except SystemExit as exit_:  # --help, --version, or a bad argument (already printed)
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    if args.command is None and not _has_terminal():
+        # Textual would wait forever on a standard input that is not a terminal.
+        print(t("cli.error", problem=t("cli.no_terminal")), file=sys.stderr)
+        return EXIT_USAGE
     settings_kwargs: dict[str, Any] = {}
     if args.parcours is not None:
         settings_kwargs["journey"] = JourneyVariant(args.parcours)
@@ -301,11 +346,33 @@ def _main(argv: Sequence[str] | None) -> int:
         return _fail(str(_as_store_error(exc, str(path))))
 
 
+def _parse(parser: FrenchArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        backwards = next((x for x in extras if _BACKWARDS.match(x)), None)
+        if args.command == "clock" and backwards is not None:
+            parser.error(
+                f"argument {t('cli.metavar.shift')}: "
+                + _shift_problem(ShiftProblem.BACKWARDS, backwards)
+            )
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")
+    return args
+
+
+def _has_terminal() -> bool:
+    """Both standard input and output are a terminal: the application can run."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def _dispatch(context: _Context) -> int:
     command: str | None = context.args.command
+    if command == "reset":
+        return _reset(context)
     services = open_services(
-        context.path, settings=context.settings,
-        seed_if_empty=command not in ("seed", "reset"),
+        context.path, settings=context.settings, seed_if_empty=command != "seed",
     )
     try:
         if command not in ("seed", "reset", "clock"):
@@ -391,35 +458,92 @@ def _serial_display(card: Card) -> str:
     return card.serial
 
 
-def _households(store: Store) -> dict[int, str]:
-    return {int(r["id"]): str(r["label"]) for r in store.query("SELECT id, label FROM households")}
-
-
-def _persona_keys(store: Store) -> dict[int, str | None]:
-    rows = store.query("SELECT id, persona_key FROM people")
-    return {int(r["id"]): r["persona_key"] for r in rows}
-
-
 def _accounts(store: Store) -> dict[int, str]:
     rows = store.query("SELECT person_id, identifier FROM accounts")
     return {int(r["person_id"]): str(r["identifier"]) for r in rows}
 
 
-def _ordered_people(store: Store) -> list[Person]:
-    """Household by household, adults before children."""
-    people = store.people()
-    return sorted(people, key=lambda p: (p.household_id, p.parent_id is not None, p.id))
+def _folded(text: str) -> str:
+    """Lower case, without accents or spaces: « Lea » finds « Léa », « 2 73 » finds 273."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and not c.isspace())
+
+
+def _matches(row: sqlite3.Row, needle: str) -> bool:
+    """The filter of `personas --filtre`: part of the name, the persona key or the NIR."""
+    name = f"{row['first_name']} {row['last_name']}"
+    return any(needle in _folded(str(value)) for value in (name, row["persona_key"] or "",
+                                                             row["nir"]))
+
+
+def _selected_rows(store: Store, needle: str | None, limit: int | None) -> list[sqlite3.Row]:
+    """Household by household, adults before children; only those the filter matches, and
+    at most `limit` of them (read lazily: a large population is not loaded for ten)."""
+    selected: list[sqlite3.Row] = []
+    cursor = store.conn.execute(
+        "SELECT * FROM people ORDER BY household_id, parent_id IS NOT NULL, id"
+    )
+    try:
+        for row in cursor:
+            if needle is None or _matches(row, needle):
+                selected.append(row)
+                if limit is not None and len(selected) >= limit:
+                    break
+    finally:
+        cursor.close()
+    return selected
+
+
+def _status_fields(person: Person, store: Store) -> dict[str, Any]:
+    """A profile's status as every command gives it in JSON: the machine value of the
+    status (`ProfileStatus`: en_attente, oppose, cree, active, cloture, supprime), its words
+    as the service shows them, and its date."""
+    return {
+        "status": person.status.value,
+        "status_label": status_label(person, store.closure_of(person.id)),
+        "status_date": None if person.status_date is None else person.status_date.isoformat(),
+    }
+
+
+class _Lookup:
+    """The households, persona keys and parents of the people shown, read once each."""
+
+    def __init__(self, store: Store, rows: Sequence[sqlite3.Row] = ()) -> None:
+        self.store = store
+        self._households: dict[int, str] = {}
+        self._rows: dict[int, sqlite3.Row | None] = {int(r["id"]): r for r in rows}
+
+    def household(self, household_id: int) -> str:
+        if household_id not in self._households:
+            row = self.store.query_one("SELECT label FROM households WHERE id = ?",
+                                       (household_id,))
+            self._households[household_id] = "" if row is None else str(row["label"])
+        return self._households[household_id]
+
+    def _row(self, person_id: int) -> sqlite3.Row | None:
+        if person_id not in self._rows:
+            self._rows[person_id] = self.store.query_one(
+                "SELECT * FROM people WHERE id = ?", (person_id,)
+            )
+        return self._rows[person_id]
+
+    def key(self, person_id: int) -> str | None:
+        row = self._row(person_id)
+        return None if row is None else row["persona_key"]
+
+    def person(self, person_id: int | None) -> Person | None:
+        row = None if person_id is None else self._row(person_id)
+        return None if row is None else person_from_row(row)
 
 
 def _persona_record(
-    person: Person, *, store: Store, households: dict[int, str], keys: dict[int, str | None],
-    accounts: dict[int, str], by_id: dict[int, Person],
+    person: Person, *, store: Store, lookup: _Lookup, accounts: dict[int, str]
 ) -> dict[str, Any]:
     card = store.card_of(person.id)
-    parent = by_id.get(person.parent_id) if person.parent_id is not None else None
+    parent = lookup.person(person.parent_id)
     return {
-        "key": keys.get(person.id),
-        "household": households.get(person.household_id, ""),
+        "key": lookup.key(person.id),
+        "household": lookup.household(person.household_id),
         "name": person.full_name,
         "first_name": person.first_name,
         "last_name": person.last_name,
@@ -433,11 +557,9 @@ def _persona_record(
         },
         "email": person.email,
         "mobile": person.mobile,
-        "status": person.status.value,
-        "status_label": status_label(person),
-        "status_date": None if person.status_date is None else person.status_date.isoformat(),
+        **_status_fields(person, store),
         "parent": (
-            None if parent is None else {"key": keys.get(parent.id), "name": parent.full_name}
+            None if parent is None else {"key": lookup.key(parent.id), "name": parent.full_name}
         ),
         "deceased": person.deceased,
         "not_activable_reason": person.not_activable_reason,
@@ -448,28 +570,29 @@ def _persona_record(
 
 def _cmd_personas(services: Services, context: _Context) -> int:
     store = services.store
-    people = _ordered_people(store)
-    households = _households(store)
-    keys = _persona_keys(store)
+    wanted: str | None = context.args.filtre
+    limit: int | None = context.args.limit
+    rows = _selected_rows(store, None if wanted is None else _folded(wanted), limit)
+    people = [person_from_row(row) for row in rows]
+    lookup = _Lookup(store, rows)
     accounts = _accounts(store)
-    by_id = {p.id: p for p in people}
     records = [
-        _persona_record(
-            p, store=store, households=households, keys=keys, accounts=accounts, by_id=by_id
-        )
-        for p in people
+        _persona_record(p, store=store, lookup=lookup, accounts=accounts) for p in people
     ]
     if context.args.json:
         _print_json(records)
         return EXIT_OK
     if not records:
-        print(t("cli.personas.empty", path=context.path))
+        if wanted is not None:
+            print(t("cli.personas.no_match", filter=wanted.strip(), path=context.path))
+        else:
+            print(t("cli.personas.empty", path=context.path))
         return EXIT_OK
-    blocks = [_persona_fields(p, record, by_id) for p, record in zip(people, records, strict=True)]
-    label_width = max(len(label) for rows in blocks for label, _ in rows)
+    blocks = [_persona_fields(p, record, lookup) for p, record in zip(people, records, strict=True)]
+    label_width = max(len(label) for fields in blocks for label, _ in fields)
     lines: list[str] = []
     current_household: str | None = None
-    for person, record, rows in zip(people, records, blocks, strict=True):
+    for person, record, fields in zip(people, records, blocks, strict=True):
         if record["household"] != current_household:
             current_household = record["household"]
             if lines:
@@ -477,26 +600,29 @@ def _cmd_personas(services: Services, context: _Context) -> int:
             lines += [current_household, "=" * len(current_household)]
         lines.append("")
         lines.append(f"{record['key'] or person.id} — {person.full_name}")
-        lines += _fields(rows, label_width=label_width)
-    lines += ["", t(
-        "cli.personas.count", people=len(records), households=len(households), path=context.path
-    )]
-    print("\n".join(lines))
+        lines += _fields(fields, label_width=label_width)
+    total = _count(store, "people")
+    if wanted is None and limit is None:
+        summary = t("cli.personas.count", people=total, households=_count(store, "households"),
+                    path=context.path)
+    else:
+        summary = t("cli.personas.shown", shown=len(records), total=total, path=context.path)
+    print("\n".join([*lines, "", summary]))
     return EXIT_OK
 
 
 def _persona_fields(
-    person: Person, record: dict[str, Any], by_id: dict[int, Person]
+    person: Person, record: dict[str, Any], lookup: _Lookup
 ) -> list[tuple[str, str]]:
     card = record["card"]
-    parent = by_id.get(person.parent_id) if person.parent_id is not None else None
+    parent = lookup.person(person.parent_id)
     if card is not None:
         card_text = t(f"cli.card.{card['model']}", serial=card["serial_display"])
     elif parent is not None:
         card_text = t("cli.card.none", parent=parent.full_name)
     else:
         card_text = t("cli.card.missing")
-    status = status_label(person)
+    status = str(record["status_label"])
     if person.deceased:
         status += f" ({t('cli.deceased')})"
     elif person.not_activable_reason:
@@ -649,7 +775,7 @@ def _cmd_status(services: Services, context: _Context) -> int:
     person = store.person_by_nir(nir)
     if person is None:
         return _fail(t("cli.nir.unknown", nir=format_nir(nir), path=context.path))
-    label = _households(store).get(person.household_id, "")
+    label = _Lookup(store).household(person.household_id)
     members = store.household(person.household_id)
     accounts = _accounts(store)
     profiles = [
@@ -657,9 +783,7 @@ def _cmd_status(services: Services, context: _Context) -> int:
             "name": m.full_name,
             "nir": m.nir,
             "birth_date": m.birth_date.isoformat(),
-            "status": m.status.value,
-            "status_label": status_label(m, store.closure_of(m.id)),
-            "status_date": None if m.status_date is None else m.status_date.isoformat(),
+            **_status_fields(m, store),
             "is_child": m.parent_id is not None,
             "has_account": m.id in accounts,
         }
@@ -775,24 +899,59 @@ def _print_generated(generated: int, seconds: float) -> None:
         ))
 
 
-def _confirmed(path: Path) -> bool:
-    """Ask on the terminal; scripts (stdin not a terminal) are not asked."""
+def _ask(question: str) -> bool | None:
+    """Ask on the terminal (« o » or « oui »); None when standard input is not a terminal."""
     try:
         interactive = sys.stdin is not None and sys.stdin.isatty()
     except (AttributeError, ValueError, OSError):
         interactive = False
     if not interactive:
-        return True
-    print(t("cli.reset.confirm", path=path), end="", file=sys.stderr, flush=True)
+        return None
+    print(question, end="", file=sys.stderr, flush=True)
     answer = sys.stdin.readline().strip().casefold()
     return answer in {"o", "oui", "y", "yes"}
 
 
-def _cmd_reset(services: Services, context: _Context) -> int:
+def _reset(context: _Context) -> int:
+    """`reset`: restore the initial data. A damaged store (not a database, or failing
+    SQLite's check) is first moved aside, kept under a new name that is said, after
+    confirmation, and a new store is made."""
+    try:
+        services = open_services(context.path, settings=context.settings, seed_if_empty=False)
+    except DamagedStore:
+        return _reset_damaged(context)
+    try:
+        if not services.store.integrity_ok():
+            services.close()
+            return _reset_damaged(context)
+        return _cmd_reset(services, context)
+    finally:
+        services.close()
+
+
+def _reset_damaged(context: _Context) -> int:
+    if not context.args.yes:
+        answer = _ask(t("cli.reset.damaged_confirm", path=context.path))
+        if answer is None:  # a script: only --oui moves a file
+            return _fail(t("cli.reset.damaged_needs_yes", path=context.path))
+        if not answer:
+            print(t("cli.reset.cancelled"), file=sys.stderr)
+            return EXIT_FAILURE
+    moved = move_aside(context.path, datetime.now())
+    services = open_services(context.path, settings=context.settings, seed_if_empty=False)
+    try:
+        return _cmd_reset(services, context, moved=moved)
+    finally:
+        services.close()
+
+
+def _cmd_reset(services: Services, context: _Context, *, moved: Path | None = None) -> int:
     store, engine = services.store, services.engine
-    if not context.args.yes and not _confirmed(context.path):
-        print(t("cli.reset.cancelled"), file=sys.stderr)
-        return EXIT_FAILURE
+    if moved is None and not context.args.yes:
+        answer = _ask(t("cli.reset.confirm", path=context.path))
+        if answer is False:  # scripts (no terminal) are not asked
+            print(t("cli.reset.cancelled"), file=sys.stderr)
+            return EXIT_FAILURE
     removed, removed_messages = _count(store, "people"), _count(store, "outbox")
     with store.transaction():  # the personas and the generated people, or nothing
         report = population.reset(store, engine.clock, engine.codes, context.settings)
@@ -803,8 +962,11 @@ def _cmd_reset(services: Services, context: _Context) -> int:
             "households": report.households, "people": report.people,
             "messages": report.messages, "generated": generated,
             "generated_seconds": round(seconds, 3), "path": str(context.path),
+            "damaged_moved_to": None if moved is None else str(moved),
         })
     else:
+        if moved is not None:
+            print(t("cli.reset.moved", path=context.path, moved=moved))
         print(t(
             "cli.reset.done", path=context.path, removed=removed,
             removed_messages=removed_messages, households=report.households,
@@ -820,5 +982,4 @@ _COMMANDS: dict[str, Callable[[Services, _Context], int]] = {
     "status": _cmd_status,
     "clock": _cmd_clock,
     "seed": _cmd_seed,
-    "reset": _cmd_reset,
 }

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Protocol
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 class Clock(Protocol):
@@ -61,6 +65,25 @@ class StoreClock:
         return self.base.now() + self.offset
 
 
+def move_offset(store: Store, delta: timedelta) -> timedelta:
+    """Add `delta` to the offset kept in the store and return the new offset.
+
+    One `BEGIN IMMEDIATE` read-modify-write: two processes moving the clock at once (the
+    command line and the application, or two trainers' scripts) each add their move, none
+    is lost. The caller checks that the move goes forward.
+    """
+    seconds = int(delta.total_seconds())
+    with store.transaction() as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (OFFSET_KEY,)).fetchone()
+        total = (int(row[0]) if row is not None else 0) + seconds
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (OFFSET_KEY, str(total)),
+        )
+    return timedelta(seconds=total)
+
+
 # A training scenario needs weeks or months; beyond a century the calendar itself runs out.
 MAX_SHIFT = timedelta(days=36_500)
 
@@ -75,22 +98,57 @@ _UNITS = {
 }
 
 
-def parse_shift(text: str) -> timedelta | None:
-    """'+6w', '+3d', '+2h', '+90m' ('sem', 'j' and 'min' too) as a forward move; None if
-    the text is not such a move. The simulated clock never goes back: codes, decisions and
-    messages already written would otherwise lie in the future."""
+class ShiftProblem(StrEnum):
+    """Why a typed shift is not a move of the simulated clock."""
+
+    INVALID = "invalid"  # not "+", a number and a unit
+    BACKWARDS = "backwards"  # "-1w", "-6", "+0d": the clock never goes back (nor stays)
+    TOO_FAR = "too_far"  # beyond MAX_SHIFT in one move
+
+
+class ShiftError(ValueError):
+    def __init__(self, problem: ShiftProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+# More digits than this is beyond MAX_SHIFT in any unit; it also keeps int() cheap.
+_MAX_DIGITS = 12
+
+
+def read_shift(text: str) -> timedelta:
+    """'+6w', '+3d', '+2h', '+90m' ('sem', 'j' and 'min' too) as a forward move, at most
+    MAX_SHIFT. Raises ShiftError saying why otherwise. The simulated clock never goes back:
+    codes, decisions and messages already written would otherwise lie in the future."""
     raw = text.strip().lower().replace(" ", "")
+    if raw.startswith(("-", "\u2212")):  # a hyphen or the minus sign
+        raise ShiftError(ShiftProblem.BACKWARDS)
     if not raw.startswith("+"):
-        return None
+        raise ShiftError(ShiftProblem.INVALID)
     digits = ""
     rest = raw[1:]
     while rest and rest[0] in "0123456789":  # ASCII only: int("²") raises
         digits, rest = digits + rest[0], rest[1:]
     unit = _UNITS.get(rest)
-    if not digits or unit is None or len(digits) > 6:
-        return None
+    if not digits or unit is None:
+        raise ShiftError(ShiftProblem.INVALID)
+    if len(digits.lstrip("0")) > _MAX_DIGITS:
+        raise ShiftError(ShiftProblem.TOO_FAR)
     amount = int(digits)
     if amount == 0:
+        raise ShiftError(ShiftProblem.BACKWARDS)
+    try:
+        shift = timedelta(**{unit: amount})
+    except OverflowError:
+        raise ShiftError(ShiftProblem.TOO_FAR) from None
+    if shift > MAX_SHIFT:
+        raise ShiftError(ShiftProblem.TOO_FAR)
+    return shift
+
+
+def parse_shift(text: str) -> timedelta | None:
+    """The forward move `text` says (see read_shift), or None if it is not one."""
+    try:
+        return read_shift(text)
+    except ShiftError:
         return None
-    shift = timedelta(**{unit: amount})
-    return shift if shift <= MAX_SHIFT else None

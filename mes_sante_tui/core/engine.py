@@ -19,7 +19,7 @@ from mes_sante_tui.wording import t
 
 from . import codeformat, contacts, identifier, lifecycle, password, vitale
 from .birthdate import check_birth_date
-from .clock import OFFSET_KEY, Clock, SystemClock
+from .clock import Clock, SystemClock, move_offset
 from .codes import CodeGenerator, CodeHasher, SecretCodeGenerator
 from .journey import Step
 from .lifecycle import LifeChanges
@@ -207,8 +207,7 @@ class Engine:
             self.clock.now() + delta
         except OverflowError:
             raise DomainError("clock_out_of_range", t("clock.out_of_range")) from None
-        current = int(self.store.meta(OFFSET_KEY) or 0)
-        self.store.set_meta(OFFSET_KEY, str(current + int(delta.total_seconds())))
+        move_offset(self.store, delta)  # atomic: a move made by another process is kept
         return self.catch_up()
 
     def start_session(self) -> Session:

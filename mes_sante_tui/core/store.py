@@ -4,12 +4,19 @@ WAL so that readers never wait for a writer, `synchronous=FULL` so that a decisi
 on screen survives a killed process, foreign keys on, a busy timeout so that several
 processes on one store wait their turn instead of failing, and `BEGIN IMMEDIATE` around every
 read-then-write so that a step is written whole or not at all.
+
+A store is marked as ours (`PRAGMA application_id`) and readable by its owner only (0600, in
+a 0700 folder when the folder is created, and so are its WAL and SHM files). A file is looked
+at read-only before anything is written to it: another program's database, a damaged file
+and a store from a newer version are refused and left byte for byte as they were.
 """
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
+import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -24,6 +31,32 @@ from .results import StoreError
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
+
+# `PRAGMA application_id` of our stores: "MSTU" (Mon eSpace santé TUI) in ASCII. Stores made
+# before it existed have 0 and our tables: they are adopted when opened.
+APPLICATION_ID = 0x4D535455
+
+# The tables every version of our schema has: how a store of an earlier version is told
+# from another program's database that also uses `user_version`.
+_OUR_TABLES = frozenset(
+    {"meta", "households", "people", "cards", "provisional_codes", "accounts", "outbox",
+     "journal"}
+)
+
+# Owner only: a store holds NIRs, contacts, password hashes, the outbox's codes and the key
+# of the code hashes.
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+# What SQLite writes beside a store in WAL mode.
+SIDE_FILES = ("-wal", "-shm")
+
+
+class DamagedStore(StoreError):
+    """The file is not a database, or it fails SQLite's checks: `reset` moves it aside."""
+
+
+class ForeignStore(StoreError):
+    """Another program's database: refused, and never written to."""
 
 # Each entry upgrades the schema from version N-1 to N; a store is never downgraded.
 _MIGRATIONS: dict[int, str] = {
@@ -190,10 +223,20 @@ class Store:
     """A SQLite file holding the fictitious population and everything that happens to it."""
 
     def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
+        on_disk = str(path) != ":memory:"
+        self.path = str(Path(path).expanduser()) if on_disk else ":memory:"
         self._depth = 0
+        if on_disk:
+            _create_private(Path(self.path))
+            _inspect(self.path)
         self.conn = self._connect()
-        self._migrate()
+        try:
+            self._migrate()
+            if on_disk:
+                _restrict(Path(self.path))
+        except BaseException:
+            self.conn.close()
+            raise
 
     @cached_property
     def db(self) -> Any:
@@ -206,36 +249,23 @@ class Store:
     # --- opening -------------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        if self.path != ":memory:":
-            folder = Path(self.path).expanduser().parent
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(t("store.unwritable", path=self.path)) from exc
         try:
             # Autocommit mode: transactions are opened explicitly, BEGIN IMMEDIATE.
-            conn = sqlite3.connect(
-                self.path,
-                isolation_level=None,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-                check_same_thread=False,
-            )
+            conn = _open_connection(self.path)
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.OperationalError as exc:
-            raise _as_store_error(exc, self.path) from exc
         except sqlite3.DatabaseError as exc:
-            raise StoreError(t("store.not_a_store", path=self.path)) from exc
+            raise _as_store_error(exc, self.path) from exc
         return conn
 
     def _migrate(self) -> None:
         version = self.schema_version()
         if version > SCHEMA_VERSION:
             raise StoreError(t("store.newer", path=self.path, found=version, known=SCHEMA_VERSION))
-        if version == SCHEMA_VERSION:
+        if version == SCHEMA_VERSION and self.application_id() == APPLICATION_ID:
             return
         # A table rebuild must not cascade through foreign keys; this pragma is a no-op
         # inside a transaction, so it is set before and the keys are checked before COMMIT.
@@ -253,10 +283,31 @@ class Store:
                         "INSERT INTO meta(key, value) VALUES ('secret', ?)",
                         (secrets.token_hex(32),),
                     )
+                # Marks a new store as ours, and adopts a store of an earlier version (made
+                # before the mark existed: `_inspect` checked it has our tables).
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-                    raise StoreError(t("store.not_a_store", path=self.path))
+                    raise DamagedStore(t("store.damaged", path=self.path))
+        except sqlite3.DatabaseError as exc:
+            raise _as_store_error(exc, self.path) from exc
         finally:
             self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def application_id(self) -> int:
+        try:
+            return int(self.conn.execute("PRAGMA application_id").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            raise _as_store_error(exc, self.path) from exc
+
+    def integrity_ok(self) -> bool:
+        """SQLite's quick check of every page: False when the file is damaged."""
+        try:
+            rows = self.conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(_as_store_error(exc, self.path), DamagedStore):
+                return False
+            raise _as_store_error(exc, self.path) from exc
+        return [tuple(r) for r in rows] == [("ok",)]
 
     def schema_version(self) -> int:
         try:
@@ -329,7 +380,7 @@ class Store:
     def secret(self) -> bytes:
         value = self.meta("secret")
         if value is None:  # pragma: no cover - written by the first migration
-            raise StoreError(t("store.not_a_store", path=self.path))
+            raise DamagedStore(t("store.damaged", path=self.path))
         return bytes.fromhex(value)
 
     def is_empty(self) -> bool:
@@ -495,12 +546,158 @@ def _split_sql(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-def _as_store_error(exc: sqlite3.DatabaseError, path: str) -> StoreError:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+def _open_connection(path: str) -> sqlite3.Connection:
+    return sqlite3.connect(
+        path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+    )
+
+
+def _create_private(path: Path) -> None:
+    """Create the missing folders 0700 and a missing store file 0600 (empty: SQLite then
+    writes it; its WAL and SHM files take the same mode from it). An existing file or folder
+    is left as it is here."""
+    missing: list[Path] = []
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    try:
+        for created in reversed(missing):
+            try:
+                created.mkdir(mode=FOLDER_MODE)
+            except FileExistsError:  # made meanwhile by another process
+                continue
+            created.chmod(FOLDER_MODE)  # mkdir's mode is filtered by the umask
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise StoreError(t("store.unwritable", path=str(path))) from exc
+    try:
+        os.fchmod(descriptor, FILE_MODE)
+    finally:
+        os.close(descriptor)
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _inspect(path: str) -> None:
+    """Look at an existing file before anything is written to it: refuse another program's
+    database, a damaged file and a store from a newer version. An empty file is a new store.
+
+    The header says most (SQLite's magic, the application id); SQLite is asked only about a
+    file without a mark, read-only, and without making a WAL or SHM file beside it."""
+    location = Path(path).expanduser()
+    try:
+        with location.open("rb") as file:
+            header = file.read(100)
+    except OSError as exc:
+        raise StoreError(t("store.unwritable", path=path)) from exc
+    if not header:
+        return
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise DamagedStore(t("store.damaged", path=path))
+    marked = int.from_bytes(header[68:72], "big")
+    if marked not in (0, APPLICATION_ID):
+        raise ForeignStore(t("store.foreign", path=path))
+    if marked == APPLICATION_ID:
+        return  # ours: a newer version is refused once opened, before any write
+    # A WAL database without its -wal file is whole in the main file: read it as immutable,
+    # so that SQLite makes no -wal or -shm beside another program's file.
+    wal_mode = 2 in header[18:20]
+    whole = wal_mode and not location.with_name(location.name + "-wal").exists()
+    try:
+        application_id, version, objects = _read_schema(location, immutable=whole)
+    except sqlite3.DatabaseError as exc:
+        if not whole:
+            raise _as_store_error(exc, path) from exc
+        try:  # a writer may have begun meanwhile: look again, the usual way
+            application_id, version, objects = _read_schema(location, immutable=False)
+        except sqlite3.DatabaseError as again:
+            raise _as_store_error(again, path) from again
+    tables = {name for kind, name in objects if kind == "table"}
+    if application_id == APPLICATION_ID:
+        ours = True  # marked in a transaction not yet copied from the WAL
+    elif application_id != 0:
+        ours = False
+    elif not objects:
+        ours = True  # an empty database (only its version may be set): nothing to lose
+    else:
+        ours = version >= 1 and tables >= _OUR_TABLES  # made before the mark existed
+    if not ours:
+        raise ForeignStore(t("store.foreign", path=path))
+    if version > SCHEMA_VERSION:
+        raise StoreError(t("store.newer", path=path, found=version, known=SCHEMA_VERSION))
+
+
+def _read_schema(location: Path, *, immutable: bool) -> tuple[int, int, list[tuple[str, str]]]:
+    """application_id, user_version and the schema's objects, through a read-only look."""
+    uri = f"{location.absolute().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        objects = [
+            (str(kind), str(name))
+            for kind, name in conn.execute("SELECT type, name FROM sqlite_master")
+        ]
+    finally:
+        conn.close()
+    return application_id, version, objects
+
+
+def _restrict(path: Path) -> None:
+    """Take the group's and others' rights off the store and its WAL and SHM files (a store
+    made by an earlier version was 0644); the owner's rights are kept as they are."""
+    for name in (path, *(path.with_name(path.name + side) for side in SIDE_FILES)):
+        try:
+            status = name.stat()
+            if status.st_uid == os.getuid() and stat.S_IMODE(status.st_mode) & 0o077:
+                name.chmod(stat.S_IMODE(status.st_mode) & 0o700)
+        except OSError:  # gone meanwhile, or not ours to change: SQLite's own errors tell
+            continue
+
+
+def move_aside(path: str | Path, when: datetime) -> Path:
+    """Rename a damaged store, with its WAL and SHM files, to `NAME.endommage-YYYYmmdd-HHMMSS`
+    beside it, so that nothing is lost and a new store can be made; returns the new name."""
+    location = Path(path).expanduser()
+    stamp = when.strftime("%Y%m%d-%H%M%S")
+    target = location.with_name(f"{location.name}.endommage-{stamp}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = location.with_name(f"{location.name}.endommage-{stamp}-{number}")
+    try:
+        location.rename(target)
+        for side in SIDE_FILES:
+            companion = location.with_name(location.name + side)
+            if companion.exists():
+                companion.rename(target.with_name(target.name + side))
+    except OSError as exc:
+        raise StoreError(t("store.unwritable", path=str(location))) from exc
+    return target
+
+
+# SQLite's primary result codes, by name (`sqlite3.Error.sqlite_errorname` gives the
+# extended name, such as SQLITE_BUSY_SNAPSHOT or SQLITE_READONLY_DBMOVED).
+_LOCKED = ("SQLITE_BUSY", "SQLITE_LOCKED")
+_UNWRITABLE = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")
+_DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+_FULL = ("SQLITE_FULL",)
+
+
+def _as_store_error(exc: sqlite3.Error, path: str) -> StoreError:
+    """The French message for a SQLite error, classified by its result code's name."""
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    primary = "_".join(name.split("_")[:2])
+    if primary in _LOCKED:
         return StoreError(t("store.locked", path=path))
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
+    if primary in _UNWRITABLE:
         return StoreError(t("store.unwritable", path=path))
-    if "not a database" in text or "malformed" in text or "encrypted" in text:
-        return StoreError(t("store.not_a_store", path=path))
+    if primary in _DAMAGED:
+        return DamagedStore(t("store.damaged", path=path))
+    if primary in _FULL:
+        return StoreError(t("store.full", path=path))
     return StoreError(t("store.failed", path=path, reason=str(exc)))

@@ -43,13 +43,16 @@ TEXTS: dict[str, str] = {
         "Base de données : --db CHEMIN, sinon la variable d'environnement MES_SANTE_DB,\n"
         "sinon un fichier dans le dossier de données de l'utilisateur.\n"
         "\n"
+        "Les options générales (--db, --json, --parcours, --regles) se placent avant ou\n"
+        "après la commande.\n"
+        "\n"
         "Exemples :\n"
         "  mes-sante-tui --parcours identity-first\n"
-        "  mes-sante-tui personas\n"
+        "  mes-sante-tui personas --filtre leguellec --limit 3\n"
         "  mes-sante-tui outbox --limit 5\n"
         '  mes-sante-tui status "2 73 03 44 109 038 23" --json\n'
-        "  mes-sante-tui reset --yes\n"
-        "  mes-sante-tui reset --yes --taille 1000000"
+        "  mes-sante-tui reset --oui\n"
+        "  mes-sante-tui reset --oui --taille 1000000"
     ),
     "cli.usage_prefix": "Utilisation : ",
     "cli.group.commands": "commandes",
@@ -70,6 +73,11 @@ TEXTS: dict[str, str] = {
     "cli.help.personas": "la population fictive : NIR, naissance, carte Vitale, coordonnées",
     "cli.help.outbox": "les messages envoyés (du plus récent au plus ancien) et leurs codes",
     "cli.help.limit": "afficher au plus N messages",
+    "cli.help.personas_limit": "afficher au plus N personnes",
+    "cli.help.filtre": (
+        "n'afficher que les personnes dont le nom, la clé de persona ou le numéro de sécurité "
+        "sociale contient TEXTE (sans tenir compte des majuscules, des accents ni des espaces)"
+    ),
     "cli.help.status": "les profils du foyer d'une personne et leurs statuts",
     "cli.help.nir": "numéro de sécurité sociale (espaces permis, entre guillemets)",
     "cli.help.clock": (
@@ -81,6 +89,15 @@ TEXTS: dict[str, str] = {
         "d ou j : jours, h : heures, m ou min : minutes), par exemple +6w"
     ),
     "cli.metavar.shift": "DÉCALAGE",
+    "cli.shift.backwards": (
+        "l'horloge simulée ne recule jamais ({value}) : elle ne fait qu'avancer, par exemple "
+        "+6w ; « mes-sante-tui reset » la remet à l'heure du système"
+    ),
+    "cli.shift.too_far": (
+        "décalage trop grand : {value}. L'horloge avance au plus de {days} jours en une fois "
+        "({max_days}, ou {max_weeks} en semaines) ; pour aller plus loin, avancez-la en "
+        "plusieurs fois"
+    ),
     "cli.shift.invalid": (
         "décalage invalide : {value}. Écrire + suivi d'un nombre et d'une unité, par exemple "
         "+6w (6 semaines), +3d (3 jours), +2h ou +90m ; l'horloge ne recule pas "
@@ -94,7 +111,10 @@ TEXTS: dict[str, str] = {
     ),
     "cli.help.seed": "remplir la base avec la population fictive si elle est vide",
     "cli.help.reset": "effacer la base et restaurer les données initiales",
-    "cli.help.yes": "ne pas demander de confirmation",
+    "cli.help.yes": (
+        "ne pas demander de confirmation (pour les scripts ; nécessaire sans terminal pour "
+        "mettre de côté une base endommagée)"
+    ),
     "cli.help.taille": (
         "ajouter N personnes générées après la population fictive (NIR valides, foyers de 1 "
         "à 5 personnes, sans code provisoire), pour tester les performances"
@@ -109,7 +129,12 @@ TEXTS: dict[str, str] = {
     "cli.arg.invalid": "valeur {value} non valide pour {option}",
     "cli.arg.ambiguous": "option {option} ambiguë (possibilités : {matches})",
     "cli.arg.generic": "{option} : {message}",
-    "cli.arg.limit": "le nombre de messages doit être un entier supérieur ou égal à 1",
+    "cli.arg.limit": "la limite doit être un nombre entier supérieur ou égal à 1",
+    "cli.arg.filter": "le filtre est vide : écrire une partie du nom, de la clé ou du NIR",
+    "cli.no_terminal": (
+        "l'application a besoin d'un terminal (l'entrée ou la sortie standard n'en est pas "
+        "un) ; dans un script, donnez une commande, par exemple « mes-sante-tui personas »"
+    ),
     "cli.arg.size": "la taille doit être un nombre entier de 0 à {max}",
     "cli.arg.nir": (
         "numéro de sécurité sociale « {value} » mal formé : 15 caractères attendus (chiffres, "
@@ -130,6 +155,8 @@ TEXTS: dict[str, str] = {
     "cli.personas.note": "À quoi sert",
     "cli.personas.empty": "La base {path} ne contient aucune personne.",
     "cli.personas.count": "{people} personne(s) dans {households} foyer(s) — base {path}",
+    "cli.personas.shown": "{shown} personne(s) affichée(s) sur {total} — base {path}",
+    "cli.personas.no_match": "Aucune personne ne correspond à « {filter} » dans la base {path}.",
     "cli.card.sans_photo": "sans photo, n° de série {serial}",
     "cli.card.avec_photo": "avec photo, n° de série {serial}",
     "cli.card.none": "aucune (figure sur la carte de {parent})",
@@ -178,6 +205,17 @@ TEXTS: dict[str, str] = {
         "Effacer toutes les données de la base {path} et restaurer les données initiales ? [o/N] "
     ),
     "cli.population.done": "{people} personne(s) générée(s) en {seconds} s.",
+    "cli.reset.damaged_confirm": (
+        "La base {path} est endommagée, ou ce n'est pas une base de données. La mettre de côté "
+        "(elle est gardée, renommée {path}.endommage-AAAAMMJJ-HHMMSS) et créer une base "
+        "neuve ? [o/N] "
+    ),
+    "cli.reset.damaged_needs_yes": (
+        "la base {path} est endommagée, ou ce n'est pas une base de données : pour la mettre "
+        "de côté (elle est gardée sous un autre nom) et en créer une neuve, relancez avec "
+        "« mes-sante-tui reset --oui »"
+    ),
+    "cli.reset.moved": "La base endommagée a été mise de côté, sous le nom {moved}.",
     "cli.reset.cancelled": "Réinitialisation annulée : rien n'a été modifié.",
     "cli.reset.done": (
         "Données initiales restaurées dans {path} : {removed} personne(s) et {removed_messages} "

@@ -9,9 +9,19 @@ TEXTS: dict[str, str] = {
         "Impossible d'ouvrir ou d'écrire la base {path} : vérifiez le dossier et ses droits, "
         "ou choisissez un autre fichier avec --db."
     ),
-    "store.not_a_store": (
-        "Le fichier {path} n'est pas une base mes_sante_tui (ou il est endommagé) : choisissez "
-        "un autre fichier avec --db, ou recréez-la avec « mes-sante-tui reset »."
+    "store.damaged": (
+        "La base {path} est endommagée, ou ce fichier n'est pas une base de données : rien n'y "
+        "a été écrit. « mes-sante-tui reset » la met de côté (sans l'effacer) et crée une base "
+        "neuve ; ou choisissez un autre fichier avec --db."
+    ),
+    "store.foreign": (
+        "Le fichier {path} est la base de données d'un autre programme : mes-sante-tui n'y "
+        "écrit rien. Choisissez un autre fichier avec --db (un chemin nouveau, ou un fichier "
+        "vide)."
+    ),
+    "store.full": (
+        "Le disque de la base {path} est plein : libérez de la place, ou choisissez un autre "
+        "fichier avec --db."
     ),
     "store.newer": (
         "La base {path} vient d'une version plus récente de l'application (schéma {found}, "

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
 import sqlite3
 import subprocess
 import sys
+import time
 import types
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +19,8 @@ import pytest
 
 from mes_sante_tui import __version__, cli
 from mes_sante_tui.core import password
+from mes_sante_tui.core import store as store_module
+from mes_sante_tui.core.models import ProfileStatus
 from mes_sante_tui.core.nir import format_nir, make_nir
 from mes_sante_tui.core.outbox import Mailer
 from mes_sante_tui.core.personas import load_personas
@@ -40,6 +44,10 @@ def quiet_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "cli.db"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def members() -> list[dict[str, Any]]:
@@ -359,6 +367,7 @@ def test_without_a_command_the_application_opens(
     fake = types.ModuleType("mes_sante_tui.app")
     fake.make_app = make_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "mes_sante_tui.app", fake)
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
     assert cli.main(["--db", str(db), "--parcours", "identity-first", "--regles", "2022"]) == 0
     assert seen["ran"] is True
     assert seen["path"] == str(db)
@@ -383,6 +392,7 @@ def test_the_english_aliases_select_the_same_settings(
 
     fake.make_app = make_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "mes_sante_tui.app", fake)
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
     assert cli.main(["--db", str(db), "--journey", "identity-first", "--rules", "2022"]) == 0
     assert seen[0].journey is JourneyVariant.IDENTITY_FIRST
     assert seen[0].rule_version is RuleVersion.V2022
@@ -421,9 +431,11 @@ def test_bad_arguments_give_one_french_line_and_exit_2(
 def test_a_file_that_is_not_a_store(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "garbage.db"
     path.write_bytes(bytes(range(256)) * 64)
+    before = digest(path)
     code, out, err = run(capsys, "--db", str(path), "personas")
     assert code == 1 and out == ""
-    assert one_french_line(err) == t("cli.failure", problem=t("store.not_a_store", path=path))
+    assert one_french_line(err) == t("cli.failure", problem=t("store.damaged", path=path))
+    assert digest(path) == before
 
 
 def test_a_store_from_a_newer_version(capsys: pytest.CaptureFixture[str], db: Path) -> None:
@@ -496,3 +508,299 @@ def test_the_command_line_does_not_import_textual() -> None:
     done = _python("-c", code)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+# --- options before or after the command -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--json", "--db", "{db}", "personas"],
+        ["personas", "--json", "--db", "{db}"],
+        ["--db", "{db}", "personas", "--json"],
+        ["--json", "personas", "--db", "{db}", "--regles", "2022"],
+    ],
+)
+def test_json_and_db_go_before_or_after_the_command(
+    capsys: pytest.CaptureFixture[str], db: Path, argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *(a.replace("{db}", str(db)) for a in argv))
+    assert (code, err) == (0, "")
+    assert len(json.loads(out)) == len(members())
+
+
+def test_every_command_takes_json_before_it(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    nir = member("lea")["nir"]
+    for argv in (["outbox", "--limit", "1"], ["status", nir], ["clock"], ["seed"]):
+        code, out, err = run(capsys, "--json", *argv, "--db", str(db))
+        assert (code, err) == (0, ""), argv
+        json.loads(out)
+    code, out, err = run(capsys, "--json", "--db", str(db), "reset", "--oui")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["reset"] is True
+
+
+# --- personas --limit and --filtre -------------------------------------------------------
+
+
+def test_personas_limit_keeps_the_order(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    everyone = run_json(capsys, "--db", str(db), "personas")
+    first = run_json(capsys, "--db", str(db), "personas", "--limit", "3")
+    assert [r["key"] for r in first] == [r["key"] for r in everyone[:3]]
+    code, out, err = run(capsys, "--db", str(db), "personas", "--limit", "2")
+    assert (code, err) == (0, "")
+    assert out.rstrip().endswith(t(
+        "cli.personas.shown", shown=2, total=len(members()), path=db
+    ))
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("leguellec", {"martine", "sebastien", "lea", "hugo", "emma", "jules", "lina"}),
+        ("LEA", {"lea"}),  # « Léa »: no accent, any case
+        ("sébastien", {"sebastien"}),
+        ("kevin", {"kevin"}),  # the persona key
+    ],
+)
+def test_personas_filter_by_name_or_key(
+    capsys: pytest.CaptureFixture[str], db: Path, text: str, keys: set[str]
+) -> None:
+    found = run_json(capsys, "--db", str(db), "personas", "--filtre", text)
+    assert {r["key"] for r in found} == keys
+
+
+def test_personas_filter_by_nir_with_spaces(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    nir = member("amina")["nir"]
+    (found,) = run_json(capsys, "--db", str(db), "personas", "--filter", format_nir(nir))
+    assert found["nir"] == nir
+    both = run_json(capsys, "--db", str(db), "personas", "--filtre", "leguellec", "--limit", "2")
+    assert len(both) == 2
+
+
+def test_personas_filter_that_matches_nobody(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    code, out, err = run(capsys, "--db", str(db), "personas", "--filtre", "Personne Inconnue")
+    assert (code, err) == (0, "")
+    assert out.strip() == t("cli.personas.no_match", filter="Personne Inconnue", path=db)
+    code, out, err = run(capsys, "--db", str(db), "personas", "--filtre", "  ")
+    assert (code, out) == (2, "")
+    one_french_line(err)
+
+
+# --- one vocabulary of statuses ----------------------------------------------------------
+
+
+def test_statuses_are_the_same_in_personas_and_status(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    run(capsys, "--db", str(db), "seed")
+    conn = sqlite3.connect(db)
+    sebastien = member("sebastien")["nir"]
+    (person_id,) = conn.execute("SELECT id FROM people WHERE nir = ?", (sebastien,)).fetchone()
+    with conn:  # Sébastien closed his space and asked for his data to be deleted
+        conn.execute(
+            "UPDATE people SET status = 'cloture', status_date = '2026-11-20' WHERE id = ?",
+            (person_id,),
+        )
+        conn.execute(
+            "INSERT INTO closures(person_id, closed_at, by_person_id, previous_status,"
+            " deletion_due_at) VALUES (?, '2026-11-20T10:00:00', ?, 'active',"
+            " '2099-02-20T10:00:00')",
+            (person_id, person_id),
+        )
+    conn.close()
+    personas = {r["nir"]: r for r in run_json(capsys, "--db", str(db), "personas")}
+    fields = ("status", "status_label", "status_date")
+    status = run_json(capsys, "--db", str(db), "status", sebastien)
+    for profile in status["profiles"]:
+        assert {f: personas[profile["nir"]][f] for f in fields} == {
+            f: profile[f] for f in fields
+        }
+    assert {r["status"] for r in personas.values()} <= {s.value for s in ProfileStatus}
+    assert "suppression des données demandée" in personas[sebastien]["status_label"]
+
+
+# --- without a terminal ------------------------------------------------------------------
+
+
+def test_without_a_terminal_and_a_command_it_says_so(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, out, err = run(capsys, "--db", str(db))
+    assert (code, out) == (2, "")
+    assert one_french_line(err) == t("cli.error", problem=t("cli.no_terminal"))
+    assert not db.exists()  # nothing was opened
+
+
+def test_without_a_terminal_a_real_process_ends_at_once(db: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != ENV_DB}
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "mes_sante_tui", "--db", str(db)], stdin=subprocess.DEVNULL,
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=20, check=False,
+    )
+    elapsed = time.monotonic() - started
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [t("cli.error", problem=t("cli.no_terminal"))]
+    assert elapsed < 5  # Python's own start-up included, on a busy machine
+    assert not db.exists()
+
+
+# --- store errors on the command line: one French line, non-zero -------------------------
+
+
+def test_another_programs_database_is_refused_and_left_as_it_was(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "agenda.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE rendez_vous (id INTEGER PRIMARY KEY, quand TEXT)")
+    conn.execute("INSERT INTO rendez_vous(quand) VALUES ('demain')")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    for argv in (["personas"], ["seed"], ["reset", "--oui"], ["clock", "+1d"]):
+        code, out, err = run(capsys, "--db", str(path), *argv)
+        assert code == 1 and out == ""
+        assert one_french_line(err) == t("cli.failure", problem=t("store.foreign", path=path))
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["agenda.sqlite"]
+
+
+def test_a_locked_store(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, "--db", str(db), "seed")
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process is writing, and does not let go
+    try:
+        code, out, err = run(capsys, "--db", str(db), "clock", "+1d")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 1 and out == ""
+    assert one_french_line(err) == t("cli.failure", problem=t("store.locked", path=db))
+
+
+def test_a_read_only_store(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, "--db", str(db), "seed")
+
+    def read_only(path: str) -> sqlite3.Connection:
+        # Root writes through a 0444 file: the store is opened read-only instead.
+        return sqlite3.connect(
+            f"{Path(path).as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=1,
+            check_same_thread=False,
+        )
+
+    monkeypatch.setattr(store_module, "_open_connection", read_only)
+    code, out, err = run(capsys, "--db", str(db), "clock", "+1d")
+    assert code == 1 and out == ""
+    assert one_french_line(err) == t("cli.failure", problem=t("store.unwritable", path=db))
+
+
+# --- reset on a damaged store ------------------------------------------------------------
+
+
+def damaged_files(folder: Path) -> Path:
+    path = folder / "base.db"
+    path.write_bytes(b"\xde\xad\xbe\xef" * 2048)
+    Path(f"{path}-wal").write_bytes(b"wal")
+    Path(f"{path}-shm").write_bytes(b"shm")
+    return path
+
+
+def moved_aside(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if ".endommage-" in p.name)
+
+
+def test_reset_moves_a_damaged_store_aside_and_makes_a_new_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = damaged_files(tmp_path)
+    before = digest(path)
+    code, out, err = run(capsys, "--db", str(path), "reset", "--oui")
+    assert (code, err) == (0, "")
+    kept, kept_shm, kept_wal = moved_aside(tmp_path)
+    assert kept.name.startswith("base.db.endommage-")
+    assert (kept_shm.name, kept_wal.name) == (f"{kept.name}-shm", f"{kept.name}-wal")
+    assert digest(kept) == before and kept_wal.read_bytes() == b"wal"
+    assert out.splitlines()[0] == t("cli.reset.moved", path=path, moved=kept)
+    records = run_json(capsys, "--db", str(path), "personas")  # the new store works
+    assert len(records) == len(members())
+
+
+def test_reset_of_a_damaged_store_as_json_names_the_kept_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = damaged_files(tmp_path)
+    data = run_json(capsys, "--db", str(path), "reset", "--oui")
+    (kept, *_) = moved_aside(tmp_path)
+    assert data["damaged_moved_to"] == str(kept)
+    assert data["people"] == len(members())
+
+
+def test_reset_of_a_damaged_store_needs_oui_in_a_script(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = damaged_files(tmp_path)
+    before = digest(path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal
+    code, out, err = run(capsys, "--db", str(path), "reset")
+    assert code == 1 and out == ""
+    line = one_french_line(err)
+    assert line == t("cli.failure", problem=t("cli.reset.damaged_needs_yes", path=path))
+    assert "--oui" in line
+    assert digest(path) == before and moved_aside(tmp_path) == []
+
+
+@pytest.mark.parametrize(("answer", "expected"), [("n\n", 1), ("\n", 1), ("o\n", 0)])
+def test_reset_of_a_damaged_store_asks_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    answer: str, expected: int,
+) -> None:
+    path = damaged_files(tmp_path)
+    monkeypatch.setattr(sys, "stdin", _Terminal(answer))
+    code, _, err = run(capsys, "--db", str(path), "reset")
+    assert code == expected
+    assert t("cli.reset.damaged_confirm", path=path) in err
+    assert len(moved_aside(tmp_path)) == (3 if expected == 0 else 0)
+
+
+def test_reset_moves_aside_a_store_that_fails_its_check(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    run(capsys, "--db", str(db), "seed")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    size = db.stat().st_size
+    with db.open("r+b") as file:  # the last two pages: noise; the store still opens
+        file.seek(size - 4096 * 2)
+        file.write(b"\xa5" * 4096 * 2)
+    opened = Store(db)
+    assert not opened.integrity_ok()
+    opened.close()
+    code, out, err = run(capsys, "--db", str(db), "reset", "--oui")
+    assert (code, err) == (0, "")
+    (kept,) = moved_aside(db.parent)
+    assert out.splitlines()[0] == t("cli.reset.moved", path=db, moved=kept)
+    assert len(run_json(capsys, "--db", str(db), "personas")) == len(members())
+
+
+@pytest.mark.parametrize("command", ["personas", "outbox", "reset"])
+def test_a_command_help_lists_its_options_in_one_section(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    assert out.count("\noptions :\n") == 1
+    assert out.index("--help") < out.index("\noptions générales :\n")

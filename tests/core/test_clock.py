@@ -5,6 +5,8 @@ clock; "Command line")."""
 from __future__ import annotations
 
 import json
+import multiprocessing
+import multiprocessing.synchronize
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,9 +22,13 @@ from mes_sante_tui.core.clock import (
     MAX_SHIFT,
     OFFSET_KEY,
     ManualClock,
+    ShiftError,
+    ShiftProblem,
     StoreClock,
     SystemClock,
+    move_offset,
     parse_shift,
+    read_shift,
 )
 from mes_sante_tui.core.lifecycle import AUTOMATIC_CREATION
 from mes_sante_tui.core.personas import load_personas
@@ -108,6 +114,8 @@ def test_the_clock_never_goes_back(services: Services, delta: timedelta) -> None
         ("+6SEM", timedelta(weeks=6)),
         ("+000001d", timedelta(days=1)),
         ("+999999m", timedelta(minutes=999_999)),
+        ("+1234567m", timedelta(minutes=1_234_567)),  # 857 days: within the maximum
+        ("+36500d", MAX_SHIFT),
     ],
 )
 def test_accepted_shifts(text: str, expected: timedelta) -> None:
@@ -128,7 +136,9 @@ def test_accepted_shifts(text: str, expected: timedelta) -> None:
         "+1y",  # unknown unit
         "+1.5h",
         "+1d2h",
-        "+1234567m",  # more than 6 digits
+        "+36501d",  # beyond the maximum
+        "+999999w",
+        "+99999999999999999999999w",
         "++6w",
         "+²d",  # not ASCII digits: int() would raise on "²"
         "+６w",
@@ -145,6 +155,26 @@ def test_shift_round_trip(amount: int, unit: str) -> None:
     expected = wanted if wanted <= MAX_SHIFT else None  # beyond a century: refused
     assert parse_shift(f"+{amount}{unit}") == expected
     assert parse_shift(f" +{amount} {unit.upper()} ") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("-1w", ShiftProblem.BACKWARDS),
+        ("-6", ShiftProblem.BACKWARDS),
+        ("\u22123d", ShiftProblem.BACKWARDS),
+        ("+0d", ShiftProblem.BACKWARDS),
+        ("+999999w", ShiftProblem.TOO_FAR),
+        ("+36501d", ShiftProblem.TOO_FAR),
+        ("+9999999999999999999999999w", ShiftProblem.TOO_FAR),
+        ("6w", ShiftProblem.INVALID),
+        ("+1y", ShiftProblem.INVALID),
+    ],
+)
+def test_a_refused_shift_says_why(text: str, problem: ShiftProblem) -> None:
+    with pytest.raises(ShiftError) as refused:
+        read_shift(text)
+    assert refused.value.problem is problem
 
 
 @given(st.text(max_size=12))
@@ -214,7 +244,7 @@ def test_clock_as_text(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     assert code == 0 and len(out.splitlines()) == 1  # nothing moved, nothing done
 
 
-@pytest.mark.parametrize("shift", ["6w", "+0d", "+1y", "+1234567m", "+²d", "-1d"])
+@pytest.mark.parametrize("shift", ["6w", "+0d", "+1y", "+36501d", "+²d", "-1d", "-1w", "-6"])
 def test_a_bad_shift_is_one_french_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], db: Path, shift: str
 ) -> None:
@@ -285,3 +315,69 @@ def test_moves_that_add_up_past_the_calendar_are_refused_and_leave_the_clock(
             engine.move_clock(century)
     assert "9999" in refused.value.message
     assert engine.clock.now().year > 9_800  # every move before the refused one was kept
+
+
+def test_the_command_line_says_the_clock_never_goes_back(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    for shift in ("-1w", "-6"):
+        code, out, err = run(capsys, "--db", str(db), "clock", shift)
+        assert (code, out) == (2, "")
+        assert err.splitlines() == [cli.t("cli.error", problem=cli.t(
+            "cli.arg.generic", option=cli.t("cli.metavar.shift"),
+            message=cli.t("cli.shift.backwards", value=shift),
+        ))]
+        assert "ne recule jamais" in err
+    assert not db.exists()
+
+
+def test_the_command_line_names_the_maximum_move(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    code, out, err = run(capsys, "--db", str(db), "clock", "+999999w")
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert "+999999w" in err and "36 500 jours" in err and "+5214w" in err
+    assert not db.exists()
+
+
+# --- several processes moving the clock of one store ------------------------------------------
+
+PROCESSES, MOVES = 4, 25
+
+
+def _move_the_clock(path: str, start: multiprocessing.synchronize.Event) -> None:
+    from mes_sante_tui.core.services import open_services  # a store opened in this process
+
+    services = open_services(path, clock=ManualClock(NOW), seed_if_empty=False)
+    start.wait(10)
+    for _ in range(MOVES):
+        services.engine.move_clock(timedelta(minutes=1))
+    services.close()
+
+
+def test_moves_made_by_several_processes_at_once_all_add_up(tmp_path: Path) -> None:
+    path = str(tmp_path / "shared.db")
+    Store(path).close()
+    context = multiprocessing.get_context("fork")
+    start = context.Event()
+    workers = [
+        context.Process(target=_move_the_clock, args=(path, start)) for _ in range(PROCESSES)
+    ]
+    for worker in workers:
+        worker.start()
+    start.set()
+    for worker in workers:
+        worker.join(60)
+    assert [w.exitcode for w in workers] == [0] * PROCESSES
+    store = Store(path)
+    assert StoreClock(store).offset == timedelta(minutes=PROCESSES * MOVES)
+    store.close()
+
+
+def test_move_offset_returns_the_new_offset() -> None:
+    store = Store(":memory:")
+    assert move_offset(store, timedelta(hours=1)) == timedelta(hours=1)
+    assert move_offset(store, timedelta(minutes=1)) == timedelta(hours=1, minutes=1)
+    assert store.meta(OFFSET_KEY) == "3660"
+    store.close()

@@ -1,6 +1,9 @@
 """A store written by version 1 of the schema is upgraded to version 2 in place: the people
 table is rebuilt to allow the « supprime » status, closures and failed logins get their
-tables; the data, the foreign keys and the secret survive. A newer store is still refused."""
+tables; the data, the foreign keys and the secret survive. A newer store is still refused.
+
+Stores made before `PRAGMA application_id` marked them (0, with our tables) are adopted:
+marked as ours when opened, nothing else changed."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import pytest
 from mes_sante_tui.core.codes import CodeHasher
 from mes_sante_tui.core.models import ProfileStatus
 from mes_sante_tui.core.results import StoreError
-from mes_sante_tui.core.store import _MIGRATIONS, SCHEMA_VERSION, Store
+from mes_sante_tui.core.store import _MIGRATIONS, APPLICATION_ID, SCHEMA_VERSION, Store
 from mes_sante_tui.wording import t
 
 SECRET = "ab" * 32
@@ -201,3 +204,41 @@ def test_a_store_from_a_newer_version_is_still_refused(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     conn.close()
+
+
+def application_id(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA application_id").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_a_version_1_store_without_the_mark_is_adopted(old: Path) -> None:
+    assert application_id(old) == 0
+    before = snapshot(old)
+    Store(old).close()
+    assert application_id(old) == APPLICATION_ID
+    assert snapshot(old) == before
+
+
+def test_a_current_store_made_before_the_mark_is_adopted_as_it_is(tmp_path: Path) -> None:
+    """What the previous release left: schema 2, application_id 0."""
+    path = tmp_path / "v2.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    for version in (1, 2):
+        for statement in statements(_MIGRATIONS[version]):
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("INSERT INTO meta(key, value) VALUES ('secret', ?)", (SECRET,))
+    conn.execute("INSERT INTO households(id, label) VALUES (1, 'Famille Leguellec')")
+    conn.execute("COMMIT")
+    conn.close()
+    before = snapshot(path)
+    store = Store(path)
+    assert store.secret() == bytes.fromhex(SECRET)
+    assert store.schema_version() == SCHEMA_VERSION
+    store.close()
+    assert application_id(path) == APPLICATION_ID
+    assert snapshot(path) == before
