@@ -23,6 +23,7 @@ from .clock import OFFSET_KEY, Clock, SystemClock
 from .codes import CodeGenerator, CodeHasher, SecretCodeGenerator
 from .journey import Step
 from .lifecycle import LifeChanges
+from .lockout import Lockout, Scope
 from .models import CardModel, Channel, Person, ProfileStatus
 from .nir import check_nir
 from .outbox import Mailer
@@ -344,9 +345,16 @@ class Engine:
             return Refused(outcome=Outcome.CODE_EXPIRED, message=t("code.expired"))
         return None
 
+    def lockout(self, scope: Scope) -> Lockout:
+        """The counter of wrong entries of `scope`, with the allowance the settings give."""
+        if scope is Scope.LOGIN:
+            allowed, wait = self.settings.max_login_failures, self.settings.first_login_wait
+        else:
+            allowed, wait = self.settings.max_code_failures, self.settings.first_lock_wait
+        return Lockout(self.store, scope, allowed, wait)
+
     def _clear_failures(self, holder_id: int) -> None:
-        with self.store.transaction() as conn:
-            conn.execute("DELETE FROM code_failures WHERE holder_id = ?", (holder_id,))
+        self.lockout(Scope.PROVISIONAL_CODE).clear(str(holder_id))
 
     def _not_found(
         self, session: Session, holder_id: int | None, why: str, step: str = Step.IDENTIFY
@@ -357,39 +365,20 @@ class Engine:
     def _locked(
         self, session: Session, holder_id: int, step: str = Step.IDENTIFY
     ) -> Refused | None:
-        row = self.store.query_one(
-            "SELECT locked_until FROM code_failures WHERE holder_id = ?", (holder_id,)
-        )
-        if row is None or row["locked_until"] is None:
-            return None
-        left = datetime.fromisoformat(row["locked_until"]) - self.clock.now()
-        if left <= timedelta(0):
+        left = self.lockout(Scope.PROVISIONAL_CODE).wait_left(str(holder_id), self.clock.now())
+        if left is None:
             return None
         self.log(session, step, False, Outcome.LOCKED, person_id=holder_id)
         return Refused(outcome=Outcome.LOCKED, message=t("code.locked", wait=wait_words(left)))
 
     def _wrong_code(self, session: Session, holder_id: int, step: str = Step.IDENTIFY) -> Refused:
         """Count a wrong code; past the allowance, each failure doubles the wait."""
-        now = self.clock.now()
-        with self.store.transaction() as conn:
-            row = conn.execute(
-                "SELECT failures FROM code_failures WHERE holder_id = ?", (holder_id,)
-            ).fetchone()
-            failures = (row["failures"] if row else 0) + 1
-            over = failures - self.settings.max_code_failures
-            locked_until = now + self.settings.first_lock_wait * (2**over) if over >= 0 else None
-            conn.execute(
-                "INSERT INTO code_failures(holder_id, failures, locked_until) VALUES (?, ?, ?) "
-                "ON CONFLICT(holder_id) DO UPDATE SET failures = excluded.failures, "
-                "locked_until = excluded.locked_until",
-                (holder_id, failures, iso(locked_until)),
-            )
-        if locked_until is not None:
+        counter = self.lockout(Scope.PROVISIONAL_CODE)
+        wait = counter.fail(str(holder_id), self.clock.now())
+        if wait is not None:
             self.log(session, step, False, Outcome.LOCKED, person_id=holder_id)
-            return Refused(
-                outcome=Outcome.LOCKED,
-                message=t("code.locked", wait=wait_words(locked_until - now)),
-            )
+            return Refused(outcome=Outcome.LOCKED, message=t("code.locked", wait=wait_words(wait)))
+        failures = counter.failures(str(holder_id))
         return self._not_found(session, holder_id, f"wrong_code:{failures}", step)
 
     # --- identification by identity: NIR, date of birth, card ---------------------------
@@ -778,6 +767,11 @@ class Engine:
         now = self.clock.now()
         purpose = f"contact_{pending.kind.value}"
         column = "email" if pending.kind is ContactKind.EMAIL else "mobile"
+        counter, key = self.lockout(Scope.CONTACT_CODE), str(person.id)
+        if (left := counter.wait_left(key, now)) is not None:
+            # While the wait runs, even the right code is refused: it is not even compared.
+            self.log(session, step, False, Outcome.LOCKED)
+            return Refused(errors={"otp": t("code.locked", wait=wait_words(left))})
         with self.store.transaction() as conn:
             row = conn.execute(
                 "SELECT * FROM otp_codes WHERE person_id = ? AND purpose = ? AND target = ? "
@@ -798,8 +792,11 @@ class Engine:
                     f"UPDATE people SET {column} = ? WHERE id = ?", (pending.value, person.id)
                 )
         self.log(session, step, error is None, reason)
+        if reason == "otp_wrong" and (wait := counter.fail(key, now)) is not None:
+            error = t("code.locked", wait=wait_words(wait))
         if error is not None:
             return Refused(errors={"otp": error})
+        counter.clear(key)
         session.pending_contact = None
         return Accepted(next=Step.CONTACTS)
 

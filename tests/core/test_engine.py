@@ -193,7 +193,7 @@ def test_each_field_error_names_its_field(
     assert result.errors == {field: t(key)}
     assert result.outcome is None
     assert session.person_id is None
-    assert world.count("code_failures") == 0  # a typing mistake is not a wrong code
+    assert world.count("lockouts") == 0  # a typing mistake is not a wrong code
 
 
 def test_an_unknown_nir_is_not_found(world: World) -> None:
@@ -466,6 +466,32 @@ def test_a_wrong_or_malformed_one_time_code_is_refused(world: World) -> None:
         "otp": t("otp.required")
     }
     assert world.person("martine").email == "martine.leguellec@exemple.fr"
+
+
+def test_wrong_contact_codes_are_limited_and_sending_again_keeps_the_count(
+    world: World,
+) -> None:
+    """Five wrong entries start a one-minute wait; « Envoyer à nouveau le code » does not
+    reset the count; during the wait even the right code is refused, with the wait said."""
+    session = at_contacts(world)
+    world.engine.request_contact_change(session, ContactKind.EMAIL, NEW_EMAIL)
+    for _ in range(4):
+        right = otp_in(world.last_message())
+        wrong = "000000" if right != "000000" else "111111"
+        assert refused(world.engine.confirm_contact_change(session, wrong)).errors == {
+            "otp": t("otp.wrong")
+        }
+    assert isinstance(world.engine.resend_contact_code(session), OtpSent)
+    right = otp_in(world.last_message())
+    wrong = "000000" if right != "000000" else "111111"
+    locked = {"otp": t("code.locked", wait=wait_words(timedelta(minutes=1)))}
+    assert refused(world.engine.confirm_contact_change(session, wrong)).errors == locked
+    assert refused(world.engine.confirm_contact_change(session, right)).errors == locked
+    assert world.person("martine").email == "martine.leguellec@exemple.fr"
+    world.clock.advance(world.settings.first_lock_wait)
+    assert isinstance(world.engine.confirm_contact_change(session, right), Accepted)
+    assert world.person("martine").email == NEW_EMAIL
+    assert world.count("lockouts") == 0  # a confirmed code clears the count
 
 
 def test_a_one_time_code_expires_after_ten_minutes(world: World) -> None:
