@@ -118,6 +118,9 @@ class AccessDesk:
                 session, step, False, "login_failed", person_id=person.id if person else None
             )
             return self._count_login_failure(key) or Refused(message=t("login.failed"))
+        if password.needs_rehash(stored):
+            # Made with an older setting: replaced now that the password is known to be right.
+            self._rehash(person.id, stored, password_raw)
         channel, address = _login_contact(person)
         session.login_pending, session.login_key = person.id, key
         session.account_id = None
@@ -174,6 +177,15 @@ class AccessDesk:
         session.account_id = session.login_pending = session.login_key = None
         session.holder_id = session.person_id = None
         session.managing = session.representative_certified = False
+
+    def _rehash(self, person_id: int, stored: str, password_raw: str) -> None:
+        digest = password.hash_password(password_raw)
+        with self.store.transaction() as conn:
+            # Unless the password was changed meanwhile (another process's recovery).
+            conn.execute(
+                "UPDATE accounts SET password_hash = ? WHERE person_id = ? AND password_hash = ?",
+                (digest, person_id, stored),
+            )
 
     def _login_locked(self, key: str) -> Refused | None:
         left = self.engine.lockout(Scope.LOGIN).wait_left(key, self.engine.clock.now())

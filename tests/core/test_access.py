@@ -9,7 +9,7 @@ from datetime import timedelta
 from conftest import NOW
 from support import latest_otp, person_id
 
-from mes_sante_tui.core import contacts
+from mes_sante_tui.core import contacts, password
 from mes_sante_tui.core.access import AccountFound, CodeOnItsWay, Done, LoggedIn
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.engine import ChannelOption, Outcome, Session
@@ -598,3 +598,37 @@ def test_the_card_check_of_a_forgotten_password_is_limited(
     )
     clock.advance(timedelta(seconds=30))
     assert isinstance(find_for_password(services, session), AccountFound)
+
+
+# --- passwords hashed with another setting are rehashed at the next successful login -------
+
+
+def stored_hash(services: Services) -> str:
+    account = services.store.account_by_identifier(IDENTIFIER)
+    assert account is not None
+    return str(account["password_hash"])
+
+
+def test_a_hash_with_older_parameters_is_rehashed_at_login(services: Services) -> None:
+    # The hash was made with one setting (explicit, light parameters); the service now uses
+    # another (here still light: 2 passes, 16 KiB, 1 lane).
+    password.set_hasher_params(1, 8)
+    old = password.hash_password(PASSWORD)
+    with services.store.transaction() as conn:
+        conn.execute(
+            "UPDATE accounts SET password_hash = ? WHERE identifier = ?", (old, IDENTIFIER)
+        )
+    password.set_hasher_params(2, 16)
+    # A wrong password changes nothing.
+    assert attempt(services) == FAILED
+    assert stored_hash(services) == old
+    # The right one: the hash is made again with the setting in force, and still verifies.
+    session = log_in(services)
+    assert session.account_id == sebastien(services).id
+    new = stored_hash(services)
+    assert new != old and "$m=16,t=2,p=1$" in new
+    assert password.verify_password(new, PASSWORD)
+    assert not password.needs_rehash(new)
+    # Already up to date: left as it is.
+    log_in(services)
+    assert stored_hash(services) == new
