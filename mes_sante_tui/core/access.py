@@ -1,4 +1,4 @@
-"""Getting into an activated space: « Se connecter » with a one-time code, « Identifiant
+"""Getting into one's space with the account: « Se connecter » with a one-time code, « Identifiant
 oublié » and « Mot de passe oublié ».
 
 A failed login says one generic thing, never which of the identifier or the password was
@@ -27,7 +27,7 @@ from .engine import (
     wait_words,
 )
 from .lockout import Scope
-from .models import CardModel, Channel, Person, ProfileStatus
+from .models import CardModel, Channel, Person
 from .nir import check_nir
 from .results import Refused
 from .store import iso
@@ -43,8 +43,6 @@ RECOVER_PASSWORD_STEP = "mot_de_passe_oublie"
 LOGIN_PURPOSE = "login"
 PASSWORD_PURPOSE = "password_code"
 
-# A profile whose holder can log in: active, or closed and waiting to be reopened.
-_CAN_LOG_IN = frozenset({ProfileStatus.ACTIVATED, ProfileStatus.CLOSED, ProfileStatus.OPPOSED})
 
 
 # A one-time code (or the identifier) was sent: the same result as a new provisional code,
@@ -113,7 +111,10 @@ class AccessDesk:
         stored = account["password_hash"] if account is not None else _decoy_hash()
         right = password.verify_password(stored, password_raw) and account is not None
         person = self.store.person(account["person_id"]) if account is not None else None
-        if not right or person is None or person.status not in _CAN_LOG_IN:
+        # Every account that exists logs in, whatever the status of the holder's own profile:
+        # it is common to all the profiles the holder manages and may have been created by a
+        # child's activation while the holder's own is still pending (PRODUCT.md, "Accounts").
+        if not right or person is None:
             engine.log(
                 session, step, False, "login_failed", person_id=person.id if person else None
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from drive import fill_identify, to_identify
+from drive import choose_activate, fill_account, fill_identify, to_identify
 from support import current, latest_otp, person_id, tab_to, type_text
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -14,14 +14,20 @@ from textual.widgets import Input, Static
 
 from mes_sante_tui.app import make_app
 from mes_sante_tui.core.clock import ManualClock
+from mes_sante_tui.core.models import ProfileStatus
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
 from mes_sante_tui.screens import (
+    AccountScreen,
+    ContactsScreen,
+    DecisionScreen,
     HomeScreen,
     LoginCodeScreen,
     LoginScreen,
     OutcomeScreen,
+    RepresentativeScreen,
     SpaceScreen,
+    SuccessScreen,
 )
 from mes_sante_tui.widgets import ErrorSummary, FormField
 
@@ -324,3 +330,76 @@ async def test_an_existing_profile_offers_to_log_in(
         assert app.session.account_id == person_id(services, "sebastien")
         assert isinstance(current(app), SpaceScreen)
         assert [type(s) for s in app.screen_stack[1:]] == [HomeScreen, SpaceScreen]
+
+
+async def test_a_parent_who_activated_a_childs_profile_first_logs_in(
+    services: Services, settings: Settings
+) -> None:
+    """Issue 7, A1: Léa's code with Martine's NIR and card, certify, activate, keep the
+    contacts, create `martine.leguellec`; then « Se connecter » with those details opens her
+    space, which shows her own pending profile with « Activer » and « S'opposer »."""
+    app = make_app(services=services, settings=settings)
+    martine, lea = person_id(services, "martine"), person_id(services, "lea")
+    identifier, password = "martine.leguellec", "Kayak#Loire2026"
+    async with app.run_test(size=SIZE) as pilot:
+        await to_identify(pilot)
+        await fill_identify(pilot, services, key="lea", holder="martine")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(current(app), RepresentativeScreen)
+        await pilot.press("enter")  # « Je certifie être le représentant légal de Léa … »
+        await tab_to(pilot, "continue")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(current(app), DecisionScreen)
+        await choose_activate(pilot)
+        assert isinstance(current(app), ContactsScreen)  # the contacts are kept as they are
+        current(app).query_one("#continue").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(current(app), AccountScreen)
+        await fill_account(pilot, identifier, password, password)
+        await pilot.press("enter")
+        await pilot.pause()
+        success = current(app)
+        assert isinstance(success, SuccessScreen)
+        assert services.store.account_identifier(martine) == identifier
+        assert services.store.person(lea).status is ProfileStatus.ACTIVATED
+        assert services.store.person(martine).status is ProfileStatus.PENDING
+
+        await tab_to(pilot, "discover")  # « Découvrir Mon espace santé »: the login
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(current(app), LoginScreen)
+        await log_in(pilot, identifier, password)
+        assert isinstance(current(app), LoginCodeScreen), summary(current(app))
+        await type_text(pilot, latest_otp(services))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        space = current(app)
+        assert isinstance(space, SpaceScreen)
+        assert app.session is not None and app.session.account_id == martine
+        own = str(space.query_one("#own-status", Static).render())
+        assert own == "Martine Julie Leguellec : En attente de décision"
+        assert [b.id for b in space.query(".action-list Button")] == [
+            "own-activer",
+            "own-opposer",
+        ]
+        assert str(space.query_one(f"#status-{lea}", Static).render()).endswith(
+            "Profil activé le 22/11/2026"
+        )
+
+        # From the space, she activates her own profile: no contacts, no identifier again.
+        await tab_to(pilot, "own-activer")
+        await pilot.press("enter")
+        await pilot.pause()
+        decision = current(app)
+        assert isinstance(decision, DecisionScreen)
+        assert app.focused is decision.query_one("#consent")
+        await pilot.press("space")
+        await tab_to(pilot, "continue")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(current(app), SuccessScreen)
+        assert services.store.person(martine).status is ProfileStatus.ACTIVATED
