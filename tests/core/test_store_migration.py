@@ -1,6 +1,7 @@
-"""A store written by version 1 of the schema is upgraded to version 2 in place: the people
-table is rebuilt to allow the « supprime » status, closures and failed logins get their
-tables; the data, the foreign keys and the secret survive. A newer store is still refused."""
+"""A store written by version 1 of the schema is upgraded in place: the people table is
+rebuilt to allow the « supprime » status (2), closures get their table (2), the counters of
+wrong entries gather in one table (3); the data, the foreign keys and the secret survive. A
+newer store is still refused."""
 
 from __future__ import annotations
 
