@@ -1,4 +1,4 @@
-"""Getting into an activated space: « Se connecter » with a one-time code, « Identifiant
+"""Getting into one's space with the account: « Se connecter » with a one-time code, « Identifiant
 oublié » and « Mot de passe oublié ».
 
 A failed login says one generic thing, never which of the identifier or the password was
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from mes_sante_tui.wording import t
@@ -26,7 +26,8 @@ from .engine import (
     contact_channels,
     wait_words,
 )
-from .models import CardModel, Channel, Person, ProfileStatus
+from .lockout import Scope
+from .models import CardModel, Channel, Person
 from .nir import check_nir
 from .results import Refused
 from .store import iso
@@ -42,8 +43,6 @@ RECOVER_PASSWORD_STEP = "mot_de_passe_oublie"
 LOGIN_PURPOSE = "login"
 PASSWORD_PURPOSE = "password_code"
 
-# A profile whose holder can log in: active, or closed and waiting to be reopened.
-_CAN_LOG_IN = frozenset({ProfileStatus.ACTIVATED, ProfileStatus.CLOSED, ProfileStatus.OPPOSED})
 
 
 # A one-time code (or the identifier) was sent: the same result as a new provisional code,
@@ -112,11 +111,17 @@ class AccessDesk:
         stored = account["password_hash"] if account is not None else _decoy_hash()
         right = password.verify_password(stored, password_raw) and account is not None
         person = self.store.person(account["person_id"]) if account is not None else None
-        if not right or person is None or person.status not in _CAN_LOG_IN:
+        # Every account that exists logs in, whatever the status of the holder's own profile:
+        # it is common to all the profiles the holder manages and may have been created by a
+        # child's activation while the holder's own is still pending (PRODUCT.md, "Accounts").
+        if not right or person is None:
             engine.log(
                 session, step, False, "login_failed", person_id=person.id if person else None
             )
             return self._count_login_failure(key) or Refused(message=t("login.failed"))
+        if password.needs_rehash(stored):
+            # Made with an older setting: replaced now that the password is known to be right.
+            self._rehash(person.id, stored, password_raw)
         channel, address = _login_contact(person)
         session.login_pending, session.login_key = person.id, key
         session.account_id = None
@@ -143,6 +148,11 @@ class AccessDesk:
         if session.login_pending is None or session.login_key is None:
             return Refused(errors={"otp": t("otp.none")})
         person = self.store.person(session.login_pending)
+        if codeformat.check_otp(raw).ok and (locked := self._login_locked(session.login_key)):
+            # Locked meanwhile (by this session's wrong codes, or another's): not compared.
+            engine.log(session, step, False, "locked", person_id=person.id)
+            session.login_pending = None
+            return Refused(outcome=Outcome.LOCKED, message=locked.message)
         refused = self._confirm_otp(person, LOGIN_PURPOSE, raw)
         if refused is not None:
             reason, message = refused
@@ -169,41 +179,31 @@ class AccessDesk:
         session.holder_id = session.person_id = None
         session.managing = session.representative_certified = False
 
+    def _rehash(self, person_id: int, stored: str, password_raw: str) -> None:
+        digest = password.hash_password(password_raw)
+        with self.store.transaction() as conn:
+            # Unless the password was changed meanwhile (another process's recovery).
+            conn.execute(
+                "UPDATE accounts SET password_hash = ? WHERE person_id = ? AND password_hash = ?",
+                (digest, person_id, stored),
+            )
+
     def _login_locked(self, key: str) -> Refused | None:
-        row = self.store.query_one(
-            "SELECT locked_until FROM login_failures WHERE identifier = ?", (key,)
-        )
-        if row is None or row["locked_until"] is None:
-            return None
-        left = datetime.fromisoformat(row["locked_until"]) - self.engine.clock.now()
-        if left <= timedelta(0):
+        left = self.engine.lockout(Scope.LOGIN).wait_left(key, self.engine.clock.now())
+        if left is None:
             return None
         return Refused(message=t("login.locked", wait=wait_words(left)))
 
     def _count_login_failure(self, key: str) -> Refused | None:
         """Count a failure; past the allowance, each one doubles the wait, which is returned
         when this failure starts one."""
-        settings, now = self.engine.settings, self.engine.clock.now()
-        with self.store.transaction() as conn:
-            row = conn.execute(
-                "SELECT failures FROM login_failures WHERE identifier = ?", (key,)
-            ).fetchone()
-            failures = (row["failures"] if row else 0) + 1
-            over = failures - settings.max_login_failures
-            locked_until = now + settings.first_login_wait * (2**over) if over >= 0 else None
-            conn.execute(
-                "INSERT INTO login_failures(identifier, failures, locked_until) VALUES (?, ?, ?)"
-                " ON CONFLICT(identifier) DO UPDATE SET failures = excluded.failures,"
-                " locked_until = excluded.locked_until",
-                (key, failures, iso(locked_until)),
-            )
-        if locked_until is None:
+        wait = self.engine.lockout(Scope.LOGIN).fail(key, self.engine.clock.now())
+        if wait is None:
             return None
-        return Refused(message=t("login.locked", wait=wait_words(locked_until - now)))
+        return Refused(message=t("login.locked", wait=wait_words(wait)))
 
     def _clear_login_failures(self, key: str) -> None:
-        with self.store.transaction() as conn:
-            conn.execute("DELETE FROM login_failures WHERE identifier = ?", (key,))
+        self.engine.lockout(Scope.LOGIN).clear(key)
 
     # --- « Identifiant oublié » ----------------------------------------------------------
 
@@ -215,8 +215,22 @@ class AccessDesk:
         if (expired := self.engine.touch(session, step)) is not None:
             return expired
         errors: dict[str, str] = {}
-        holder = self._holder_by_identity(nir, birth_date, errors)
-        return self._found(session, step, holder, errors, letter=True)
+        nir_check = check_nir(nir)
+        if nir_check.error:
+            errors["nir"] = nir_check.error
+        born = check_birth_date(birth_date, self.engine.clock.now().date())
+        if born.error:
+            errors["birth_date"] = born.error
+        if errors or nir_check.value is None:
+            return self._found(session, step, None, errors, letter=True)
+        key = nir_check.value
+        if (locked := self._lookup_locked(session, step, Scope.FORGOT_IDENTIFIER, key)) is not None:
+            return locked
+        person = self.store.person_by_nir(key)
+        holder = person if person is not None and person.birth_date == born.value else None
+        return self._found(
+            session, step, holder, errors, letter=True, scope=Scope.FORGOT_IDENTIFIER, key=key
+        )
 
     def send_identifier(self, session: Session, channel: Channel | None) -> CodeOnItsWay | Refused:
         step = f"{RECOVER_IDENTIFIER_STEP}:envoi"
@@ -254,12 +268,18 @@ class AccessDesk:
         if born.error:
             errors["birth_date"] = born.error
         checked_nir = engine.check_card_fields(nir, model, serial, errors)
+        if errors or checked_nir is None or model is None:
+            return self._found(session, step, None, errors, letter=False)
+        scope = Scope.FORGOT_PASSWORD
+        if (locked := self._lookup_locked(session, step, scope, checked_nir)) is not None:
+            return locked
         holder: Person | None = None
-        if not errors and checked_nir is not None and model is not None:
-            found = engine.holder_with_card(session, checked_nir, model, serial, step)
-            if isinstance(found, Person) and found.birth_date == born.value:
-                holder = found
-        return self._found(session, step, holder, errors, letter=False)
+        found = engine.holder_with_card(session, checked_nir, model, serial, step)
+        if isinstance(found, Person) and found.birth_date == born.value:
+            holder = found
+        return self._found(
+            session, step, holder, errors, letter=False, scope=scope, key=checked_nir
+        )
 
     def send_password_code(
         self, session: Session, channel: Channel | None
@@ -287,10 +307,20 @@ class AccessDesk:
         if session.recovery_id is None:
             return Refused(message=t("recover.start_again"))
         person = self.store.person(session.recovery_id)
+        counter, key = self.engine.lockout(Scope.RECOVERY_CODE), str(person.id)
+        now = self.engine.clock.now()
+        if codeformat.check_otp(raw).ok and (left := counter.wait_left(key, now)) is not None:
+            # While the wait runs, even the right code is refused: it is not even compared.
+            self.engine.log(session, step, False, Outcome.LOCKED, person_id=person.id)
+            return Refused(errors={"otp": t("code.locked", wait=wait_words(left))})
         refused = self._confirm_otp(person, PASSWORD_PURPOSE, raw)
         if refused is not None:
-            self.engine.log(session, step, False, f"otp_{refused[0]}", person_id=person.id)
-            return Refused(errors={"otp": refused[1]})
+            reason, message = refused
+            self.engine.log(session, step, False, f"otp_{reason}", person_id=person.id)
+            if reason == "wrong" and (wait := counter.fail(key, now)) is not None:
+                message = t("code.locked", wait=wait_words(wait))
+            return Refused(errors={"otp": message})
+        counter.clear(key)
         self.engine.log(session, step, True, "otp_confirmed", person_id=person.id)
         session.recovery_verified = True
         return Done()
@@ -328,7 +358,7 @@ class AccessDesk:
                 "UPDATE accounts SET password_hash = ?, rule_version = ? WHERE person_id = ?",
                 (digest, engine.settings.rule_version.value, person.id),
             )
-            conn.execute("DELETE FROM login_failures WHERE identifier = ?", (identifier,))
+            self.engine.lockout(Scope.LOGIN).clear(identifier)
             engine.mailer.password_changed(now, person)
         session.recovery_id, session.recovery_verified = None, False
         engine.log(session, step, True, "password_changed", person_id=person.id)
@@ -336,21 +366,15 @@ class AccessDesk:
 
     # --- shared --------------------------------------------------------------------------
 
-    def _holder_by_identity(
-        self, nir: str, birth_date: str, errors: dict[str, str]
-    ) -> Person | None:
-        nir_check = check_nir(nir)
-        if nir_check.error:
-            errors["nir"] = nir_check.error
-        born = check_birth_date(birth_date, self.engine.clock.now().date())
-        if born.error:
-            errors["birth_date"] = born.error
-        if errors or nir_check.value is None:
+    def _lookup_locked(
+        self, session: Session, step: str, scope: Scope, key: str
+    ) -> Refused | None:
+        """A recovery look-up while its wait runs: refused before anything is looked up."""
+        left = self.engine.lockout(scope).wait_left(key, self.engine.clock.now())
+        if left is None:
             return None
-        person = self.store.person_by_nir(nir_check.value)
-        if person is None or person.birth_date != born.value:
-            return None
-        return person
+        self.engine.log(session, step, False, Outcome.LOCKED)
+        return Refused(message=t("recover.locked", wait=wait_words(left)))
 
     def _found(
         self,
@@ -360,13 +384,23 @@ class AccessDesk:
         errors: dict[str, str],
         *,
         letter: bool,
+        scope: Scope | None = None,
+        key: str = "",
     ) -> AccountFound | Refused:
         if errors:
             self.engine.log(session, step, False, "fields:" + ",".join(sorted(errors)))
             return Refused(errors=errors)
+        counter = self.engine.lockout(scope) if scope is not None else None
         if holder is None or self.store.account_identifier(holder.id) is None:
             self.engine.log(session, step, False, "no_account")
+            # A look-up that tells whether an account exists: its failures are counted.
+            if counter is not None and (
+                wait := counter.fail(key, self.engine.clock.now())
+            ) is not None:
+                return Refused(message=t("recover.locked", wait=wait_words(wait)))
             return Refused(message=t("recover.not_found"))
+        if counter is not None:
+            counter.clear(key)
         channels = contact_channels(holder, letter=letter)
         if not channels:
             self.engine.log(session, step, False, "no_contact", person_id=holder.id)

@@ -23,12 +23,13 @@ from .clock import Clock, SystemClock, move_offset
 from .codes import CodeGenerator, CodeHasher, SecretCodeGenerator
 from .journey import Step
 from .lifecycle import LifeChanges
+from .lockout import Lockout, Scope
 from .models import CardModel, Channel, Person, ProfileStatus
 from .nir import check_nir
 from .outbox import Mailer
 from .results import DomainError, Refused
 from .settings import Settings
-from .store import Store, iso
+from .store import Store, iso, person_from_row
 
 if TYPE_CHECKING:
     from .access import AccessDesk
@@ -64,6 +65,16 @@ _STATUS_OF: dict[Choice, ProfileStatus] = {
     Choice.ACTIVATE: ProfileStatus.ACTIVATED,
     Choice.OPPOSE: ProfileStatus.OPPOSED,
 }
+
+
+class _StepRefused(Exception):
+    """Raised inside a step's transaction when what was checked before no longer holds (another
+    session used the code or decided meanwhile): the transaction is rolled back and the caller
+    answers with `refused`."""
+
+    def __init__(self, refused: Refused) -> None:
+        super().__init__(refused.outcome or "refused")
+        self.refused = refused
 
 
 @dataclass
@@ -331,7 +342,7 @@ class Engine:
     def _profile_refusal(person: Person) -> Refused | None:
         if person.status in (ProfileStatus.ACTIVATED, ProfileStatus.CLOSED):
             # A closed profile is reopened from the logged-in space, not activated again.
-            return Refused(outcome=Outcome.ALREADY_EXISTS, message=t("identify.already_exists"))
+            return _already_exists()
         if person.deceased or person.not_activable_reason:
             return Refused(outcome=Outcome.NOT_ACTIVABLE, message=t("identify.not_activable"))
         return None
@@ -343,9 +354,16 @@ class Engine:
             return Refused(outcome=Outcome.CODE_EXPIRED, message=t("code.expired"))
         return None
 
+    def lockout(self, scope: Scope) -> Lockout:
+        """The counter of wrong entries of `scope`, with the allowance the settings give."""
+        if scope is Scope.LOGIN:
+            allowed, wait = self.settings.max_login_failures, self.settings.first_login_wait
+        else:
+            allowed, wait = self.settings.max_code_failures, self.settings.first_lock_wait
+        return Lockout(self.store, scope, allowed, wait)
+
     def _clear_failures(self, holder_id: int) -> None:
-        with self.store.transaction() as conn:
-            conn.execute("DELETE FROM code_failures WHERE holder_id = ?", (holder_id,))
+        self.lockout(Scope.PROVISIONAL_CODE).clear(str(holder_id))
 
     def _not_found(
         self, session: Session, holder_id: int | None, why: str, step: str = Step.IDENTIFY
@@ -356,39 +374,20 @@ class Engine:
     def _locked(
         self, session: Session, holder_id: int, step: str = Step.IDENTIFY
     ) -> Refused | None:
-        row = self.store.query_one(
-            "SELECT locked_until FROM code_failures WHERE holder_id = ?", (holder_id,)
-        )
-        if row is None or row["locked_until"] is None:
-            return None
-        left = datetime.fromisoformat(row["locked_until"]) - self.clock.now()
-        if left <= timedelta(0):
+        left = self.lockout(Scope.PROVISIONAL_CODE).wait_left(str(holder_id), self.clock.now())
+        if left is None:
             return None
         self.log(session, step, False, Outcome.LOCKED, person_id=holder_id)
         return Refused(outcome=Outcome.LOCKED, message=t("code.locked", wait=wait_words(left)))
 
     def _wrong_code(self, session: Session, holder_id: int, step: str = Step.IDENTIFY) -> Refused:
         """Count a wrong code; past the allowance, each failure doubles the wait."""
-        now = self.clock.now()
-        with self.store.transaction() as conn:
-            row = conn.execute(
-                "SELECT failures FROM code_failures WHERE holder_id = ?", (holder_id,)
-            ).fetchone()
-            failures = (row["failures"] if row else 0) + 1
-            over = failures - self.settings.max_code_failures
-            locked_until = now + self.settings.first_lock_wait * (2**over) if over >= 0 else None
-            conn.execute(
-                "INSERT INTO code_failures(holder_id, failures, locked_until) VALUES (?, ?, ?) "
-                "ON CONFLICT(holder_id) DO UPDATE SET failures = excluded.failures, "
-                "locked_until = excluded.locked_until",
-                (holder_id, failures, iso(locked_until)),
-            )
-        if locked_until is not None:
+        counter = self.lockout(Scope.PROVISIONAL_CODE)
+        wait = counter.fail(str(holder_id), self.clock.now())
+        if wait is not None:
             self.log(session, step, False, Outcome.LOCKED, person_id=holder_id)
-            return Refused(
-                outcome=Outcome.LOCKED,
-                message=t("code.locked", wait=wait_words(locked_until - now)),
-            )
+            return Refused(outcome=Outcome.LOCKED, message=t("code.locked", wait=wait_words(wait)))
+        failures = counter.failures(str(holder_id))
         return self._not_found(session, holder_id, f"wrong_code:{failures}", step)
 
     # --- identification by identity: NIR, date of birth, card ---------------------------
@@ -601,11 +600,20 @@ class Engine:
             # Opposition is possible during the six weeks only; afterwards, closure.
             self.log(session, step, False, "created_no_opposition")
             return Refused(errors={"choice": t("decision.created_no_opposition")})
+        # Said now rather than after the contacts and the account: another session may have
+        # used the code or decided meanwhile (checked again when the decision is written).
+        if (stale := self._decision_refusal(self.store.conn, session, choice)) is not None:
+            self.log(session, step, False, str(stale.outcome or "stale"))
+            return stale
         session.choice = choice
         if choice is Choice.ACTIVATE and self.store.account_identifier(self.addressee(session).id):
             # The account common to all the addressee's profiles exists (a parent whose space
             # is active): no contact check and no identifier to create.
-            self._record_activation(self.profile(session), self.clock.now(), session)
+            try:
+                self._record_activation(self.profile(session), self.clock.now(), session)
+            except _StepRefused as stale_now:
+                self.log(session, step, False, str(stale_now.refused.outcome or "stale"))
+                return stale_now.refused
             self.log(session, step, True, "activated_with_existing_account")
             return Accepted(next=Step.SUCCESS)
         self.log(session, step, True, choice.value)
@@ -641,10 +649,12 @@ class Engine:
             self.log(session, step, False, "created_no_opposition")
             return Refused(errors={"choice": t("decision.created_no_opposition")})
         now = self.clock.now()
-        already = person.status is ProfileStatus.OPPOSED
-        with self.store.transaction():
-            # A second opposition keeps the date of the first.
-            self._record_decision(person, Choice.OPPOSE, now, session, set_status=not already)
+        try:
+            with self.store.transaction():
+                already = self._record_decision(person, Choice.OPPOSE, now, session)
+        except _StepRefused as stale:
+            self.log(session, step, False, str(stale.refused.outcome or "stale"))
+            return stale.refused
         self.log(session, step, True, "already_opposed" if already else "opposed")
         stored = self.store.person(person.id)
         return Opposed(person=stored, decided_on=stored.status_date or now.date())
@@ -777,6 +787,11 @@ class Engine:
         now = self.clock.now()
         purpose = f"contact_{pending.kind.value}"
         column = "email" if pending.kind is ContactKind.EMAIL else "mobile"
+        counter, key = self.lockout(Scope.CONTACT_CODE), str(person.id)
+        if (left := counter.wait_left(key, now)) is not None:
+            # While the wait runs, even the right code is refused: it is not even compared.
+            self.log(session, step, False, Outcome.LOCKED)
+            return Refused(errors={"otp": t("code.locked", wait=wait_words(left))})
         with self.store.transaction() as conn:
             row = conn.execute(
                 "SELECT * FROM otp_codes WHERE person_id = ? AND purpose = ? AND target = ? "
@@ -797,8 +812,11 @@ class Engine:
                     f"UPDATE people SET {column} = ? WHERE id = ?", (pending.value, person.id)
                 )
         self.log(session, step, error is None, reason)
+        if reason == "otp_wrong" and (wait := counter.fail(key, now)) is not None:
+            error = t("code.locked", wait=wait_words(wait))
         if error is not None:
             return Refused(errors={"otp": error})
+        counter.clear(key)
         session.pending_contact = None
         return Accepted(next=Step.CONTACTS)
 
@@ -839,6 +857,13 @@ class Engine:
         # The account is the addressee's, « commun à tous mes profils » (guide 000).
         holder = self.addressee(session)
         profile = self.profile(session)
+        # Another session may have activated this profile, or used its code, meanwhile: said
+        # before the fields, which no correction would make acceptable.
+        if (stale := self._decision_refusal(self.store.conn, session, Choice.ACTIVATE)) or (
+            self.store.account_of(holder.id) is not None and (stale := _already_exists())
+        ):
+            self.log(session, step, False, str(stale.outcome))
+            return stale
         errors: dict[str, str] = {}
         if (refused := self.check_identifier(session, identifier_raw)) is not None:
             errors.update(refused.errors)
@@ -860,20 +885,32 @@ class Engine:
         # Hash before taking the write lock: argon2 is deliberately slow.
         digest = password.hash_password(password_raw)
         now = self.clock.now()
-        with self.store.transaction() as conn:
-            if (
-                conn.execute("SELECT 1 FROM accounts WHERE identifier = ?", (wanted,)).fetchone()
-                is not None
-            ):
-                taken = True
-            else:
-                taken = False
-                conn.execute(
-                    "INSERT INTO accounts(person_id, identifier, password_hash, rule_version,"
-                    " created_at) VALUES (?, ?, ?, ?, ?)",
-                    (holder.id, wanted, digest, self.settings.rule_version.value, iso(now)),
+        try:
+            with self.store.transaction() as conn:
+                # Checked again under the write lock: another session may have activated this
+                # profile, or created the holder's account, since the decision.
+                if (stale := self._decision_refusal(conn, session, Choice.ACTIVATE)) is not None:
+                    raise _StepRefused(stale)
+                if conn.execute(
+                    "SELECT 1 FROM accounts WHERE person_id = ?", (holder.id,)
+                ).fetchone():
+                    raise _StepRefused(_already_exists())
+                taken = (
+                    conn.execute(
+                        "SELECT 1 FROM accounts WHERE identifier = ?", (wanted,)
+                    ).fetchone()
+                    is not None
                 )
-                self._record_activation(profile, now, session)
+                if not taken:
+                    conn.execute(
+                        "INSERT INTO accounts(person_id, identifier, password_hash, rule_version,"
+                        " created_at) VALUES (?, ?, ?, ?, ?)",
+                        (holder.id, wanted, digest, self.settings.rule_version.value, iso(now)),
+                    )
+                    self._record_activation(profile, now, session)
+        except _StepRefused as stale_now:
+            self.log(session, step, False, str(stale_now.refused.outcome or "stale"))
+            return stale_now.refused
         if taken:
             refused = self.check_identifier(session, identifier_raw)
             self.log(session, step, False, "identifier_taken")
@@ -888,18 +925,21 @@ class Engine:
             self.mailer.activated(now, self.store.person(profile.id), self.addressee(session))
 
     def _record_decision(
-        self,
-        profile: Person,
-        choice: Choice,
-        now: datetime,
-        session: Session,
-        *,
-        set_status: bool = True,
-    ) -> None:
+        self, profile: Person, choice: Choice, now: datetime, session: Session
+    ) -> bool:
         """The profile's new status and date, the decision row, the code used: one write,
-        inside the caller's transaction."""
+        inside the caller's transaction. The code and the profile are read again under the
+        write lock; when another session used the code or decided meanwhile, `_StepRefused`
+        is raised and nothing is written. True when the profile was already opposed and is
+        opposed again (its first date is kept)."""
         with self.store.transaction() as conn:
-            if set_status:
+            if (stale := self._decision_refusal(conn, session, choice)) is not None:
+                raise _StepRefused(stale)
+            current = conn.execute(
+                "SELECT status FROM people WHERE id = ?", (profile.id,)
+            ).fetchone()
+            again = choice is Choice.OPPOSE and current["status"] == ProfileStatus.OPPOSED.value
+            if not again:
                 conn.execute(
                     "UPDATE people SET status = ?, status_date = ? WHERE id = ?",
                     (_STATUS_OF[choice].value, iso(now.date()), profile.id),
@@ -910,9 +950,34 @@ class Engine:
             )
             if session.code_id is not None:
                 conn.execute(
-                    "UPDATE provisional_codes SET used_at = ? WHERE id = ?",
+                    "UPDATE provisional_codes SET used_at = ? WHERE id = ? AND used_at IS NULL",
                     (iso(now), session.code_id),
                 )
+        return again
+
+    def _decision_refusal(
+        self, conn: sqlite3.Connection, session: Session, choice: Choice
+    ) -> Refused | None:
+        """Why the session's profile can no longer take `choice`, read through `conn` (inside
+        the step's transaction when it writes): its code was used meanwhile, or its status
+        changed so that the decision no longer applies."""
+        assert session.person_id is not None
+        row = conn.execute("SELECT * FROM people WHERE id = ?", (session.person_id,)).fetchone()
+        if row is None:
+            return Refused(outcome=Outcome.NOT_FOUND, message=t("identify.not_found"))
+        person = person_from_row(row)
+        # The profile first: « Un profil a déjà été créé » says more than « code utilisé ».
+        if (refusal := self._profile_refusal(person)) is not None:
+            return refusal
+        if session.code_id is not None:
+            code = conn.execute(
+                "SELECT used_at FROM provisional_codes WHERE id = ?", (session.code_id,)
+            ).fetchone()
+            if code is None or code["used_at"] is not None:
+                return Refused(outcome=Outcome.CODE_USED, message=t("code.used"))
+        if choice is Choice.OPPOSE and person.status is ProfileStatus.CREATED:
+            return Refused(errors={"choice": t("decision.created_no_opposition")})
+        return None
 
     def addressee(self, session: Session) -> Person:
         holder = session.holder_id if session.holder_id is not None else session.person_id
@@ -938,6 +1003,10 @@ class Engine:
             accepted=accepted,
             reason=str(reason),
         )
+
+
+def _already_exists() -> Refused:
+    return Refused(outcome=Outcome.ALREADY_EXISTS, message=t("identify.already_exists"))
 
 
 def wait_words(delta: timedelta) -> str:

@@ -163,6 +163,11 @@ def check_password(
     return errors
 
 
+# OWASP's first setting for argon2id (PRODUCT.md, "Safety"): 19 MiB, 2 passes, 1 lane.
+MEMORY_COST_KIB = 19 * 1024
+TIME_COST = 2
+PARALLELISM = 1
+
 # Shared by every call; built on first use (argon2 loads a C library: not at start-up).
 # Tests lighten its cost with set_hasher_params.
 _hasher: PasswordHasher | None = None
@@ -171,9 +176,14 @@ _hasher: PasswordHasher | None = None
 def _the_hasher() -> PasswordHasher:
     global _hasher
     if _hasher is None:
-        from argon2 import PasswordHasher
+        from argon2 import PasswordHasher, Type
 
-        _hasher = PasswordHasher()  # argon2id, RFC 9106 low-memory profile
+        _hasher = PasswordHasher(
+            time_cost=TIME_COST,
+            memory_cost=MEMORY_COST_KIB,
+            parallelism=PARALLELISM,
+            type=Type.ID,
+        )
     return _hasher
 
 
@@ -197,4 +207,15 @@ def verify_password(stored_hash: str, password: str) -> bool:
     try:
         return _the_hasher().verify(stored_hash, password)
     except (VerificationError, InvalidHashError, ValueError, TypeError):
+        return False
+
+
+def needs_rehash(stored_hash: str) -> bool:
+    """True when `stored_hash` was made with other parameters than the hasher's (an older
+    setting): it is then replaced at the next successful login."""
+    from argon2.exceptions import InvalidHashError
+
+    try:
+        return _the_hasher().check_needs_rehash(stored_hash)
+    except (InvalidHashError, ValueError):
         return False

@@ -24,14 +24,13 @@ from .store import Store, iso, person_from_row
 
 # Tables emptied by a reset, children before parents (foreign keys).
 _DATA_TABLES = (
-    "login_failures",
+    "lockouts",
     "closures",
     "journal",
     "outbox",
     "decisions",
     "accounts",
     "otp_codes",
-    "code_failures",
     "provisional_codes",
     "cards",
     "people",

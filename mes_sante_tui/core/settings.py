@@ -29,7 +29,9 @@ class Settings:
     information_code_validity: timedelta = timedelta(weeks=6)
     # The validity of a regenerated code is not public: a setting.
     regenerated_code_validity: timedelta = timedelta(days=7)
-    # Wrong provisional codes allowed before a wait; the wait then doubles at each failure.
+    # Wrong entries allowed before a wait, the wait then doubling at each failure: for the
+    # provisional code, the one-time codes of recovery and contact change, and the look-ups
+    # of « Identifiant oublié » and « Mot de passe oublié » (core/lockout.py).
     max_code_failures: int = 5
     first_lock_wait: timedelta = timedelta(minutes=1)
     # Failed logins allowed before a wait, doubling at each further failure (not public).

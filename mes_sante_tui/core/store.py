@@ -29,7 +29,7 @@ from mes_sante_tui.wording import t
 from .models import Card, CardModel, Channel, Closure, OutboxMessage, Person, ProfileStatus
 from .results import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 10_000
 
 # `PRAGMA application_id` of our stores: "MSTU" (Mon eSpace santé TUI) in ASCII. Stores made
@@ -203,6 +203,23 @@ _MIGRATIONS: dict[int, str] = {
         failures INTEGER NOT NULL,
         locked_until TEXT
     );
+    """,
+    # One table for every counter of wrong entries (core/lockout.py): the provisional code's
+    # and the login's move in, and the one-time codes and recovery look-ups join them.
+    3: """
+    CREATE TABLE lockouts (
+        scope TEXT NOT NULL,
+        key TEXT NOT NULL,
+        failures INTEGER NOT NULL,
+        locked_until TEXT,
+        PRIMARY KEY (scope, key)
+    );
+    INSERT INTO lockouts(scope, key, failures, locked_until)
+        SELECT 'code', CAST(holder_id AS TEXT), failures, locked_until FROM code_failures;
+    INSERT INTO lockouts(scope, key, failures, locked_until)
+        SELECT 'login', identifier, failures, locked_until FROM login_failures;
+    DROP TABLE code_failures;
+    DROP TABLE login_failures;
     """,
 }
 

@@ -105,4 +105,5 @@ class AccountScreen(JourneyScreen[None]):
             self.msa.refresh_outbox()
             self.msa.advance(self.STEP)
         else:
-            self.show_refusal(result.errors, self.fields, result.message)
+            # A situation (profile activated or code used meanwhile) gets its own screen.
+            self.refuse(result, self.fields)

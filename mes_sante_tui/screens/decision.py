@@ -113,7 +113,8 @@ class DecisionScreen(JourneyScreen[None]):
         consent = self.query_one("#consent", Checkbox).value
         result = self.msa.engine.decide(session, self.choice, consent)
         if not isinstance(result, Accepted):
-            self.show_refusal(result.errors, self.fields, result.message)
+            # A situation (code used or profile decided meanwhile) gets its own screen.
+            self.refuse(result, self.fields)
             return
         self.clear_refusal(self.fields)
         if result.next is None:

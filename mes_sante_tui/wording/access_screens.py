@@ -121,4 +121,8 @@ TEXTS: dict[str, str] = {
         "✗ manquante), puis ressaisissez-le. Il ne doit contenir ni votre identifiant, ni votre "
         "nom, ni votre date de naissance. F3 affiche ou masque la saisie."
     ),
+    # --- the wait after too many failed recovery look-ups (core/lockout.py) ---
+    "recover.locked": (
+        "Trop de tentatives. Par sécurité, la recherche est bloquée : réessayez dans {wait}."
+    ),
 }

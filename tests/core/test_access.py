@@ -9,7 +9,7 @@ from datetime import timedelta
 from conftest import NOW
 from support import latest_otp, person_id
 
-from mes_sante_tui.core import contacts
+from mes_sante_tui.core import contacts, password
 from mes_sante_tui.core.access import AccountFound, CodeOnItsWay, Done, LoggedIn
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.engine import ChannelOption, Outcome, Session
@@ -109,7 +109,7 @@ def test_empty_fields_are_named_and_not_counted(services: Services) -> None:
     )
     for _ in range(6):
         assert isinstance(attempt(services, IDENTIFIER, ""), Refused)
-    assert services.store.query("SELECT * FROM login_failures") == []
+    assert services.store.query("SELECT * FROM lockouts") == []
     assert isinstance(attempt(services, IDENTIFIER, PASSWORD), CodeOnItsWay)
 
 
@@ -483,3 +483,152 @@ def test_the_journal_never_holds_a_password_or_a_code(services: Services) -> Non
     for row in rows:
         text = " ".join(str(row[c]) for c in ("step", "reason", "detail"))
         assert not [s for s in secrets if s in text], dict(row)
+
+
+# --- every one-time code and look-up has a limit on wrong entries (core/lockout.py) ----------
+
+
+def code_locked(minutes: int) -> str:
+    return t("code.locked", wait=t("wait.minutes", n=minutes))
+
+
+def recover_locked(minutes: int) -> Refused:
+    return Refused(message=t("recover.locked", wait=t("wait.minutes", n=minutes)))
+
+
+def recovery_waiting_for_code(services: Services) -> Session:
+    session = services.engine.start_session()
+    assert isinstance(find_for_password(services, session), AccountFound)
+    assert isinstance(
+        services.engine.access.send_password_code(session, Channel.EMAIL), CodeOnItsWay
+    )
+    return session
+
+
+def test_the_fifth_wrong_recovery_code_starts_a_wait_even_for_the_right_code(
+    services: Services, clock: ManualClock
+) -> None:
+    access = services.engine.access
+    session = recovery_waiting_for_code(services)
+    right = latest_otp(services)
+    for _ in range(4):
+        assert access.verify_password_code(session, other_code(right)) == Refused(
+            errors={"otp": t("otp.wrong")}
+        )
+    assert access.verify_password_code(session, other_code(right)) == Refused(
+        errors={"otp": code_locked(1)}
+    )
+    # The sixth entry, the right code, is refused while the wait runs, and the wait is said.
+    assert access.verify_password_code(session, right) == Refused(
+        errors={"otp": code_locked(1)}
+    )
+    assert not session.recovery_verified
+    clock.advance(timedelta(minutes=1))
+    # Past the allowance, each further failure doubles the wait.
+    assert access.verify_password_code(session, other_code(right)) == Refused(
+        errors={"otp": code_locked(2)}
+    )
+    clock.advance(timedelta(minutes=2))
+    assert access.verify_password_code(session, right) == Done()
+
+
+def test_sending_the_recovery_code_again_does_not_reset_the_count(services: Services) -> None:
+    access = services.engine.access
+    session = recovery_waiting_for_code(services)
+    for _ in range(4):
+        access.verify_password_code(session, other_code(latest_otp(services)))
+    # « Envoyer à nouveau le code », and a new search from the start: the count goes on.
+    assert isinstance(access.send_password_code(session, Channel.EMAIL), CodeOnItsWay)
+    session = recovery_waiting_for_code(services)
+    assert access.verify_password_code(session, other_code(latest_otp(services))) == Refused(
+        errors={"otp": code_locked(1)}
+    )
+    assert access.verify_password_code(session, latest_otp(services)) == Refused(
+        errors={"otp": code_locked(1)}
+    )
+
+
+def test_a_confirmed_recovery_code_clears_the_count(services: Services) -> None:
+    access = services.engine.access
+    session = recovery_waiting_for_code(services)
+    for _ in range(4):
+        access.verify_password_code(session, other_code(latest_otp(services)))
+    assert access.verify_password_code(session, latest_otp(services)) == Done()
+    session = recovery_waiting_for_code(services)
+    assert access.verify_password_code(session, other_code(latest_otp(services))) == Refused(
+        errors={"otp": t("otp.wrong")}
+    )
+
+
+def test_forgotten_identifier_look_ups_are_limited(
+    services: Services, clock: ManualClock
+) -> None:
+    access = services.engine.access
+    for _ in range(4):
+        session = services.engine.start_session()
+        assert access.find_for_identifier(session, nir=NIR, birth_date="23/06/1971") == Refused(
+            message=t("recover.not_found")
+        )
+    session = services.engine.start_session()
+    assert access.find_for_identifier(
+        session, nir=NIR, birth_date="23/06/1971"
+    ) == recover_locked(1)
+    # During the wait, even the right date of birth finds nothing and says the wait.
+    assert access.find_for_identifier(session, nir=NIR, birth_date=BORN) == recover_locked(1)
+    assert session.recovery_id is None
+    clock.advance(timedelta(minutes=1))
+    assert isinstance(access.find_for_identifier(session, nir=NIR, birth_date=BORN), AccountFound)
+
+
+def test_the_card_check_of_a_forgotten_password_is_limited(
+    services: Services, clock: ManualClock
+) -> None:
+    for _ in range(4):
+        session = services.engine.start_session()
+        assert find_for_password(services, session, serial="01024576125") == Refused(
+            message=t("recover.not_found")
+        )
+    session = services.engine.start_session()
+    assert find_for_password(services, session, serial="01024576125") == recover_locked(1)
+    assert find_for_password(services, session) == recover_locked(1)
+    clock.advance(timedelta(seconds=30))
+    wait = t("wait.seconds", n=30)
+    assert find_for_password(services, session) == Refused(
+        message=t("recover.locked", wait=wait)
+    )
+    clock.advance(timedelta(seconds=30))
+    assert isinstance(find_for_password(services, session), AccountFound)
+
+
+# --- passwords hashed with another setting are rehashed at the next successful login -------
+
+
+def stored_hash(services: Services) -> str:
+    account = services.store.account_by_identifier(IDENTIFIER)
+    assert account is not None
+    return str(account["password_hash"])
+
+
+def test_a_hash_with_older_parameters_is_rehashed_at_login(services: Services) -> None:
+    # The hash was made with one setting (explicit, light parameters); the service now uses
+    # another (here still light: 2 passes, 16 KiB, 1 lane).
+    password.set_hasher_params(1, 8)
+    old = password.hash_password(PASSWORD)
+    with services.store.transaction() as conn:
+        conn.execute(
+            "UPDATE accounts SET password_hash = ? WHERE identifier = ?", (old, IDENTIFIER)
+        )
+    password.set_hasher_params(2, 16)
+    # A wrong password changes nothing.
+    assert attempt(services) == FAILED
+    assert stored_hash(services) == old
+    # The right one: the hash is made again with the setting in force, and still verifies.
+    session = log_in(services)
+    assert session.account_id == sebastien(services).id
+    new = stored_hash(services)
+    assert new != old and "$m=16,t=2,p=1$" in new
+    assert password.verify_password(new, PASSWORD)
+    assert not password.needs_rehash(new)
+    # Already up to date: left as it is.
+    log_in(services)
+    assert stored_hash(services) == new

@@ -193,7 +193,7 @@ def test_each_field_error_names_its_field(
     assert result.errors == {field: t(key)}
     assert result.outcome is None
     assert session.person_id is None
-    assert world.count("code_failures") == 0  # a typing mistake is not a wrong code
+    assert world.count("lockouts") == 0  # a typing mistake is not a wrong code
 
 
 def test_an_unknown_nir_is_not_found(world: World) -> None:
@@ -468,6 +468,32 @@ def test_a_wrong_or_malformed_one_time_code_is_refused(world: World) -> None:
     assert world.person("martine").email == "martine.leguellec@exemple.fr"
 
 
+def test_wrong_contact_codes_are_limited_and_sending_again_keeps_the_count(
+    world: World,
+) -> None:
+    """Five wrong entries start a one-minute wait; « Envoyer à nouveau le code » does not
+    reset the count; during the wait even the right code is refused, with the wait said."""
+    session = at_contacts(world)
+    world.engine.request_contact_change(session, ContactKind.EMAIL, NEW_EMAIL)
+    for _ in range(4):
+        right = otp_in(world.last_message())
+        wrong = "000000" if right != "000000" else "111111"
+        assert refused(world.engine.confirm_contact_change(session, wrong)).errors == {
+            "otp": t("otp.wrong")
+        }
+    assert isinstance(world.engine.resend_contact_code(session), OtpSent)
+    right = otp_in(world.last_message())
+    wrong = "000000" if right != "000000" else "111111"
+    locked = {"otp": t("code.locked", wait=wait_words(timedelta(minutes=1)))}
+    assert refused(world.engine.confirm_contact_change(session, wrong)).errors == locked
+    assert refused(world.engine.confirm_contact_change(session, right)).errors == locked
+    assert world.person("martine").email == "martine.leguellec@exemple.fr"
+    world.clock.advance(world.settings.first_lock_wait)
+    assert isinstance(world.engine.confirm_contact_change(session, right), Accepted)
+    assert world.person("martine").email == NEW_EMAIL
+    assert world.count("lockouts") == 0  # a confirmed code clears the count
+
+
 def test_a_one_time_code_expires_after_ten_minutes(world: World) -> None:
     session = at_contacts(world)
     world.engine.request_contact_change(session, ContactKind.EMAIL, NEW_EMAIL)
@@ -724,3 +750,165 @@ def test_reset_restores_the_initial_statuses(world: World) -> None:
     assert world.count("decisions") == seeded_decisions  # the seeded ones, not Martine's
     assert world.count("journal") == 0
     assert world.count("outbox") == messages
+
+
+# --- two sessions on the same person: each code is used once, each decision checked again ---
+
+
+def decisions_of(world: World, key: str) -> list[str]:
+    rows = world.store.query(
+        "SELECT kind FROM decisions WHERE person_id = ? ORDER BY id", (world.person(key).id,)
+    )
+    return [r["kind"] for r in rows]
+
+
+def test_a_code_used_to_oppose_cannot_then_activate_in_another_session(world: World) -> None:
+    opposing, activating = identified(world), identified(world)
+    assert isinstance(world.engine.decide(activating, Choice.ACTIVATE, True), Accepted)
+    assert isinstance(world.engine.decide(opposing, Choice.OPPOSE, False), Accepted)
+    assert world.engine.confirm_opposition(opposing).ok
+    assert isinstance(world.engine.confirm_contacts(activating), Accepted)
+    result = world.engine.create_account(
+        activating, identifier_raw="martine.leguellec", password_raw=GOOD_PASSWORD,
+        confirmation=GOOD_PASSWORD,
+    )
+    assert result == Refused(outcome=Outcome.CODE_USED, message=t("code.used"))
+    # Nothing of the refused activation was written: no account, no second decision.
+    assert world.store.account_of(world.person("martine").id) is None
+    assert world.person("martine").status is ProfileStatus.OPPOSED
+    assert decisions_of(world, "martine") == ["opposer"]
+
+
+def test_a_used_code_is_refused_at_the_decision_already(world: World) -> None:
+    first, second = identified(world), identified(world)
+    assert isinstance(world.engine.decide(first, Choice.OPPOSE, False), Accepted)
+    assert world.engine.confirm_opposition(first).ok
+    assert world.engine.decide(second, Choice.ACTIVATE, True) == Refused(
+        outcome=Outcome.CODE_USED, message=t("code.used")
+    )
+    assert world.engine.decide(second, Choice.OPPOSE, False) == Refused(
+        outcome=Outcome.CODE_USED, message=t("code.used")
+    )
+
+
+def test_an_opposition_after_an_activation_elsewhere_is_refused(world: World) -> None:
+    opposing, activating = identified(world), at_account(world)
+    assert isinstance(world.engine.decide(opposing, Choice.OPPOSE, False), Accepted)
+    assert isinstance(
+        world.engine.create_account(
+            activating, identifier_raw="martine.leguellec", password_raw=GOOD_PASSWORD,
+            confirmation=GOOD_PASSWORD,
+        ),
+        Activated,
+    )
+    assert world.engine.confirm_opposition(opposing) == Refused(
+        outcome=Outcome.ALREADY_EXISTS, message=t("identify.already_exists")
+    )
+    assert world.person("martine").status is ProfileStatus.ACTIVATED
+    assert decisions_of(world, "martine") == ["activer"]
+
+
+@pytest.mark.parametrize("identifier", ["martine.leguellec", "martine.autre"])
+def test_two_sessions_activating_the_same_person_the_second_is_told_it_exists(
+    world: World, identifier: str
+) -> None:
+    first, second = at_account(world), at_account(world)
+    assert isinstance(
+        world.engine.create_account(
+            first, identifier_raw="martine.leguellec", password_raw=GOOD_PASSWORD,
+            confirmation=GOOD_PASSWORD,
+        ),
+        Activated,
+    )
+    result = world.engine.create_account(
+        second, identifier_raw=identifier, password_raw=GOOD_PASSWORD, confirmation=GOOD_PASSWORD
+    )
+    assert result == Refused(outcome=Outcome.ALREADY_EXISTS, message=t("identify.already_exists"))
+    assert world.store.account_identifier(world.person("martine").id) == "martine.leguellec"
+    assert not world.store.identifier_taken("martine.autre")
+    assert decisions_of(world, "martine") == ["activer"]
+
+
+def test_an_account_created_meanwhile_by_a_child_activation_is_not_created_twice(
+    world: World,
+) -> None:
+    """The holder's account is created by her first activation, a child's included: another
+    session then finishing her own activation is told that the account exists."""
+    own = at_account(world)
+    child = at_account_for_child(world)
+    assert isinstance(
+        world.engine.create_account(
+            child, identifier_raw="martine.leguellec", password_raw=GOOD_PASSWORD,
+            confirmation=GOOD_PASSWORD,
+        ),
+        Activated,
+    )
+    result = world.engine.create_account(
+        own, identifier_raw="martine.autre", password_raw=GOOD_PASSWORD, confirmation=GOOD_PASSWORD
+    )
+    assert result == Refused(outcome=Outcome.ALREADY_EXISTS, message=t("identify.already_exists"))
+    assert world.store.account_identifier(world.person("martine").id) == "martine.leguellec"
+    assert not world.store.identifier_taken("martine.autre")
+    assert world.person("martine").status is ProfileStatus.PENDING
+
+
+def at_account_for_child(world: World, key: str = "lea") -> Session:
+    session = identified(world, key)
+    assert isinstance(world.engine.certify_representative(session, True), Accepted)
+    assert isinstance(world.engine.decide(session, Choice.ACTIVATE, True), Accepted)
+    assert isinstance(world.engine.confirm_contacts(session), Accepted)
+    return session
+
+
+def race_during_hashing(monkeypatch: pytest.MonkeyPatch, other: object) -> None:
+    """Run `other` (another session's step) while this session hashes its password: between
+    the checks made before hashing and the transaction that writes the account."""
+    real, done = password.hash_password, []
+
+    def hash_then_race(raw: str) -> str:
+        digest = real(raw)
+        if not done:
+            done.append(True)
+            assert callable(other)
+            other()
+        return digest
+
+    monkeypatch.setattr(password, "hash_password", hash_then_race)
+
+
+def test_an_activation_raced_by_another_is_refused_inside_its_transaction(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = at_account(world), at_account(world)
+
+    def first_finishes() -> None:
+        result = world.engine.create_account(
+            first, identifier_raw="martine.leguellec", password_raw=GOOD_PASSWORD,
+            confirmation=GOOD_PASSWORD,
+        )
+        assert isinstance(result, Activated)
+
+    race_during_hashing(monkeypatch, first_finishes)
+    result = world.engine.create_account(
+        second, identifier_raw="martine.autre", password_raw=GOOD_PASSWORD,
+        confirmation=GOOD_PASSWORD,
+    )
+    assert result == Refused(outcome=Outcome.ALREADY_EXISTS, message=t("identify.already_exists"))
+    assert not world.store.identifier_taken("martine.autre")
+    assert decisions_of(world, "martine") == ["activer"]
+
+
+def test_an_activation_raced_by_an_opposition_is_refused_inside_its_transaction(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opposing, activating = identified(world), at_account(world)
+    assert isinstance(world.engine.decide(opposing, Choice.OPPOSE, False), Accepted)
+    race_during_hashing(monkeypatch, lambda: world.engine.confirm_opposition(opposing))
+    result = world.engine.create_account(
+        activating, identifier_raw="martine.leguellec", password_raw=GOOD_PASSWORD,
+        confirmation=GOOD_PASSWORD,
+    )
+    assert result == Refused(outcome=Outcome.CODE_USED, message=t("code.used"))
+    assert world.store.account_of(world.person("martine").id) is None
+    assert world.person("martine").status is ProfileStatus.OPPOSED
+    assert decisions_of(world, "martine") == ["opposer"]

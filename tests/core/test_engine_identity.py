@@ -147,7 +147,8 @@ def sent_code(services: Services, session: Session, channel: Channel = Channel.E
 
 def failures(services: Services, key: str) -> int:
     row = services.store.query_one(
-        "SELECT failures FROM code_failures WHERE holder_id = ?", (person_id(services, key),)
+        "SELECT failures FROM lockouts WHERE scope = 'code' AND key = ?",
+        (str(person_id(services, key)),),
     )
     return 0 if row is None else int(row["failures"])
 

@@ -244,3 +244,24 @@ def test_never_raises(
     )
     assert set(result) <= {"password", "confirmation"}
     assert ("confirmation" in result) == (confirmation != password or not confirmation)
+
+
+def test_production_hashes_use_owasp_first_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id, 19 MiB, 2 passes, 1 lane (PRODUCT.md, "Safety"), whatever the tests set."""
+    monkeypatch.setattr(pw, "_hasher", None)  # the production hasher, restored after
+    stored = hash_password(GOOD)
+    assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert verify_password(stored, GOOD)
+    assert not pw.needs_rehash(stored)
+
+
+def test_a_hash_with_other_parameters_needs_rehashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argon2 import PasswordHasher
+
+    monkeypatch.setattr(pw, "_hasher", None)
+    # An older setting (several lanes, as argon2-cffi's own default has), kept light here.
+    older = PasswordHasher(time_cost=1, memory_cost=32, parallelism=4).hash(GOOD)
+    assert verify_password(older, GOOD)
+    assert pw.needs_rehash(older)
+    for unusable in ("", "not a hash"):
+        assert not pw.needs_rehash(unusable)

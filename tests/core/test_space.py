@@ -275,3 +275,77 @@ def test_a_childs_decision_needs_the_certification(services: Services) -> None:
     assert engine.decide(session, Choice.ACTIVATE, True) == Accepted(next=Step.SUCCESS)
     lea = who(services, "lea")
     assert (lea.status, lea.status_date) == (ProfileStatus.ACTIVATED, NOW.date())
+
+
+# --- an account created by a child's activation (PRODUCT.md, "Accounts") -------------------
+
+
+def activate_lea_first(services: Services) -> None:
+    """Martine activates her daughter Léa's profile before her own: Léa's code, Martine's NIR
+    and card, the certification, then the account common to all her profiles."""
+    engine, martine = services.engine, who(services, "martine")
+    session = engine.start_session()
+    identified = engine.identify_with_code(
+        session,
+        code=persona_code(services, "lea"),
+        nir=martine.nir,
+        model=CardModel.WITHOUT_PHOTO,
+        serial="953701166",
+    )
+    assert isinstance(identified, Identified), identified
+    assert identified.person == who(services, "lea")
+    assert engine.certify_representative(session, True).ok
+    assert engine.decide(session, Choice.ACTIVATE, True).ok
+    assert engine.confirm_contacts(session).ok
+    created = engine.create_account(
+        session,
+        identifier_raw="martine.leguellec",
+        password_raw=MARTINE_PASSWORD,
+        confirmation=MARTINE_PASSWORD,
+    )
+    assert isinstance(created, Activated), created
+
+
+def test_a_parent_whose_account_came_from_a_childs_activation_logs_in(
+    services: Services,
+) -> None:
+    activate_lea_first(services)
+    assert who(services, "martine").status is ProfileStatus.PENDING
+    session = log_in(services, "martine.leguellec", MARTINE_PASSWORD)
+    assert session.account_id == who(services, "martine").id
+    summary = services.engine.space.summary(session)
+    assert isinstance(summary, SpaceSummary)
+    assert summary.identifier == "martine.leguellec"
+    # Her own profile, still pending, with what that status allows: activate or oppose.
+    assert summary.own.person == who(services, "martine")
+    assert summary.own.label == t("status.en_attente")
+    assert summary.own.actions == (ACTIVATE, OPPOSE)
+    lines = {c.person.first_name: c for c in summary.children}
+    assert lines["Léa"].person.status is ProfileStatus.ACTIVATED
+    assert lines["Léa"].actions == (CLOSE,)
+
+
+def test_from_the_space_she_activates_her_own_pending_profile(services: Services) -> None:
+    activate_lea_first(services)
+    engine = services.engine
+    session = log_in(services, "martine.leguellec", MARTINE_PASSWORD)
+    engine.back_to_own_profile(session)
+    result = engine.decide(session, Choice.ACTIVATE, True)
+    assert result == Accepted(next=Step.SUCCESS)  # the account exists: no account step
+    assert who(services, "martine").status is ProfileStatus.ACTIVATED
+    summary = engine.space.summary(session)
+    assert isinstance(summary, SpaceSummary) and summary.own.actions == (CLOSE,)
+
+
+def test_from_the_space_she_opposes_her_own_pending_profile(services: Services) -> None:
+    activate_lea_first(services)
+    engine = services.engine
+    session = log_in(services, "martine.leguellec", MARTINE_PASSWORD)
+    engine.back_to_own_profile(session)
+    assert engine.decide(session, Choice.OPPOSE, False) == Accepted(next=None)
+    assert engine.confirm_opposition(session).ok
+    assert who(services, "martine").status is ProfileStatus.OPPOSED
+    # Opposed, she still logs in, and can change her mind.
+    session = log_in(services, "martine.leguellec", MARTINE_PASSWORD)
+    summary = engine.space.summary(session)
+    assert isinstance(summary, SpaceSummary) and summary.own.actions == (ACTIVATE,)

@@ -1,6 +1,7 @@
-"""A store written by version 1 of the schema is upgraded to version 2 in place: the people
-table is rebuilt to allow the « supprime » status, closures and failed logins get their
-tables; the data, the foreign keys and the secret survive. A newer store is still refused.
+"""A store written by version 1 of the schema is upgraded in place: the people table is
+rebuilt to allow the « supprime » status (2), closures get their table (2), the counters of
+wrong entries gather in one table (3); the data, the foreign keys and the secret survive. A
+newer store is still refused.
 
 Stores made before `PRAGMA application_id` marked them (0, with our tables) are adopted:
 marked as ours when opened, nothing else changed."""
@@ -109,7 +110,7 @@ def test_version_1_refuses_the_deleted_status(old: Path) -> None:
 def test_a_version_1_store_is_migrated_with_its_data_intact(old: Path) -> None:
     before = snapshot(old)
     store = Store(old)
-    assert store.schema_version() == SCHEMA_VERSION == 2
+    assert store.schema_version() == SCHEMA_VERSION == 3
     store.close()
     assert snapshot(old) == before
 
@@ -164,7 +165,9 @@ def test_the_migrated_store_has_the_new_tables(old: Path) -> None:
             " deletion_due_at) VALUES (1, '2026-11-22T10:00:00', 1, 'active',"
             " '2027-02-22T10:00:00')"
         )
-        tx.execute("INSERT INTO login_failures(identifier, failures) VALUES ('martine.l44', 1)")
+        tx.execute(
+            "INSERT INTO lockouts(scope, key, failures) VALUES ('login', 'martine.l44', 1)"
+        )
     closure = store.closure_of(1)
     assert closure is not None and closure.deletion_pending
     assert store.account_of(1) is not None
@@ -242,3 +245,31 @@ def test_a_current_store_made_before_the_mark_is_adopted_as_it_is(tmp_path: Path
     store.close()
     assert application_id(path) == APPLICATION_ID
     assert snapshot(path) == before
+
+
+def test_a_version_2_store_keeps_its_counts_of_failures_in_one_table(tmp_path: Path) -> None:
+    """Version 3 gathers the provisional code's and the login's counters into `lockouts`
+    (core/lockout.py): a wait that was running still runs after the upgrade."""
+    path = tmp_path / "v2.db"
+    version_1_store(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    for statement in statements(_MIGRATIONS[2]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute(
+        "INSERT INTO code_failures(holder_id, failures, locked_until)"
+        " VALUES (1, 5, '2026-11-22T10:01:00')"
+    )
+    conn.execute("INSERT INTO login_failures(identifier, failures) VALUES ('martine.l44', 2)")
+    conn.execute("COMMIT")
+    conn.close()
+    store = Store(path)
+    rows = store.query("SELECT scope, key, failures, locked_until FROM lockouts ORDER BY scope")
+    assert [tuple(r) for r in rows] == [
+        ("code", "1", 5, "2026-11-22T10:01:00"),
+        ("login", "martine.l44", 2, None),
+    ]
+    tables = {r["name"] for r in store.query("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert not {"code_failures", "login_failures"} & tables
+    store.close()

@@ -17,10 +17,11 @@ async def to_identify(pilot: Pilot[None]) -> None:
 
 async def fill_identify(
     pilot: Pilot[None], services: Services, key: str = "martine", serial: str = "953701166",
-    photo: bool = False,
+    photo: bool = False, holder: str | None = None,
 ) -> None:
-    """Type the persona's code, NIR (with spaces) and card, from the code field."""
-    person = services.store.person(person_id(services, key))
+    """Type the persona's code, NIR (with spaces) and card, from the code field; for a child's
+    code, `holder` names the parent whose NIR is typed."""
+    person = services.store.person(person_id(services, holder or key))
     await type_text(pilot, persona_code(services, key))
     await pilot.press("tab", "tab")  # past « Générer un nouveau code provisoire »
     await type_text(pilot, f"{person.nir[0]} {person.nir[1:3]} {person.nir[3:]}")

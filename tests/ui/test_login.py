@@ -6,22 +6,36 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from drive import fill_identify, to_identify
-from support import current, latest_otp, person_id, tab_to, type_text
+from drive import (
+    choose_activate,
+    fill_account,
+    fill_identify,
+    to_account,
+    to_decision,
+    to_identify,
+)
+from support import current, latest_otp, person_id, persona_code, tab_to, type_text
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from mes_sante_tui.app import make_app
 from mes_sante_tui.core.clock import ManualClock
+from mes_sante_tui.core.engine import Activated, Choice, Identified
+from mes_sante_tui.core.models import CardModel, ProfileStatus
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
 from mes_sante_tui.screens import (
+    AccountScreen,
+    ContactsScreen,
+    DecisionScreen,
     HomeScreen,
     LoginCodeScreen,
     LoginScreen,
     OutcomeScreen,
+    RepresentativeScreen,
     SpaceScreen,
+    SuccessScreen,
 )
 from mes_sante_tui.widgets import ErrorSummary, FormField
 
@@ -324,3 +338,145 @@ async def test_an_existing_profile_offers_to_log_in(
         assert app.session.account_id == person_id(services, "sebastien")
         assert isinstance(current(app), SpaceScreen)
         assert [type(s) for s in app.screen_stack[1:]] == [HomeScreen, SpaceScreen]
+
+
+async def test_a_parent_who_activated_a_childs_profile_first_logs_in(
+    services: Services, settings: Settings
+) -> None:
+    """Issue 7, A1: Léa's code with Martine's NIR and card, certify, activate, keep the
+    contacts, create `martine.leguellec`; then « Se connecter » with those details opens her
+    space, which shows her own pending profile with « Activer » and « S'opposer »."""
+    app = make_app(services=services, settings=settings)
+    martine, lea = person_id(services, "martine"), person_id(services, "lea")
+    identifier, password = "martine.leguellec", "Kayak#Loire2026"
+    async with app.run_test(size=SIZE) as pilot:
+        await to_identify(pilot)
+        await fill_identify(pilot, services, key="lea", holder="martine")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(current(app), RepresentativeScreen)
+        await pilot.press("enter")  # « Je certifie être le représentant légal de Léa … »
+        await tab_to(pilot, "continue")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(current(app), DecisionScreen)
+        await choose_activate(pilot)
+        assert isinstance(current(app), ContactsScreen)  # the contacts are kept as they are
+        current(app).query_one("#continue").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(current(app), AccountScreen)
+        await fill_account(pilot, identifier, password, password)
+        await pilot.press("enter")
+        await pilot.pause()
+        success = current(app)
+        assert isinstance(success, SuccessScreen)
+        assert services.store.account_identifier(martine) == identifier
+        assert services.store.person(lea).status is ProfileStatus.ACTIVATED
+        assert services.store.person(martine).status is ProfileStatus.PENDING
+
+        await tab_to(pilot, "discover")  # « Découvrir Mon espace santé »: the login
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(current(app), LoginScreen)
+        await log_in(pilot, identifier, password)
+        assert isinstance(current(app), LoginCodeScreen), summary(current(app))
+        await type_text(pilot, latest_otp(services))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        space = current(app)
+        assert isinstance(space, SpaceScreen)
+        assert app.session is not None and app.session.account_id == martine
+        own = str(space.query_one("#own-status", Static).render())
+        assert own == "Martine Julie Leguellec : En attente de décision"
+        assert [b.id for b in space.query(".action-list Button")] == [
+            "own-activer",
+            "own-opposer",
+        ]
+        assert str(space.query_one(f"#status-{lea}", Static).render()).endswith(
+            "Profil activé le 22/11/2026"
+        )
+
+        # From the space, she activates her own profile: no contacts, no identifier again.
+        await tab_to(pilot, "own-activer")
+        await pilot.press("enter")
+        await pilot.pause()
+        decision = current(app)
+        assert isinstance(decision, DecisionScreen)
+        assert app.focused is decision.query_one("#consent")
+        await pilot.press("space")
+        await tab_to(pilot, "continue")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(current(app), SuccessScreen)
+        assert services.store.person(martine).status is ProfileStatus.ACTIVATED
+
+
+def activate_martine_elsewhere(services: Services) -> None:
+    """Another session (another terminal) activates Martine's profile with her code."""
+    engine = services.engine
+    martine = services.store.person(person_id(services, "martine"))
+    session = engine.start_session()
+    identified = engine.identify_with_code(
+        session, code=persona_code(services, "martine"), nir=martine.nir,
+        model=CardModel.WITHOUT_PHOTO, serial="953701166",
+    )
+    assert isinstance(identified, Identified), identified
+    assert engine.decide(session, Choice.ACTIVATE, True).ok
+    assert engine.confirm_contacts(session).ok
+    created = engine.create_account(
+        session, identifier_raw="martine.ailleurs", password_raw="Kayak#Loire2026",
+        confirmation="Kayak#Loire2026",
+    )
+    assert isinstance(created, Activated), created
+
+
+async def test_an_activation_finished_elsewhere_says_the_profile_exists(
+    services: Services, settings: Settings
+) -> None:
+    """Issue 7, A3: two sessions activating the same person; the second is told « Un profil
+    a déjà été créé … » on its own screen, with « Me connecter », and nothing is written."""
+    app = make_app(services=services, settings=settings)
+    martine = person_id(services, "martine")
+    async with app.run_test(size=SIZE) as pilot:
+        await to_account(pilot, services)
+        assert isinstance(current(app), AccountScreen)
+        activate_martine_elsewhere(services)
+        await fill_account(pilot, "martine.leguellec", "Kayak#Loire2026", "Kayak#Loire2026")
+        await pilot.press("enter")
+        await pilot.pause()
+        outcome = current(app)
+        assert isinstance(outcome, OutcomeScreen)
+        assert outcome.title_text() == "Un profil existe déjà"
+        assert app.focused is outcome.query_one("#action-login")
+    assert services.store.account_identifier(martine) == "martine.ailleurs"
+    assert not services.store.identifier_taken("martine.leguellec")
+
+
+async def test_a_code_used_elsewhere_is_refused_at_the_decision(
+    services: Services, settings: Settings
+) -> None:
+    """Issue 7, A2: the code was used by another session (an opposition) while this one was
+    on the decision screen: « Votre code provisoire a déjà été utilisé » on its own screen."""
+    app = make_app(services=services, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_decision(pilot, services)
+        assert isinstance(current(app), DecisionScreen)
+        engine = services.engine
+        other = engine.start_session()
+        martine = services.store.person(person_id(services, "martine"))
+        assert isinstance(
+            engine.identify_with_code(
+                other, code=persona_code(services, "martine"), nir=martine.nir,
+                model=CardModel.WITHOUT_PHOTO, serial="953701166",
+            ),
+            Identified,
+        )
+        assert engine.decide(other, Choice.OPPOSE, False).ok
+        assert engine.confirm_opposition(other).ok
+        await choose_activate(pilot)
+        outcome = current(app)
+        assert isinstance(outcome, OutcomeScreen)
+        assert outcome.title_text() == "Votre code provisoire a déjà été utilisé"
+    assert services.store.person(martine.id).status is ProfileStatus.OPPOSED

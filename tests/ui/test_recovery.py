@@ -3,6 +3,7 @@ login form and back to it, then logging in with what was recovered."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from support import current, latest_otp, person_id, tab_to, type_text
@@ -11,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Input, RadioButton, Static
 
 from mes_sante_tui.app import make_app
+from mes_sante_tui.core.engine import wait_words
 from mes_sante_tui.core.models import Channel
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
@@ -25,6 +27,7 @@ from mes_sante_tui.screens import (
     SpaceScreen,
 )
 from mes_sante_tui.widgets import ErrorSummary, FormField, PasswordChecklist
+from mes_sante_tui.wording import t
 
 SIZE = (110, 36)
 IDENTIFIER, PASSWORD = "sebastien.leguellec", "Phare#Ouest2022"
@@ -317,3 +320,72 @@ async def test_forgotten_password_for_someone_unknown_says_so_and_keeps_the_inpu
         assert any("Nous n'avons pas trouvé de compte" in line for line in summary(form))
         assert value_of(form, "serial") == "01024576125"
         assert value_of(form, "nir") == NIR
+
+
+# --- the limit on wrong entries (issue 7, A4) ----------------------------------------------
+
+
+async def submit(pilot: Pilot[None]) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_wrong_recovery_codes_end_in_a_wait_said_under_the_field(
+    services: Services, settings: Settings
+) -> None:
+    app = make_app(services=services, settings=settings)
+    wait = t("code.locked", wait=wait_words(timedelta(minutes=1)))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_login(pilot)
+        await follow(pilot, "forgot-password")
+        await type_text(pilot, NIR)
+        await pilot.press("tab", "tab")
+        await type_text(pilot, BORN)
+        await pilot.press("tab", "down", "enter", "tab")
+        await type_text(pilot, SERIAL)
+        await submit(pilot)
+        assert isinstance(current(app), RecoveryChannelScreen)
+        await pilot.press("enter")  # by e-mail
+        code_screen = await follow(pilot, "send")
+        assert isinstance(code_screen, RecoveryCodeScreen)
+        right = latest_otp(services)
+        wrong = f"{(int(right) + 1) % 1_000_000:06d}"
+        for attempt in range(settings.max_code_failures):
+            if attempt == 2:
+                await follow(pilot, "resend")  # « Envoyer à nouveau le code »: no reset
+                right = latest_otp(services)
+                wrong = f"{(int(right) + 1) % 1_000_000:06d}"
+            await replace(pilot, "otp", wrong)
+            await submit(pilot)
+        assert field_errors(code_screen)["otp"] == wait
+        assert any(wait in line for line in summary(code_screen))
+        # The right code, during the wait: refused, the wait said again, the input kept.
+        await replace(pilot, "otp", right)
+        await submit(pilot)
+        assert current(app) is code_screen
+        assert field_errors(code_screen)["otp"] == wait
+        assert value_of(code_screen, "otp") == right
+
+
+async def test_repeated_failed_card_checks_end_in_a_wait_said_in_the_summary(
+    services: Services, settings: Settings
+) -> None:
+    app = make_app(services=services, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_login(pilot)
+        form = await follow(pilot, "forgot-password")
+        await type_text(pilot, NIR)
+        await pilot.press("tab", "tab")
+        await type_text(pilot, BORN)
+        await pilot.press("tab", "down", "enter", "tab")
+        await type_text(pilot, "01024576125")  # one digit off
+        for _ in range(settings.max_code_failures):
+            await tab_to(pilot, "serial")
+            await submit(pilot)
+        assert current(app) is form
+        wait = t("recover.locked", wait=wait_words(timedelta(minutes=1)))
+        assert summary(form) == [f"⚠ {wait}"]
+        await replace(pilot, "serial", SERIAL)  # the right card, during the wait
+        await submit(pilot)
+        assert current(app) is form
+        assert summary(form) == [f"⚠ {wait}"]
