@@ -21,6 +21,7 @@ from . import codeformat, contacts, identifier, lifecycle, password, vitale
 from .birthdate import check_birth_date
 from .clock import OFFSET_KEY, Clock, SystemClock
 from .codes import CodeGenerator, CodeHasher, SecretCodeGenerator
+from .durations import wait_words as wait_words
 from .journey import Step
 from .lifecycle import LifeChanges
 from .models import CardModel, Channel, Person, ProfileStatus
@@ -939,14 +940,6 @@ class Engine:
             accepted=accepted,
             reason=str(reason),
         )
-
-
-def wait_words(delta: timedelta) -> str:
-    """A wait said in words, rounded up: '45 seconde(s)', '3 minute(s)'."""
-    seconds = max(1, int(delta.total_seconds() + 0.999))
-    if seconds < 60:
-        return t("wait.seconds", n=seconds)
-    return t("wait.minutes", n=(seconds + 59) // 60)
 
 
 def contact_channels(person: Person, *, letter: bool) -> list[ChannelOption]:

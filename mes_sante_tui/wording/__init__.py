@@ -41,3 +41,9 @@ def t(key: str, **params: Any) -> str:
     """The French text for `key`, with `{placeholders}` filled from `params`."""
     text = FR[key]
     return text.format(**params) if params else text
+
+
+def count(key: str, n: int) -> str:
+    """`n` with its noun, singular or plural as French wants it: « 1 minute », « 0 seconde »,
+    « 2 minutes ». The catalogue holds `key.one` and `key.other`, each with `{n}`."""
+    return t(f"{key}.one" if abs(n) < 2 else f"{key}.other", n=n)

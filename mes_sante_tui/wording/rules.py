@@ -171,8 +171,15 @@ TEXTS: dict[str, str] = {
     "identify.session_expired": (
         "Votre session a expiré. Par sécurité, recommencez depuis le début."
     ),
-    "wait.seconds": "{n} seconde(s)",
-    "wait.minutes": "{n} minute(s)",
+    # A wait in words (core.durations): `wording.count` picks `.one` or `.other`.
+    "wait.second.one": "{n} seconde",
+    "wait.second.other": "{n} secondes",
+    "wait.minute.one": "{n} minute",
+    "wait.minute.other": "{n} minutes",
+    "wait.hour.one": "{n} heure",
+    "wait.hour.other": "{n} heures",
+    "wait.day.one": "{n} jour",
+    "wait.day.other": "{n} jours",
     # --- Profiles of a household ---
     "profile.required": "Choisir le profil pour lequel vous faites la démarche",
     "representative.required": "Indiquer si vous êtes le représentant légal",

@@ -343,7 +343,7 @@ TEXTS: dict[str, str] = {
     # --- session expiry ---
     "session.warning.title": "Votre session va bientôt expirer",
     "session.warning.body": (
-        "Sans action de votre part, votre session expirera dans {n} minute(s) et la démarche "
+        "Sans action de votre part, votre session expirera dans {wait} et la démarche "
         "devra être recommencée. Appuyez sur Entrée pour la prolonger."
     ),
     "session.extend": "Prolonger ma session",

@@ -37,7 +37,8 @@ def newest(services: Services) -> OutboxMessage:
 
 
 def locked(minutes: int) -> Refused:
-    return Refused(message=t("login.locked", wait=t("wait.minutes", n=minutes)))
+    wait = "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return Refused(message=t("login.locked", wait=wait))
 
 
 def other_code(code: str) -> str:

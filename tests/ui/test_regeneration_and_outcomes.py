@@ -413,7 +413,7 @@ async def test_session_warning_extends_then_expiry_returns_home(
         assert isinstance(dialog, SessionWarningScreen)
         texts = [plain(w) for w in dialog.query(Static)]
         assert "Votre session va bientôt expirer" in texts
-        assert t("session.warning.body", n=2) in texts
+        assert t("session.warning.body", wait="2 minutes") in texts
         assert app.focused is dialog.query_one("#extend")
         await enter(pilot)  # « Prolonger ma session »
         assert current(app) is form
