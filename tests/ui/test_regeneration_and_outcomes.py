@@ -371,8 +371,8 @@ async def test_five_wrong_codes_lock_with_the_wait_in_words(
             await pilot.pause()
             assert current(app) is form
             await press_on(pilot, "continue")
-        locked = t("code.locked", wait="1 minute(s)")
-        assert locked.endswith("réessayez dans 1 minute(s).")
+        locked = t("code.locked", wait="1 minute")
+        assert locked.endswith("réessayez dans 1 minute.")
         assert_outcome(app, "Trop de codes erronés", locked, (RETRY, HOME))
         await enter(pilot)
         assert current(app) is form
@@ -384,7 +384,7 @@ async def test_five_wrong_codes_lock_with_the_wait_in_words(
         await type_text(pilot, persona_code(services, "martine"))
         clock.advance(timedelta(seconds=20))
         await enter(pilot)
-        assert_outcome(app, "Trop de codes erronés", t("code.locked", wait="40 seconde(s)"),
+        assert_outcome(app, "Trop de codes erronés", t("code.locked", wait="40 secondes"),
                        (RETRY, HOME))
         await enter(pilot)
         clock.advance(timedelta(seconds=40))
