@@ -26,7 +26,7 @@ from .journey import Step
 from .lifecycle import LifeChanges
 from .models import CardModel, Channel, Person, ProfileStatus
 from .nir import check_nir
-from .outbox import Mailer
+from .outbox import Mailer, letter_label
 from .results import DomainError, Refused
 from .settings import Settings
 from .store import Store, iso
@@ -951,6 +951,5 @@ def contact_channels(person: Person, *, letter: bool) -> list[ChannelOption]:
     if person.mobile:
         options.append(ChannelOption(Channel.SMS, contacts.mask_mobile(person.mobile)))
     if not options and letter:
-        masked = t("outbox.letter.masked", name=person.last_name.upper())
-        options.append(ChannelOption(Channel.LETTER, masked))
+        options.append(ChannelOption(Channel.LETTER, letter_label(person)))
     return options

@@ -120,6 +120,7 @@ TEXTS: dict[str, str] = {
     "widget.outbox.channel.sms": "SMS",
     "widget.outbox.channel.courrier": "Courrier",
     "widget.outbox.when": "{channel} · {date}",
+    "widget.outbox.sender": "De : {sender}",
     "widget.outbox.masked": "Destinataire (masqué) : {address}",
     "widget.outbox.full": "Adresse complète : {address}",
     "widget.outbox.subject": "Objet : {subject}",

@@ -14,7 +14,10 @@ TEXTS: dict[str, str] = {
         "Votre conseiller Mon espace santé"
     ),
     "outbox.letter.address": "{name} (adresse postale sur fichier)",
-    "outbox.letter.masked": "Courrier à M./Mme {name}",
+    "outbox.letter.masked": "Courrier à {civility} {name}",
+    "civility.man": "M.",
+    "civility.woman": "Mme",
+    "civility.unknown": "M./Mme",
     "outbox.letter.update_contacts": (
         "Aucune adresse e-mail ni aucun numéro de mobile ne figure dans votre dossier. Pour les "
         "mettre à jour, contactez votre caisse d'assurance maladie (compte ameli, accueil ou "

@@ -305,7 +305,7 @@ def test_without_contacts_the_identifier_is_sent_by_letter(services: Services) -
     access = services.engine.access
     session = services.engine.start_session()
     found = access.find_for_identifier(session, nir=gerard.nir, birth_date="01/12/1948")
-    letter = ChannelOption(Channel.LETTER, t("outbox.letter.masked", name="LAMBERT"))
+    letter = ChannelOption(Channel.LETTER, "Courrier à M. LAMBERT")
     assert found == AccountFound(channels=(letter,))
     assert access.send_identifier(session, Channel.LETTER) == CodeOnItsWay(
         Channel.LETTER, letter.masked

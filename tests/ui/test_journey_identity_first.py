@@ -348,7 +348,7 @@ async def test_the_code_screen_for_a_letter_only_persona(services: Services) -> 
         screen = current(app)
         assert isinstance(screen, CodeScreen), screen.query_one(ErrorSummary).lines
         text = main_text(screen)
-        assert "Par courrier : Courrier à M./Mme LAMBERT" in text
+        assert "Par courrier : Courrier à M. LAMBERT" in text
         assert "Par e-mail" not in text and "Par SMS" not in text
         assert t("send_code.letter_only") in text  # the letter-only explanation
         await press_on(pilot, "send")  # the only channel is already chosen
@@ -356,7 +356,7 @@ async def test_the_code_screen_for_a_letter_only_persona(services: Services) -> 
             "Je saisis le code reçu par courrier"
         )
         assert str(screen.query_one("#sent-to", Static).content) == (
-            "Le code provisoire vous a été envoyé par courrier (Courrier à M./Mme LAMBERT)"
+            "Le code provisoire vous a été envoyé par courrier (Courrier à M. LAMBERT)"
         )
         newest = max(services.store.outbox(), key=lambda m: m.id)
         assert newest.channel is Channel.LETTER
