@@ -694,8 +694,11 @@ def test_everyone_with_a_code_has_exactly_one_information_message(world: World) 
     for member in members:
         expected = 1 if "code" in member else 0
         assert len(world.information_messages(member["key"])) == expected, member["key"]
-    # Plus Nathalie's automatic creation: her information is seven weeks old.
-    assert world.count("outbox") == sum(1 for m in members if "code" in m) + 1
+    # Plus the new code Hugo's mother asked for since his opposition, and Nathalie's
+    # automatic creation: her information is seven weeks old.
+    new_codes = sum(1 for m in members if "new_code_days_ago" in m)
+    assert new_codes == 1
+    assert world.count("outbox") == sum(1 for m in members if "code" in m) + new_codes + 1
 
 
 def test_a_child_information_message_goes_to_the_parent(world: World) -> None:
