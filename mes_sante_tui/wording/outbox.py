@@ -72,7 +72,8 @@ TEXTS: dict[str, str] = {
     ),
     "outbox.closed.deletion": (
         "Vous avez demandé la suppression de ses données : elle sera effectuée au plus tard "
-        "le {due}. Le profil ne peut pas être rouvert avant cette date."
+        "le {due}. Le profil ne pourra pas être rouvert ; une fois les données supprimées, un "
+        "nouvel espace, vide, pourra être activé sur monespacesante.fr."
     ),
     "outbox.deleted.subject": "Les données de Mon espace santé ont été supprimées",
     "outbox.deleted.body": (

@@ -1,5 +1,7 @@
 """Wording of the journey's screens, after guides 000 and 002 (../shared/seeds/)."""
 
+from .rules import HOURS_3422, PHONE_3422, PRICE_3422
+
 TEXTS: dict[str, str] = {
     "app.title": "Mon espace santé — simulateur",
     "app.subtitle": "Parcours {variant} · règles {rules}",
@@ -200,9 +202,8 @@ TEXTS: dict[str, str] = {
         "Tab pour passer d'un bouton à l'autre, Entrée pour choisir."
     ),
     "outcome.contact": (
-        "Besoin d'aide ? Appelez le 3422 (service gratuit + prix d'un appel), du lundi au "
-        "vendredi de 8h30 à 17h30. Vous êtes sourd ou malentendant : contactez un conseiller "
-        "par visio-interprétation."
+        f"Besoin d'aide ? Appelez le {PHONE_3422} ({PRICE_3422}), {HOURS_3422}. Vous êtes "
+        "sourd ou malentendant : contactez un conseiller par visio-interprétation."
     ),
     "outcome.action.retry": "Corriger ma saisie",
     "outcome.action.regenerate": "Générer un nouveau code provisoire",
@@ -220,8 +221,8 @@ TEXTS: dict[str, str] = {
     ),
     "outcome.not_activable.title": "Ce profil ne peut pas être activé",
     "outcome.not_activable.next": (
-        "Ce profil ne peut pas être activé en ligne. Un conseiller de votre caisse d'assurance "
-        "maladie peut vous en expliquer la raison."
+        "Rien n'a été enregistré. Un conseiller de votre caisse d'assurance maladie peut vous "
+        "dire ce qu'il est possible de faire."
     ),
     "outcome.code_expired.title": "Votre code provisoire a expiré",
     "outcome.code_expired.next": (

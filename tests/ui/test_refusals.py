@@ -100,7 +100,11 @@ ALREADY_EXISTS = (
     "Un profil a déjà été créé pour cette personne. Pour y accéder, connectez-vous avec votre "
     "identifiant et votre mot de passe (« J'ai déjà activé Mon espace santé ? Me connecter »)."
 )
-NOT_ACTIVABLE = f"Ce profil ne peut pas être activé. Pour en savoir plus, {CALL_3422}"
+# Under the title « Ce profil ne peut pas être activé », which is not said twice.
+NOT_ACTIVABLE = (
+    "L'activation en ligne n'est pas possible pour cette personne. Pour en connaître la "
+    f"raison, {CALL_3422}"
+)
 
 
 # The ways forward of an outcome.
