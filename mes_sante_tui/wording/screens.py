@@ -44,13 +44,35 @@ TEXTS: dict[str, str] = {
         "la page d'activation. F2 affiche ou masque la boîte d'envoi : e-mails, SMS et "
         "courriers simulés, avec les codes qu'ils contiennent."
     ),
-    # --- start (Commencer) ---
+    # --- start (Commencer): guide 002 (code first), and guide 000 (identity first) ---
     "start.title": "Activation de Mon espace santé",
+    "start.title.identity-first": "Activer Mon espace santé",
     "start.need": "Pour l'activer ou m'y opposer j'ai besoin d'avoir :",
+    "start.need.identity-first": "Pour l'activer, j'ai besoin de :",
     "start.need.code": "• Le code provisoire reçu par e-mail ou courrier",
     "start.need.card": "• Ma carte Vitale",
+    "start.need.nir": "• Mon numéro de sécurité sociale",
+    "start.need.serial": "• Mon numéro de série de carte Vitale",
     "start.need.time": "• 5 minutes de mon temps",
     "start.begin": "Commencer",
+    # The guides' links: a question, then the link itself.
+    "start.no_code": "Je n'ai pas de code provisoire ?",
+    "start.regenerate": "Générer un nouveau code provisoire",
+    "start.already": "J'ai déjà activé Mon espace santé ?",
+    "start.login": "Me connecter",
+    "start.login.identity-first": "Se connecter",
+    "start.help": (
+        "Avant de commencer, ayez sous la main le code provisoire reçu par e-mail ou courrier "
+        "et votre carte Vitale. « Commencer » ouvre « Je m'identifie ». Sans code provisoire : "
+        "« Générer un nouveau code provisoire ». Mon espace santé déjà activé : « Me "
+        "connecter »."
+    ),
+    "start.help.identity-first": (
+        "Avant de commencer, ayez sous la main votre numéro de sécurité sociale et votre carte "
+        "Vitale (son numéro de série) : le code provisoire vous sera envoyé pendant la "
+        "démarche. « Commencer » ouvre la première étape, la date de naissance. Mon espace "
+        "santé déjà activé : « Se connecter »."
+    ),
     # --- identify (Je m'identifie) ---
     "identify.title": "Je m'identifie",
     "identify.intro": (
