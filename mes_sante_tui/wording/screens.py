@@ -105,6 +105,7 @@ TEXTS: dict[str, str] = {
     # --- decision ---
     "decision.hello": "Bonjour {first_name} !",
     "decision.title": "Je prends ma décision",
+    "decision.title.identity-first": "Activation",
     "decision.child": "Profil concerné : {name}",
     "decision.activate": "J'active Mon espace santé",
     "decision.activate.text": (
@@ -122,6 +123,11 @@ TEXTS: dict[str, str] = {
     "decision.consent_box": "J'accepte",
     "decision.read_cgu": "Lire les Conditions Générales d'Utilisation",
     "decision.read_privacy": "Lire la Politique de protection des données personnelles",
+    # Guide 000, « J'active Mon espace santé »: its links under the consent box.
+    "decision.read_cgu.identity-first": "En savoir plus sur les Conditions Générales d'Utilisation",
+    "decision.read_privacy.identity-first": (
+        "En savoir plus sur la Politique de protection des données personnelles"
+    ),
     "decision.help": (
         "Choisissez d'activer ou de vous opposer. Pour activer, cochez la case d'acceptation "
         "des Conditions Générales d'Utilisation et de la Politique de protection des données "

@@ -300,7 +300,7 @@ async def test_identity_first_activation_of_martine_by_keyboard(services: Servic
         # Activation: the decision, then the contact check.
         screen = current(app)
         assert isinstance(screen, DecisionScreen), screen
-        assert screen.title_text() == "Bonjour Martine !"
+        assert screen.title_text() == "Activation"  # guide 000's step
         assert_stage(screen, 2)
         await decide_to_activate(pilot)
         screen = current(app)
@@ -365,7 +365,7 @@ async def test_the_code_screen_for_a_letter_only_persona(services: Services) -> 
         await enter(pilot)
         decision = current(app)
         assert isinstance(decision, DecisionScreen)
-        assert decision.title_text() == "Bonjour Gérard !"
+        assert decision.title_text() == "Activation"
 
 
 # --- the household -------------------------------------------------------------------------
@@ -459,7 +459,8 @@ async def test_child_of_an_active_parent_skips_contacts_and_account(
 
         decision = current(app)
         assert isinstance(decision, DecisionScreen), decision.query_one(ErrorSummary).lines
-        assert decision.title_text() == "Bonjour Martine !"
+        assert decision.title_text() == "Activation"
+        assert "Profil concerné : Léa Leguellec" in main_text(decision)
         await decide_to_activate(pilot)
 
         success = current(app)  # no contact check, no identifier to choose
