@@ -139,6 +139,13 @@ TEXTS: dict[str, str] = {
         "Ces informations sont indispensables pour assurer la sécurité de Mon espace santé et "
         "ont été transmises par ma caisse d'assurance maladie."
     ),
+    # Guide 000, « Je vérifie mes coordonnées » (Activation).
+    "contacts.title.identity-first": "Je vérifie mes coordonnées",
+    "contacts.intro.identity-first": (
+        "Ces informations me permettent de recevoir mon code à usage unique nécessaire à "
+        "chaque accès au profil Mon espace santé. Elles ont été transmises par ma caisse "
+        "d'assurance maladie."
+    ),
     "contacts.email": "Adresse e-mail",
     "contacts.mobile": "Numéro de téléphone mobile",
     "contacts.no_email": "Aucune adresse enregistrée",
@@ -146,6 +153,7 @@ TEXTS: dict[str, str] = {
     "contacts.edit_email": "✎ Modifier l'adresse e-mail",
     "contacts.add_email": "✎ Renseigner mon adresse e-mail",
     "contacts.edit_mobile": "✎ Modifier le numéro de mobile",
+    "contacts.edit_mobile.identity-first": "✎ Modifier mon numéro de mobile",
     "contacts.add_mobile": "✎ Renseigner mon numéro de mobile",
     "contacts.updated": "✓ Coordonnée mise à jour.",
     "contacts.help": (
@@ -185,6 +193,22 @@ TEXTS: dict[str, str] = {
     "account.intro": (
         "Ils sont indispensables pour me connecter à Mon espace santé. Pour plus de sécurité, "
         "l'identifiant ne peut pas être une adresse e-mail."
+    ),
+    # Guide 000, « Mon compte ».
+    "account.title.identity-first": (
+        "Je choisis l'identifiant et le mot de passe commun à tous mes profils"
+    ),
+    "account.intro.identity-first": (
+        "Ils me permettent de me connecter à mon profil. Tous les champs sont obligatoires."
+    ),
+    "account.identifier.hint.identity-first": (
+        "Les adresses e-mail, le numéro de sécurité sociale et les majuscules ne peuvent pas "
+        "être utilisés. Votre identifiant peut contenir : 8 caractères minimum, des chiffres, "
+        "des minuscules sans accents, les caractères spéciaux « . - _ »."
+    ),
+    "account.password.hint.identity-first": (
+        "Votre mot de passe doit contenir (règles {version}) : voir la liste ci-dessous, mise "
+        "à jour à chaque frappe"
     ),
     "account.identifier": "Identifiant",
     "account.identifier.hint": (
