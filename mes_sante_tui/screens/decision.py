@@ -62,6 +62,9 @@ class DecisionScreen(JourneyScreen[None]):
         padding-left: 4;
         color: $text-muted;
         margin-bottom: 1;
+        &:last-child {
+            margin-bottom: 0;
+        }
     }
     """
 
