@@ -192,8 +192,17 @@ class MesSanteApp(App[None]):
         if self.session is not None:
             self.engine.forget_identity(self.session)
         where = t(f"regenerate.where.{sent.channel.value}", masked=sent.masked)
+        notice = t("regenerate.sent", where=where)
         if isinstance(self.screen, screens.IdentifyScreen):
-            self.screen.show_notice(t("regenerate.sent", where=where))
+            self.screen.show_notice(notice)
+        elif isinstance(self.screen, screens.StartScreen):
+            # Asked for from « Commencer »: on to « Je m'identifie », where it is typed.
+            async def identify() -> None:
+                form = screens.IdentifyScreen()
+                await self.push_screen(form)
+                form.show_notice(notice)
+
+            self.run_worker(identify(), exclusive=True)
         self.refresh_outbox()
 
     # --- logging in, the logged-in space, a child's profile -------------------------------

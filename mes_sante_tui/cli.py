@@ -698,6 +698,7 @@ def _message_record(message: OutboxMessage, names: dict[int, str]) -> dict[str, 
         "date": message.at.isoformat(),
         "channel": message.channel.value,
         "channel_label": t(f"cli.channel.{message.channel.value}"),
+        "sender": message.sender,
         "address": message.address,
         "masked_address": message.masked_address,
         "person": None if message.person_id is None else names.get(message.person_id),
@@ -743,6 +744,10 @@ def _cmd_outbox(services: Services, context: _Context) -> int:
         rows = [
             (t("cli.outbox.date"), _moment(message.at)),
             (t("cli.outbox.channel"), record["channel_label"]),
+        ]
+        if message.sender:
+            rows.append((t("cli.outbox.sender"), message.sender))
+        rows += [
             (t("cli.outbox.to"), message.masked_address),
             (t("cli.outbox.address"), message.address),
         ]

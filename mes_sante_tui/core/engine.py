@@ -21,12 +21,13 @@ from . import codeformat, contacts, identifier, lifecycle, password, vitale
 from .birthdate import check_birth_date
 from .clock import Clock, SystemClock, move_offset
 from .codes import CodeGenerator, CodeHasher, SecretCodeGenerator
+from .durations import wait_words as wait_words
 from .journey import Step
 from .lifecycle import LifeChanges
 from .lockout import Lockout, Scope
 from .models import CardModel, Channel, Person, ProfileStatus
 from .nir import check_nir
-from .outbox import Mailer
+from .outbox import Mailer, letter_label
 from .results import DomainError, Refused
 from .settings import Settings
 from .store import Store, iso, person_from_row
@@ -1009,14 +1010,6 @@ def _already_exists() -> Refused:
     return Refused(outcome=Outcome.ALREADY_EXISTS, message=t("identify.already_exists"))
 
 
-def wait_words(delta: timedelta) -> str:
-    """A wait said in words, rounded up: '45 seconde(s)', '3 minute(s)'."""
-    seconds = max(1, int(delta.total_seconds() + 0.999))
-    if seconds < 60:
-        return t("wait.seconds", n=seconds)
-    return t("wait.minutes", n=(seconds + 59) // 60)
-
-
 def contact_channels(person: Person, *, letter: bool) -> list[ChannelOption]:
     """The person's e-mail and mobile on file, masked; a letter when neither is (and when a
     letter can carry what is sent: not a one-time code)."""
@@ -1026,6 +1019,5 @@ def contact_channels(person: Person, *, letter: bool) -> list[ChannelOption]:
     if person.mobile:
         options.append(ChannelOption(Channel.SMS, contacts.mask_mobile(person.mobile)))
     if not options and letter:
-        masked = t("outbox.letter.masked", name=person.last_name.upper())
-        options.append(ChannelOption(Channel.LETTER, masked))
+        options.append(ChannelOption(Channel.LETTER, letter_label(person)))
     return options

@@ -75,6 +75,10 @@ class Closure:
         return self.deletion_due_at is not None and self.deleted_at is None
 
 
+# Who every e-mail of the service comes from (PRODUCT.md, "Outbox").
+EMAIL_SENDER = "assurance-maladie@info.ameli.fr"
+
+
 @dataclass(frozen=True)
 class OutboxMessage:
     id: int
@@ -85,3 +89,9 @@ class OutboxMessage:
     subject: str
     body: str
     person_id: int | None
+
+    @property
+    def sender(self) -> str | None:
+        """The e-mail's sender, `assurance-maladie@info.ameli.fr`; an SMS or a letter has none
+        to show. It follows from the channel, so the store keeps no copy of it."""
+        return EMAIL_SENDER if self.channel is Channel.EMAIL else None

@@ -8,10 +8,29 @@ from mes_sante_tui.wording import t
 
 from .birthdate import format_date
 from .contacts import format_mobile, mask_email, mask_mobile
-from .models import Channel, Person
+from .models import EMAIL_SENDER, Channel, Person
 from .store import Store
 
-SENDER = "assurance-maladie@info.ameli.fr"
+SENDER = EMAIL_SENDER
+
+# The first digit of the NIR gives the sex: 1 a man, 2 a woman (7 and 8 on a temporary
+# number). A letter is addressed « M. LAMBERT » or « Mme MARTIN ».
+_CIVILITY_OF_SEX_DIGIT = {
+    "1": "civility.man",
+    "7": "civility.man",
+    "2": "civility.woman",
+    "8": "civility.woman",
+}
+
+
+def civility(person: Person) -> str:
+    """« M. » or « Mme », from the NIR; « M./Mme » for a number that does not say."""
+    return t(_CIVILITY_OF_SEX_DIGIT.get(person.nir[:1], "civility.unknown"))
+
+
+def letter_label(person: Person) -> str:
+    """How a letter's addressee is shown, masked: « Courrier à M. LAMBERT »."""
+    return t("outbox.letter.masked", civility=civility(person), name=person.last_name.upper())
 
 
 class Mailer:
@@ -96,7 +115,7 @@ class Mailer:
             at=at,
             channel=Channel.LETTER,
             address=t("outbox.letter.address", name=addressee.full_name),
-            masked_address=t("outbox.letter.masked", name=addressee.last_name.upper()),
+            masked_address=letter_label(addressee),
             subject=subject,
             body=body + "\n\n" + t("outbox.letter.update_contacts"),
             person_id=person.id,

@@ -2,20 +2,26 @@
 
 Each persona says what it is for, so a trainer can pick one. Seeding gives every persona its
 provisional code "received" in the outbox, by e-mail, or by letter when no e-mail is on file.
+
+Dates tell one story: the information message comes before the decision taken with its code
+(`information_date` and `status_date` for a decision of the guides' years, or
+`information_days_ago` and `decision_days_ago` counted back from now); a code is used on the
+day of the decision it served; `new_code_days_ago` adds a code asked for since (a person who
+opposed and changed their mind).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any
 
 from .clock import OFFSET_KEY, Clock
 from .codes import CodeGenerator, CodeHasher
 from .lifecycle import catch_up
-from .models import Person
+from .models import Channel, Person
 from .outbox import Mailer
 from .password import hash_password
 from .paths import data_dir
@@ -66,7 +72,7 @@ def seed(store: Store, clock: Clock, codes: CodeGenerator, settings: Settings) -
             household_id = int(cursor.lastrowid or 0)
             ids: dict[str, int] = {}
             for member in household["members"]:
-                ids[member["key"]] = _insert_person(conn, household_id, member, ids)
+                ids[member["key"]] = _insert_person(conn, household_id, member, ids, now)
                 people += 1
             for member in household["members"]:
                 person = person_from_row(
@@ -84,6 +90,9 @@ def seed(store: Store, clock: Clock, codes: CodeGenerator, settings: Settings) -
                     )
                 )
                 messages += _issue_information_code(
+                    conn, mailer, hasher, codes, settings, now, person, addressee, member
+                )
+                messages += _issue_new_code(
                     conn, mailer, hasher, codes, settings, now, person, addressee, member
                 )
                 if "account" in member:
@@ -105,8 +114,24 @@ def reset(store: Store, clock: Clock, codes: CodeGenerator, settings: Settings) 
         return seed(store, clock, codes, settings)
 
 
+def _decision_date(member: dict[str, Any], now: datetime) -> str | None:
+    """The day of the persona's decision: fixed (`status_date`) or `decision_days_ago`."""
+    if "decision_days_ago" in member:
+        return (now - timedelta(days=int(member["decision_days_ago"]))).date().isoformat()
+    decided: str | None = member.get("status_date")
+    return decided
+
+
+def _information_sent(member: dict[str, Any], now: datetime) -> datetime:
+    """When the information message was sent: on `information_date` (in the morning), or
+    `information_days_ago` days before now."""
+    if "information_date" in member:
+        return datetime.combine(date.fromisoformat(member["information_date"]), time(9, 0))
+    return now - timedelta(days=int(member.get("information_days_ago", 0)))
+
+
 def _insert_person(
-    conn: Any, household_id: int, member: dict[str, Any], ids: dict[str, int]
+    conn: Any, household_id: int, member: dict[str, Any], ids: dict[str, int], now: datetime
 ) -> int:
     parent = member.get("parent")
     cursor = conn.execute(
@@ -122,7 +147,7 @@ def _insert_person(
             member.get("email"),
             member.get("mobile"),
             member.get("status", "en_attente"),
-            member.get("status_date"),
+            _decision_date(member, now),
             ids[parent] if parent else None,
             int(member.get("deceased", False)),
             member.get("not_activable_reason"),
@@ -150,14 +175,14 @@ def _issue_information_code(
     addressee: Person,
     member: dict[str, Any],
 ) -> int:
-    """The information message with its code, sent `information_days_ago` days before now."""
+    """The information message with its code; a used code was used by the decision."""
     state = member.get("code")
     if state is None:
         return 0
-    sent = now - timedelta(days=int(member.get("information_days_ago", 0)))
+    sent = _information_sent(member, now)
     valid_until = sent + settings.information_code_validity
     code = codes.provisional()
-    used_at = iso(sent + timedelta(days=1)) if state == "used" else None
+    used_at = iso(_used_at(sent, person)) if state == "used" else None
     conn.execute("UPDATE people SET information_sent_at = ? WHERE id = ?", (iso(sent), person.id))
     conn.execute(
         "INSERT INTO provisional_codes(person_id, code_hash, issued_at, expires_at, used_at,"
@@ -172,6 +197,42 @@ def _issue_information_code(
         ),
     )
     mailer.information(sent, person, addressee, code, valid_until)
+    return 1
+
+
+def _used_at(sent: datetime, person: Person) -> datetime:
+    """A used code was used by the person's decision, at noon that day (never before the
+    message that brought it); without a decision, the day after it came."""
+    if person.status_date is None:
+        return sent + timedelta(days=1)
+    return max(datetime.combine(person.status_date, time(12, 0)), sent + timedelta(minutes=1))
+
+
+def _issue_new_code(
+    conn: Any,
+    mailer: Mailer,
+    hasher: CodeHasher,
+    codes: CodeGenerator,
+    settings: Settings,
+    now: datetime,
+    person: Person,
+    addressee: Person,
+    member: dict[str, Any],
+) -> int:
+    """A provisional code asked for on the site `new_code_days_ago` days before now, by
+    e-mail (else by letter), as « Générer un nouveau code provisoire » sends it."""
+    if "new_code_days_ago" not in member:
+        return 0
+    sent = now - timedelta(days=int(member["new_code_days_ago"]))
+    valid_until = sent + settings.regenerated_code_validity
+    code = codes.provisional()
+    channel = Channel.EMAIL if addressee.email else Channel.LETTER
+    conn.execute(
+        "INSERT INTO provisional_codes(person_id, code_hash, issued_at, expires_at, used_at,"
+        " channel, origin) VALUES (?, ?, ?, ?, NULL, ?, 'regenerated')",
+        (person.id, hasher.digest(code), iso(sent), iso(valid_until), channel.value),
+    )
+    mailer.new_code(sent, person, addressee, channel, code, valid_until)
     return 1
 
 

@@ -12,7 +12,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 from mes_sante_tui.core.engine import Activated
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.widgets import ErrorSummary, FormField, PasswordChecklist, TextInput, TickBox
-from mes_sante_tui.wording import t
+from mes_sante_tui.wording import t, t_variant
 
 from .base import JourneyScreen
 
@@ -35,18 +35,24 @@ class AccountScreen(JourneyScreen[None]):
         ),
     ]
 
+    def title_text(self) -> str:
+        """Guide 002's « Je choisis mon identifiant et mon mot de passe », or guide 000's
+        « … commun à tous mes profils »."""
+        return t_variant(self.TITLE_KEY, self.msa.settings.journey)
+
     def body(self) -> Iterable[Widget]:
         version = self.msa.settings.rule_version.value
+        variant = self.msa.settings.journey
         self.fields = {
             "identifier": FormField(
                 t("account.identifier"),
                 TextInput(id="identifier", max_length=_MAX_IDENTIFIER),
-                hint=t("account.identifier.hint"),
+                hint=t_variant("account.identifier.hint", variant),
             ),
             "password": FormField(
                 t("account.password"),
                 TextInput(id="password", password=True, max_length=_MAX_PASSWORD),
-                hint=t("account.password.hint", version=version),
+                hint=t_variant("account.password.hint", variant, version=version),
             ),
             "confirmation": FormField(
                 t("account.confirm"),
@@ -54,7 +60,7 @@ class AccountScreen(JourneyScreen[None]):
                 hint=t("account.confirm.hint"),
             ),
         }
-        yield Static(t("account.intro"), classes="lead", markup=False)
+        yield Static(t_variant("account.intro", variant), classes="lead", markup=False)
         yield Static(t("account.rules_version", version=version), classes="note", markup=False)
         yield ErrorSummary()
         yield self.fields["identifier"]

@@ -1,4 +1,5 @@
-"""« Je vérifie mes coordonnées de contact » (guide 002, vérification 1/5, 3/5, 5/5)."""
+"""« Je vérifie mes coordonnées de contact » (guide 002, vérification 1/5, 3/5, 5/5); « Je
+vérifie mes coordonnées » in the identity-first journey (guide 000, Activation)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.widgets import Button, Static
 from mes_sante_tui.core.engine import Accepted, ContactKind, OtpSent
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton
-from mes_sante_tui.wording import t
+from mes_sante_tui.wording import t, t_variant
 
 from .base import JourneyScreen
 from .contact_edit import ContactEditScreen
@@ -23,6 +24,9 @@ class ContactsScreen(JourneyScreen[None]):
     TITLE_KEY = "contacts.title"
     HELP_KEY = "contacts.help"
     AUTO_FOCUS = "#continue"
+
+    def title_text(self) -> str:
+        return t_variant(self.TITLE_KEY, self.msa.settings.journey)
 
     def body(self) -> Iterable[Widget]:
         session = self.msa.session
@@ -41,7 +45,9 @@ class ContactsScreen(JourneyScreen[None]):
                 required=False,
             ),
         }
-        yield Static(t("contacts.intro"), classes="lead", markup=False)
+        yield Static(
+            t_variant("contacts.intro", self.msa.settings.journey), classes="lead", markup=False
+        )
         yield ErrorSummary()
         yield self.fields["email"]
         yield self.fields["mobile"]
@@ -52,9 +58,9 @@ class ContactsScreen(JourneyScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#updated").display = False
 
-    @staticmethod
-    def _edit_label(kind: str, current: str | None) -> str:
-        return t(f"contacts.edit_{kind}" if current else f"contacts.add_{kind}")
+    def _edit_label(self, kind: str, current: str | None) -> str:
+        key = f"contacts.edit_{kind}" if current else f"contacts.add_{kind}"
+        return t_variant(key, self.msa.settings.journey)
 
     def show_contacts(self) -> None:
         """Contacts are shown masked here: they are typed in full only on the edit screen."""

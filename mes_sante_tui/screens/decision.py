@@ -1,15 +1,22 @@
-"""« Bonjour Martine ! »: activate (with consent) or oppose (guide 002, Finalisation 1/2-2/2)."""
+"""The decision: activate (with consent) or oppose.
+
+Code first: « Bonjour Martine ! » (guide 002, Finalisation 1/2-2/2). Identity first: the
+« Activation » step of guide 000, with its « En savoir plus sur … » links. In both, each
+option's sentence stands under its option, as in the guides.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, RadioSet, Static
 
 from mes_sante_tui.core.engine import Accepted, Choice
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.settings import JourneyVariant
 from mes_sante_tui.widgets import (
     ChoiceButton,
     ChoiceSet,
@@ -18,11 +25,31 @@ from mes_sante_tui.widgets import (
     LinkButton,
     TickBox,
 )
-from mes_sante_tui.wording import t
+from mes_sante_tui.wording import t, t_variant
 
 from .base import JourneyScreen
 from .document import DocumentScreen
 from .opposition_confirm import OppositionConfirmScreen
+
+
+def option_text(text: str, option_id: str) -> Static:
+    """An option's sentence, under its option inside the radio set. Disabled, so that the
+    arrow keys go from option to option and never stop on it."""
+    return Static(
+        text, id=f"{option_id}-text", classes="choice-text", markup=False, disabled=True
+    )
+
+
+class OptionsWithText(ChoiceSet):
+    """The options, each followed by its sentence. RadioSet would turn any child given to
+    its constructor into a radio button, so the children are composed instead."""
+
+    def __init__(self, *children: Widget, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._options = children
+
+    def compose(self) -> ComposeResult:
+        yield from self._options
 
 
 class DecisionScreen(JourneyScreen[None]):
@@ -30,6 +57,16 @@ class DecisionScreen(JourneyScreen[None]):
     TITLE_KEY = "decision.title"
     HELP_KEY = "decision.help"
     AUTO_FOCUS = "#choice"
+    DEFAULT_CSS = """
+    DecisionScreen .choice-text {
+        padding-left: 4;
+        color: $text-muted;
+        margin-bottom: 1;
+        &:last-child {
+            margin-bottom: 0;
+        }
+    }
+    """
 
     def __init__(self, preset: Choice | None = None) -> None:
         """`preset`: the choice already made elsewhere (« Gérer le profil » in the logged-in
@@ -44,8 +81,15 @@ class DecisionScreen(JourneyScreen[None]):
         elif self.preset is Choice.OPPOSE:
             self.query_one("#continue").focus()
 
+    @property
+    def variant(self) -> JourneyVariant:
+        return self.msa.settings.journey
+
     def title_text(self) -> str:
-        """« Bonjour Martine ! »: the person who identified (the parent, for a child)."""
+        """« Bonjour Martine ! » (guide 002): the person who identified (the parent, for a
+        child); « Activation » in the identity-first journey (guide 000)."""
+        if self.variant is JourneyVariant.IDENTITY_FIRST:
+            return t_variant(self.TITLE_KEY, self.variant)
         session = self.msa.session
         assert session is not None
         who = session.holder_id if session.holder_id is not None else session.person_id
@@ -59,18 +103,19 @@ class DecisionScreen(JourneyScreen[None]):
         self.fields = {
             "choice": FormField(
                 t("field.choice"),
-                ChoiceSet(
+                OptionsWithText(
                     ChoiceButton(
                         t("decision.activate"),
                         self.preset is Choice.ACTIVATE,
                         id="activate",
                     ),
+                    option_text(t("decision.activate.text"), "activate"),
                     ChoiceButton(
                         t("decision.oppose"), self.preset is Choice.OPPOSE, id="oppose"
                     ),
+                    option_text(t("decision.oppose.text"), "oppose"),
                     id="choice",
                 ),
-                hint=f"{t('decision.activate.text')}\n{t('decision.oppose.text')}",
             ),
             "consent": FormField(
                 t("field.consent"),
@@ -83,8 +128,8 @@ class DecisionScreen(JourneyScreen[None]):
         yield ErrorSummary()
         yield self.fields["choice"]
         yield self.fields["consent"]
-        yield LinkButton(t("decision.read_cgu"), id="read-cgu")
-        yield LinkButton(t("decision.read_privacy"), id="read-privacy")
+        yield LinkButton(t_variant("decision.read_cgu", self.variant), id="read-cgu")
+        yield LinkButton(t_variant("decision.read_privacy", self.variant), id="read-privacy")
         with HorizontalGroup(classes="actions"):
             yield Button(t("button.continue"), id="continue", variant="primary")
 

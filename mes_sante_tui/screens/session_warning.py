@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
-from mes_sante_tui.wording import t
+from mes_sante_tui.wording import count, t
 
 
 class SessionWarningScreen(ModalScreen[bool]):
@@ -47,7 +47,8 @@ class SessionWarningScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(t("session.warning.title"), classes="title", markup=False)
-            yield Static(t("session.warning.body", n=self.minutes_left), markup=False)
+            wait = count("wait.minute", self.minutes_left)
+            yield Static(t("session.warning.body", wait=wait), markup=False)
             yield Button(t("session.extend"), id="extend", variant="primary")
         yield Footer()
 

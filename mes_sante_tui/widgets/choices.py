@@ -40,5 +40,7 @@ class ChoiceSet(RadioSet):
         self.call_after_refresh(self._highlight_pressed)
 
     def _highlight_pressed(self) -> None:
-        for _ in range(max(0, self.pressed_index)):
-            self.action_next_button()
+        # Straight to it: counting "next" presses would go wrong when the set holds a
+        # disabled line between its options (an option's sentence, on the decision screen).
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index

@@ -30,6 +30,8 @@ def _message(message: OutboxMessage, new: bool) -> Content:
         date=message.at.strftime("%d/%m/%Y %H:%M"),
     )
     lines.append(Content.styled(when, "bold"))
+    if message.sender:
+        lines.append(Content(t("widget.outbox.sender", sender=message.sender)))
     lines.append(Content(t("widget.outbox.masked", address=message.masked_address)))
     lines.append(Content(t("widget.outbox.full", address=message.address)))
     if message.subject:

@@ -41,3 +41,17 @@ def t(key: str, **params: Any) -> str:
     """The French text for `key`, with `{placeholders}` filled from `params`."""
     text = FR[key]
     return text.format(**params) if params else text
+
+
+def t_variant(key: str, variant: str, **params: Any) -> str:
+    """The text of `key` in the words of the journey variant's own guide: `key.<variant>`
+    (e.g. `decision.title.identity-first`, guide 000) when the catalogue has one, else `key`,
+    which is worded after guide 002 and shared by both variants."""
+    specific = f"{key}.{variant}"
+    return t(specific if specific in FR else key, **params)
+
+
+def count(key: str, n: int) -> str:
+    """`n` with its noun, singular or plural as French wants it: « 1 minute », « 0 seconde »,
+    « 2 minutes ». The catalogue holds `key.one` and `key.other`, each with `{n}`."""
+    return t(f"{key}.one" if abs(n) < 2 else f"{key}.other", n=n)

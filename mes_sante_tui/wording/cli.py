@@ -172,6 +172,7 @@ TEXTS: dict[str, str] = {
     "cli.outbox.number": "Message n° {id}",
     "cli.outbox.date": "Date",
     "cli.outbox.channel": "Canal",
+    "cli.outbox.sender": "De",
     "cli.outbox.to": "Destinataire (masqué)",
     "cli.outbox.address": "Adresse complète",
     "cli.outbox.person": "Profil concerné",

@@ -7,6 +7,8 @@ the rest says plainly where to look and what to do, in the same register.
 
 from __future__ import annotations
 
+from .rules import PHONE_3422, PRICE_3422
+
 _HOURS = "Service disponible du lundi au vendredi de 8h30 à 17h30."
 
 _CGU = (
@@ -120,6 +122,7 @@ TEXTS: dict[str, str] = {
     "widget.outbox.channel.sms": "SMS",
     "widget.outbox.channel.courrier": "Courrier",
     "widget.outbox.when": "{channel} · {date}",
+    "widget.outbox.sender": "De : {sender}",
     "widget.outbox.masked": "Destinataire (masqué) : {address}",
     "widget.outbox.full": "Adresse complète : {address}",
     "widget.outbox.subject": "Objet : {subject}",
@@ -187,7 +190,9 @@ TEXTS: dict[str, str] = {
         "Afin d'obtenir le numéro de série de votre carte Vitale, contactez le : 3422"
     ),
     # --- The 3422 line and the visio-interpretation ---
-    "help.3422.line": "Pour joindre un conseiller Mon espace santé, appelez le : 3422",
+    "help.3422.line": (
+        f"Pour joindre un conseiller Mon espace santé, appelez le : {PHONE_3422} ({PRICE_3422})"
+    ),
     "help.3422.hours": _HOURS,
     "help.visio.title": (
         "Vous êtes sourd ou malentendant ? Contactez un conseiller par visio-interprétation"
@@ -209,7 +214,7 @@ TEXTS: dict[str, str] = {
     "help.contact.incorrect.ameli": "• depuis votre compte ameli ;",
     "help.contact.incorrect.counter": "• à l'accueil de votre caisse d'assurance maladie ;",
     "help.contact.incorrect.phone": (
-        "• par téléphone au 3422, du lundi au vendredi de 8h30 à 17h30."
+        f"• par téléphone au {PHONE_3422} ({PRICE_3422}), du lundi au vendredi de 8h30 à 17h30."
     ),
     "help.contact.incorrect.after": (
         "Une fois vos coordonnées mises à jour, demandez un nouveau code provisoire "

@@ -14,7 +14,10 @@ TEXTS: dict[str, str] = {
         "Votre conseiller Mon espace santé"
     ),
     "outbox.letter.address": "{name} (adresse postale sur fichier)",
-    "outbox.letter.masked": "Courrier à M./Mme {name}",
+    "outbox.letter.masked": "Courrier à {civility} {name}",
+    "civility.man": "M.",
+    "civility.woman": "Mme",
+    "civility.unknown": "M./Mme",
     "outbox.letter.update_contacts": (
         "Aucune adresse e-mail ni aucun numéro de mobile ne figure dans votre dossier. Pour les "
         "mettre à jour, contactez votre caisse d'assurance maladie (compte ameli, accueil ou "
@@ -69,7 +72,8 @@ TEXTS: dict[str, str] = {
     ),
     "outbox.closed.deletion": (
         "Vous avez demandé la suppression de ses données : elle sera effectuée au plus tard "
-        "le {due}. Le profil ne peut pas être rouvert avant cette date."
+        "le {due}. Le profil ne pourra pas être rouvert ; une fois les données supprimées, un "
+        "nouvel espace, vide, pourra être activé sur monespacesante.fr."
     ),
     "outbox.deleted.subject": "Les données de Mon espace santé ont été supprimées",
     "outbox.deleted.body": (

@@ -6,6 +6,8 @@ give it; where they are silent, it says what is wrong and what to do, in the sam
 
 PHONE_3422 = "3422"
 HOURS_3422 = "du lundi au vendredi de 8h30 à 17h30"
+# What a call to the 3422 costs, said the same way wherever it is said.
+PRICE_3422 = "service gratuit + prix d'un appel local"
 
 TEXTS: dict[str, str] = {
     # --- NIR (numéro de sécurité sociale) ---
@@ -145,8 +147,9 @@ TEXTS: dict[str, str] = {
     "close.not_open": "Ce profil n'est pas ouvert : il ne peut pas être clôturé.",
     "reopen.not_closed": "Ce profil n'est pas clôturé : il n'y a rien à rouvrir.",
     "reopen.deletion_pending": (
-        "La suppression des données de ce profil est en cours : il pourra être rouvert une "
-        "fois la suppression effectuée, au plus tard le {due}."
+        "La suppression des données de ce profil a été demandée : elle sera effectuée au plus "
+        "tard le {due}. Ce profil ne peut donc pas être rouvert ; une fois les données "
+        "supprimées, un nouvel espace, vide, pourra être activé."
     ),
     "clock.out_of_range": (
         "L'horloge simulée ne peut pas aller au-delà de l'an 9999 : choisissez un décalage "
@@ -164,15 +167,24 @@ TEXTS: dict[str, str] = {
         "votre identifiant et votre mot de passe (« J'ai déjà activé Mon espace santé ? "
         "Me connecter »)."
     ),
+    # The outcome's title says « Ce profil ne peut pas être activé »: the message under it
+    # says why and who can tell more, without saying it again.
     "identify.not_activable": (
-        "Ce profil ne peut pas être activé. Pour en savoir plus, appelez le "
-        f"{PHONE_3422}, {HOURS_3422}."
+        "L'activation en ligne n'est pas possible pour cette personne. Pour en connaître la "
+        f"raison, appelez le {PHONE_3422}, {HOURS_3422}."
     ),
     "identify.session_expired": (
         "Votre session a expiré. Par sécurité, recommencez depuis le début."
     ),
-    "wait.seconds": "{n} seconde(s)",
-    "wait.minutes": "{n} minute(s)",
+    # A wait in words (core.durations): `wording.count` picks `.one` or `.other`.
+    "wait.second.one": "{n} seconde",
+    "wait.second.other": "{n} secondes",
+    "wait.minute.one": "{n} minute",
+    "wait.minute.other": "{n} minutes",
+    "wait.hour.one": "{n} heure",
+    "wait.hour.other": "{n} heures",
+    "wait.day.one": "{n} jour",
+    "wait.day.other": "{n} jours",
     # --- Profiles of a household ---
     "profile.required": "Choisir le profil pour lequel vous faites la démarche",
     "representative.required": "Indiquer si vous êtes le représentant légal",

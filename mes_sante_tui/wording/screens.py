@@ -1,5 +1,7 @@
 """Wording of the journey's screens, after guides 000 and 002 (../shared/seeds/)."""
 
+from .rules import HOURS_3422, PHONE_3422, PRICE_3422
+
 TEXTS: dict[str, str] = {
     "app.title": "Mon espace santé — simulateur",
     "app.subtitle": "Parcours {variant} · règles {rules}",
@@ -42,13 +44,35 @@ TEXTS: dict[str, str] = {
         "la page d'activation. F2 affiche ou masque la boîte d'envoi : e-mails, SMS et "
         "courriers simulés, avec les codes qu'ils contiennent."
     ),
-    # --- start (Commencer) ---
+    # --- start (Commencer): guide 002 (code first), and guide 000 (identity first) ---
     "start.title": "Activation de Mon espace santé",
+    "start.title.identity-first": "Activer Mon espace santé",
     "start.need": "Pour l'activer ou m'y opposer j'ai besoin d'avoir :",
+    "start.need.identity-first": "Pour l'activer, j'ai besoin de :",
     "start.need.code": "• Le code provisoire reçu par e-mail ou courrier",
     "start.need.card": "• Ma carte Vitale",
+    "start.need.nir": "• Mon numéro de sécurité sociale",
+    "start.need.serial": "• Mon numéro de série de carte Vitale",
     "start.need.time": "• 5 minutes de mon temps",
     "start.begin": "Commencer",
+    # The guides' links: a question, then the link itself.
+    "start.no_code": "Je n'ai pas de code provisoire ?",
+    "start.regenerate": "Générer un nouveau code provisoire",
+    "start.already": "J'ai déjà activé Mon espace santé ?",
+    "start.login": "Me connecter",
+    "start.login.identity-first": "Se connecter",
+    "start.help": (
+        "Avant de commencer, ayez sous la main le code provisoire reçu par e-mail ou courrier "
+        "et votre carte Vitale. « Commencer » ouvre « Je m'identifie ». Sans code provisoire : "
+        "« Générer un nouveau code provisoire ». Mon espace santé déjà activé : « Me "
+        "connecter »."
+    ),
+    "start.help.identity-first": (
+        "Avant de commencer, ayez sous la main votre numéro de sécurité sociale et votre carte "
+        "Vitale (son numéro de série) : le code provisoire vous sera envoyé pendant la "
+        "démarche. « Commencer » ouvre la première étape, la date de naissance. Mon espace "
+        "santé déjà activé : « Se connecter »."
+    ),
     # --- identify (Je m'identifie) ---
     "identify.title": "Je m'identifie",
     "identify.intro": (
@@ -81,6 +105,7 @@ TEXTS: dict[str, str] = {
     # --- decision ---
     "decision.hello": "Bonjour {first_name} !",
     "decision.title": "Je prends ma décision",
+    "decision.title.identity-first": "Activation",
     "decision.child": "Profil concerné : {name}",
     "decision.activate": "J'active Mon espace santé",
     "decision.activate.text": (
@@ -98,6 +123,11 @@ TEXTS: dict[str, str] = {
     "decision.consent_box": "J'accepte",
     "decision.read_cgu": "Lire les Conditions Générales d'Utilisation",
     "decision.read_privacy": "Lire la Politique de protection des données personnelles",
+    # Guide 000, « J'active Mon espace santé »: its links under the consent box.
+    "decision.read_cgu.identity-first": "En savoir plus sur les Conditions Générales d'Utilisation",
+    "decision.read_privacy.identity-first": (
+        "En savoir plus sur la Politique de protection des données personnelles"
+    ),
     "decision.help": (
         "Choisissez d'activer ou de vous opposer. Pour activer, cochez la case d'acceptation "
         "des Conditions Générales d'Utilisation et de la Politique de protection des données "
@@ -109,6 +139,13 @@ TEXTS: dict[str, str] = {
         "Ces informations sont indispensables pour assurer la sécurité de Mon espace santé et "
         "ont été transmises par ma caisse d'assurance maladie."
     ),
+    # Guide 000, « Je vérifie mes coordonnées » (Activation).
+    "contacts.title.identity-first": "Je vérifie mes coordonnées",
+    "contacts.intro.identity-first": (
+        "Ces informations me permettent de recevoir mon code à usage unique nécessaire à "
+        "chaque accès au profil Mon espace santé. Elles ont été transmises par ma caisse "
+        "d'assurance maladie."
+    ),
     "contacts.email": "Adresse e-mail",
     "contacts.mobile": "Numéro de téléphone mobile",
     "contacts.no_email": "Aucune adresse enregistrée",
@@ -116,6 +153,7 @@ TEXTS: dict[str, str] = {
     "contacts.edit_email": "✎ Modifier l'adresse e-mail",
     "contacts.add_email": "✎ Renseigner mon adresse e-mail",
     "contacts.edit_mobile": "✎ Modifier le numéro de mobile",
+    "contacts.edit_mobile.identity-first": "✎ Modifier mon numéro de mobile",
     "contacts.add_mobile": "✎ Renseigner mon numéro de mobile",
     "contacts.updated": "✓ Coordonnée mise à jour.",
     "contacts.help": (
@@ -155,6 +193,22 @@ TEXTS: dict[str, str] = {
     "account.intro": (
         "Ils sont indispensables pour me connecter à Mon espace santé. Pour plus de sécurité, "
         "l'identifiant ne peut pas être une adresse e-mail."
+    ),
+    # Guide 000, « Mon compte ».
+    "account.title.identity-first": (
+        "Je choisis l'identifiant et le mot de passe commun à tous mes profils"
+    ),
+    "account.intro.identity-first": (
+        "Ils me permettent de me connecter à mon profil. Tous les champs sont obligatoires."
+    ),
+    "account.identifier.hint.identity-first": (
+        "Les adresses e-mail, le numéro de sécurité sociale et les majuscules ne peuvent pas "
+        "être utilisés. Votre identifiant peut contenir : 8 caractères minimum, des chiffres, "
+        "des minuscules sans accents, les caractères spéciaux « . - _ »."
+    ),
+    "account.password.hint.identity-first": (
+        "Votre mot de passe doit contenir (règles {version}) : voir la liste ci-dessous, mise "
+        "à jour à chaque frappe"
     ),
     "account.identifier": "Identifiant",
     "account.identifier.hint": (
@@ -200,9 +254,8 @@ TEXTS: dict[str, str] = {
         "Tab pour passer d'un bouton à l'autre, Entrée pour choisir."
     ),
     "outcome.contact": (
-        "Besoin d'aide ? Appelez le 3422 (service gratuit + prix d'un appel), du lundi au "
-        "vendredi de 8h30 à 17h30. Vous êtes sourd ou malentendant : contactez un conseiller "
-        "par visio-interprétation."
+        f"Besoin d'aide ? Appelez le {PHONE_3422} ({PRICE_3422}), {HOURS_3422}. Vous êtes "
+        "sourd ou malentendant : contactez un conseiller par visio-interprétation."
     ),
     "outcome.action.retry": "Corriger ma saisie",
     "outcome.action.regenerate": "Générer un nouveau code provisoire",
@@ -220,8 +273,8 @@ TEXTS: dict[str, str] = {
     ),
     "outcome.not_activable.title": "Ce profil ne peut pas être activé",
     "outcome.not_activable.next": (
-        "Ce profil ne peut pas être activé en ligne. Un conseiller de votre caisse d'assurance "
-        "maladie peut vous en expliquer la raison."
+        "Rien n'a été enregistré. Un conseiller de votre caisse d'assurance maladie peut vous "
+        "dire ce qu'il est possible de faire."
     ),
     "outcome.code_expired.title": "Votre code provisoire a expiré",
     "outcome.code_expired.next": (
@@ -343,7 +396,7 @@ TEXTS: dict[str, str] = {
     # --- session expiry ---
     "session.warning.title": "Votre session va bientôt expirer",
     "session.warning.body": (
-        "Sans action de votre part, votre session expirera dans {n} minute(s) et la démarche "
+        "Sans action de votre part, votre session expirera dans {wait} et la démarche "
         "devra être recommencée. Appuyez sur Entrée pour la prolonger."
     ),
     "session.extend": "Prolonger ma session",

@@ -59,7 +59,8 @@ TEXTS: dict[str, str] = {
     ),
     "space.closed.deletion": (
         "✓ {who} a été clôturé le {date}. La suppression des données a été demandée : elle "
-        "sera effectuée au plus tard le {due}. D'ici là, il ne peut pas être rouvert."
+        "sera effectuée au plus tard le {due}. Il ne pourra pas être rouvert ; une fois les "
+        "données supprimées, un nouvel espace, vide, pourra être activé."
     ),
     "space.reopened": (
         "✓ {who} a été rouvert le {date} : les données archivées sont de nouveau disponibles."
@@ -86,8 +87,9 @@ TEXTS: dict[str, str] = {
     ),
     "close_profile.deletion": (
         "Je peux aussi demander la suppression des données : elle est effectuée dans un délai "
-        "de 3 mois au plus tard. Tant qu'elle n'est pas faite, Mon espace santé ne peut pas "
-        "être rouvert ; ensuite, les données ne peuvent plus être récupérées."
+        "de 3 mois au plus tard. Mon espace santé ne peut alors plus être rouvert et les "
+        "données ne peuvent pas être récupérées ; une fois la suppression faite, un nouvel "
+        "espace, vide, peut être activé."
     ),
     "close_profile.password": "Mot de passe",
     "close_profile.password.hint": (

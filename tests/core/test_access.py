@@ -12,6 +12,7 @@ from support import latest_otp, person_id
 from mes_sante_tui.core import contacts, password
 from mes_sante_tui.core.access import AccountFound, CodeOnItsWay, Done, LoggedIn
 from mes_sante_tui.core.clock import ManualClock
+from mes_sante_tui.core.durations import wait_words
 from mes_sante_tui.core.engine import ChannelOption, Outcome, Session
 from mes_sante_tui.core.models import CardModel, Channel, OutboxMessage, Person, ProfileStatus
 from mes_sante_tui.core.nir import make_nir
@@ -37,7 +38,8 @@ def newest(services: Services) -> OutboxMessage:
 
 
 def locked(minutes: int) -> Refused:
-    return Refused(message=t("login.locked", wait=t("wait.minutes", n=minutes)))
+    wait = "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return Refused(message=t("login.locked", wait=wait))
 
 
 def other_code(code: str) -> str:
@@ -304,7 +306,7 @@ def test_without_contacts_the_identifier_is_sent_by_letter(services: Services) -
     access = services.engine.access
     session = services.engine.start_session()
     found = access.find_for_identifier(session, nir=gerard.nir, birth_date="01/12/1948")
-    letter = ChannelOption(Channel.LETTER, t("outbox.letter.masked", name="LAMBERT"))
+    letter = ChannelOption(Channel.LETTER, "Courrier à M. LAMBERT")
     assert found == AccountFound(channels=(letter,))
     assert access.send_identifier(session, Channel.LETTER) == CodeOnItsWay(
         Channel.LETTER, letter.masked
@@ -489,11 +491,11 @@ def test_the_journal_never_holds_a_password_or_a_code(services: Services) -> Non
 
 
 def code_locked(minutes: int) -> str:
-    return t("code.locked", wait=t("wait.minutes", n=minutes))
+    return t("code.locked", wait=wait_words(timedelta(minutes=minutes)))
 
 
 def recover_locked(minutes: int) -> Refused:
-    return Refused(message=t("recover.locked", wait=t("wait.minutes", n=minutes)))
+    return Refused(message=t("recover.locked", wait=wait_words(timedelta(minutes=minutes))))
 
 
 def recovery_waiting_for_code(services: Services) -> Session:
@@ -592,7 +594,7 @@ def test_the_card_check_of_a_forgotten_password_is_limited(
     assert find_for_password(services, session, serial="01024576125") == recover_locked(1)
     assert find_for_password(services, session) == recover_locked(1)
     clock.advance(timedelta(seconds=30))
-    wait = t("wait.seconds", n=30)
+    wait = "30 secondes"
     assert find_for_password(services, session) == Refused(
         message=t("recover.locked", wait=wait)
     )

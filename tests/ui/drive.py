@@ -5,6 +5,10 @@ from __future__ import annotations
 from support import latest_otp, person_id, persona_code, type_text
 from textual.pilot import Pilot
 
+from mes_sante_tui.app import MesSanteApp
+from mes_sante_tui.core.engine import Choice
+from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.services import Services
 
 
@@ -97,3 +101,30 @@ async def to_opposition_done(pilot: Pilot[None], services: Services) -> None:
     await to_opposition_confirm(pilot, services)
     await pilot.press("enter")  # « Continuer », focused on arrival
     await pilot.pause()
+
+
+async def open_step(pilot: Pilot[None], services: Services, step: Step) -> None:
+    """Martine on `step` (decision, contacts or account) in the app's variant, the steps
+    before done by engine calls: for tests of what a screen says, not of the way there."""
+    app = pilot.app
+    assert isinstance(app, MesSanteApp)
+    martine = services.store.person(person_id(services, "martine"))
+    app.start_journey()
+    session = app.session
+    assert session is not None
+    engine = services.engine
+    found = engine.identify_with_code(
+        session,
+        code=persona_code(services, "martine"),
+        nir=martine.nir,
+        model=CardModel.WITHOUT_PHOTO,
+        serial="953701166",
+    )
+    assert found.ok, found
+    if step in (Step.CONTACTS, Step.ACCOUNT):
+        assert engine.decide(session, Choice.ACTIVATE, True).ok
+    if step is Step.ACCOUNT:
+        assert engine.confirm_contacts(session).ok
+    app.goto(step)
+    await pilot.pause()
+    assert getattr(app.screen, "STEP", None) is step, app.screen

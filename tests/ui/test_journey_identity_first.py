@@ -300,7 +300,7 @@ async def test_identity_first_activation_of_martine_by_keyboard(services: Servic
         # Activation: the decision, then the contact check.
         screen = current(app)
         assert isinstance(screen, DecisionScreen), screen
-        assert screen.title_text() == "Bonjour Martine !"
+        assert screen.title_text() == "Activation"  # guide 000's step
         assert_stage(screen, 2)
         await decide_to_activate(pilot)
         screen = current(app)
@@ -348,7 +348,7 @@ async def test_the_code_screen_for_a_letter_only_persona(services: Services) -> 
         screen = current(app)
         assert isinstance(screen, CodeScreen), screen.query_one(ErrorSummary).lines
         text = main_text(screen)
-        assert "Par courrier : Courrier à M./Mme LAMBERT" in text
+        assert "Par courrier : Courrier à M. LAMBERT" in text
         assert "Par e-mail" not in text and "Par SMS" not in text
         assert t("send_code.letter_only") in text  # the letter-only explanation
         await press_on(pilot, "send")  # the only channel is already chosen
@@ -356,7 +356,7 @@ async def test_the_code_screen_for_a_letter_only_persona(services: Services) -> 
             "Je saisis le code reçu par courrier"
         )
         assert str(screen.query_one("#sent-to", Static).content) == (
-            "Le code provisoire vous a été envoyé par courrier (Courrier à M./Mme LAMBERT)"
+            "Le code provisoire vous a été envoyé par courrier (Courrier à M. LAMBERT)"
         )
         newest = max(services.store.outbox(), key=lambda m: m.id)
         assert newest.channel is Channel.LETTER
@@ -365,7 +365,7 @@ async def test_the_code_screen_for_a_letter_only_persona(services: Services) -> 
         await enter(pilot)
         decision = current(app)
         assert isinstance(decision, DecisionScreen)
-        assert decision.title_text() == "Bonjour Gérard !"
+        assert decision.title_text() == "Activation"
 
 
 # --- the household -------------------------------------------------------------------------
@@ -459,7 +459,8 @@ async def test_child_of_an_active_parent_skips_contacts_and_account(
 
         decision = current(app)
         assert isinstance(decision, DecisionScreen), decision.query_one(ErrorSummary).lines
-        assert decision.title_text() == "Bonjour Martine !"
+        assert decision.title_text() == "Activation"
+        assert "Profil concerné : Léa Leguellec" in main_text(decision)
         await decide_to_activate(pilot)
 
         success = current(app)  # no contact check, no identifier to choose

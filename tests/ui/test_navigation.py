@@ -33,7 +33,10 @@ from mes_sante_tui.widgets import OutboxPanel
 from mes_sante_tui.wording import t
 
 SIZE = (120, 40)
-LINE_3422 = "Pour joindre un conseiller Mon espace santé, appelez le : 3422"
+LINE_3422 = (
+    "Pour joindre un conseiller Mon espace santé, appelez le : 3422 (service gratuit + prix "
+    "d'un appel local)"
+)
 HOURS_3422 = "Service disponible du lundi au vendredi de 8h30 à 17h30."
 
 

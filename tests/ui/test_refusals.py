@@ -100,7 +100,11 @@ ALREADY_EXISTS = (
     "Un profil a déjà été créé pour cette personne. Pour y accéder, connectez-vous avec votre "
     "identifiant et votre mot de passe (« J'ai déjà activé Mon espace santé ? Me connecter »)."
 )
-NOT_ACTIVABLE = f"Ce profil ne peut pas être activé. Pour en savoir plus, {CALL_3422}"
+# Under the title « Ce profil ne peut pas être activé », which is not said twice.
+NOT_ACTIVABLE = (
+    "L'activation en ligne n'est pas possible pour cette personne. Pour en connaître la "
+    f"raison, {CALL_3422}"
+)
 
 
 # The ways forward of an outcome.
@@ -578,7 +582,7 @@ async def test_too_many_wrong_codes_lock_then_the_wait_lifts(
             await pilot.press("enter")  # the same code again, from the field
             await pilot.pause()
         # The 5th wrong code: a wait, said in words.
-        assert_outcome(app, "Trop de codes erronés", locked("1 minute(s)"), (RETRY, HOME))
+        assert_outcome(app, "Trop de codes erronés", locked("1 minute"), (RETRY, HOME))
 
         # Locked: even the right code is refused, with the time left.
         await pilot.press("enter")
@@ -587,7 +591,7 @@ async def test_too_many_wrong_codes_lock_then_the_wait_lifts(
         await replace(pilot, "code", code)
         await pilot.press("enter")
         await pilot.pause()
-        assert_outcome(app, "Trop de codes erronés", locked("45 seconde(s)"), (RETRY, HOME))
+        assert_outcome(app, "Trop de codes erronés", locked("45 secondes"), (RETRY, HOME))
         assert app.session is not None and app.session.person_id is None
         assert store_state(services) == before  # only the count of failures was written
 

@@ -371,8 +371,8 @@ async def test_five_wrong_codes_lock_with_the_wait_in_words(
             await pilot.pause()
             assert current(app) is form
             await press_on(pilot, "continue")
-        locked = t("code.locked", wait="1 minute(s)")
-        assert locked.endswith("réessayez dans 1 minute(s).")
+        locked = t("code.locked", wait="1 minute")
+        assert locked.endswith("réessayez dans 1 minute.")
         assert_outcome(app, "Trop de codes erronés", locked, (RETRY, HOME))
         await enter(pilot)
         assert current(app) is form
@@ -384,7 +384,7 @@ async def test_five_wrong_codes_lock_with_the_wait_in_words(
         await type_text(pilot, persona_code(services, "martine"))
         clock.advance(timedelta(seconds=20))
         await enter(pilot)
-        assert_outcome(app, "Trop de codes erronés", t("code.locked", wait="40 seconde(s)"),
+        assert_outcome(app, "Trop de codes erronés", t("code.locked", wait="40 secondes"),
                        (RETRY, HOME))
         await enter(pilot)
         clock.advance(timedelta(seconds=40))
@@ -413,7 +413,7 @@ async def test_session_warning_extends_then_expiry_returns_home(
         assert isinstance(dialog, SessionWarningScreen)
         texts = [plain(w) for w in dialog.query(Static)]
         assert "Votre session va bientôt expirer" in texts
-        assert t("session.warning.body", n=2) in texts
+        assert t("session.warning.body", wait="2 minutes") in texts
         assert app.focused is dialog.query_one("#extend")
         await enter(pilot)  # « Prolonger ma session »
         assert current(app) is form

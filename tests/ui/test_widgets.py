@@ -207,6 +207,10 @@ async def test_outbox_newest_first_and_marks_messages_after_the_baseline() -> No
         assert "Adresse complète : camille.exemple@exemple.fr" in body
         assert "CODE00000001" in body
         assert "(2 messages)" in plain(panel.query_one(".outbox-heading", Static))
+        # The e-mail says who sent it; the SMS has no sender to show.
+        assert body.count("De : assurance-maladie@info.ameli.fr") == 1
+        email = body[body.index("E-mail · 12/03/2025 10:00") :]
+        assert email.splitlines()[1] == "De : assurance-maladie@info.ameli.fr"
 
         panel.show_messages([message(1, 0), message(2, 5), message(3, 9, Channel.LETTER)])
         await pilot.pause()

@@ -1,0 +1,74 @@
+"""The simulated messages: a letter's addressee with the civility the NIR gives, and the
+sender of every e-mail (PRODUCT.md, "Outbox")."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from support import person_id
+
+from mes_sante_tui import cli
+from mes_sante_tui.core.models import Channel, Person
+from mes_sante_tui.core.outbox import Mailer, civility, letter_label
+from mes_sante_tui.core.services import Services
+
+SENDER = "assurance-maladie@info.ameli.fr"
+AT = datetime(2026, 11, 22, 11, 0)
+
+
+def person(services: Services, key: str) -> Person:
+    return services.store.person(person_id(services, key))
+
+
+@pytest.mark.parametrize(
+    ("first_digit", "expected"),
+    [("1", "M."), ("2", "Mme"), ("7", "M."), ("8", "Mme")],
+)
+def test_the_civility_is_the_nirs_first_digit(
+    services: Services, first_digit: str, expected: str
+) -> None:
+    gerard = person(services, "gerard")
+    assert civility(replace(gerard, nir=first_digit + gerard.nir[1:])) == expected
+
+
+def test_a_letter_to_a_man_reads_m_and_to_a_woman_mme(services: Services) -> None:
+    gerard = person(services, "gerard")
+    assert gerard.nir.startswith("1")
+    assert letter_label(gerard) == "Courrier à M. LAMBERT"
+    jeanne = replace(person(services, "jeanne"), email=None, mobile=None)
+    assert jeanne.nir.startswith("2")
+    assert letter_label(jeanne) == "Courrier à Mme MARTIN"
+    # The letter in the outbox, and the channel offered to send a code, say it the same way.
+    seeded = [m for m in services.store.outbox() if m.person_id == gerard.id]
+    assert [m.masked_address for m in seeded] == ["Courrier à M. LAMBERT"]
+    Mailer(services.store).identifier_reminder(AT, jeanne, Channel.LETTER, "jeanne.martin")
+    assert services.store.outbox(limit=1)[0].masked_address == "Courrier à Mme MARTIN"
+
+
+def test_every_email_shows_its_sender_and_nothing_else_does(services: Services) -> None:
+    martine = person(services, "martine")
+    mailer = Mailer(services.store)
+    mailer.otp_sms(AT, martine, "0663781377", "123456")
+    messages = services.store.outbox()
+    assert {m.channel for m in messages} == {Channel.EMAIL, Channel.SMS, Channel.LETTER}
+    for message in messages:
+        expected = SENDER if message.channel is Channel.EMAIL else None
+        assert message.sender == expected, message
+
+
+def test_the_outbox_command_shows_the_sender(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "outbox.db")
+    assert cli.main(["--db", db, "outbox", "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    for record in records:
+        assert record["sender"] == (SENDER if record["channel"] == "email" else None), record
+    assert cli.main(["--db", db, "outbox"]) == 0
+    out = capsys.readouterr().out
+    emails = sum(1 for r in records if r["channel"] == "email")
+    assert emails > 0 and out.count(SENDER) == emails
