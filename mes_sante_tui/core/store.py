@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import Any
 from mes_sante_tui.wording import t
 
 from .models import Card, CardModel, Channel, Closure, OutboxMessage, Person, ProfileStatus
-from .results import StoreError
+from .results import RowVanished, StoreError, StoreProblem
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
@@ -286,21 +286,36 @@ class Store:
         self._depth = 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             # SQLite may already have rolled back by itself (disk full, I/O error): a second
             # ROLLBACK would then raise and hide the original error.
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._roll_back()
+            # The store itself failing (locked, read-only, full, damaged) is said in words;
+            # any other error (a constraint, a bug) goes up as it is.
+            if isinstance(exc, sqlite3.Error) and store_problem(exc) is not None:
+                raise _as_store_error(exc, self.path) from exc
             raise
         else:
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                self._roll_back()
                 raise _as_store_error(exc, self.path) from exc
         finally:
             self._depth = 0
+
+    def _roll_back(self) -> None:
+        if not self.conn.in_transaction:
+            return
+        with suppress(sqlite3.Error):  # the original error is the one worth reporting
+            self.conn.execute("ROLLBACK")
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        """How long a write waits for another program's write before failing with « busy »."""
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        except sqlite3.DatabaseError as exc:
+            raise _as_store_error(exc, self.path) from exc
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
@@ -340,7 +355,7 @@ class Store:
     def person(self, person_id: int) -> Person:
         row = self.query_one("SELECT * FROM people WHERE id = ?", (person_id,))
         if row is None:
-            raise KeyError(person_id)
+            raise RowVanished(t("store.vanished", path=self.path))
         return person_from_row(row)
 
     def person_by_nir(self, nir: str) -> Person | None:
@@ -495,12 +510,69 @@ def _split_sql(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-def _as_store_error(exc: sqlite3.DatabaseError, path: str) -> StoreError:
+# SQLite's primary result codes (the part of `sqlite_errorname` before any extended suffix)
+# that say the store itself cannot be used, and what a person can do about it.
+_PROBLEM_OF_CODE: dict[str, StoreProblem] = {
+    "SQLITE_BUSY": StoreProblem.BUSY,
+    "SQLITE_LOCKED": StoreProblem.BUSY,
+    "SQLITE_READONLY": StoreProblem.READ_ONLY,
+    "SQLITE_PERM": StoreProblem.READ_ONLY,
+    "SQLITE_AUTH": StoreProblem.READ_ONLY,
+    "SQLITE_FULL": StoreProblem.FULL,
+    "SQLITE_IOERR": StoreProblem.UNAVAILABLE,
+    "SQLITE_CANTOPEN": StoreProblem.UNAVAILABLE,
+    "SQLITE_NOMEM": StoreProblem.UNAVAILABLE,
+    "SQLITE_PROTOCOL": StoreProblem.UNAVAILABLE,
+    "SQLITE_CORRUPT": StoreProblem.DAMAGED,
+    "SQLITE_NOTADB": StoreProblem.DAMAGED,
+}
+# Extended codes that mean something else than their primary code.
+_PROBLEM_OF_EXTENDED_CODE: dict[str, StoreProblem] = {
+    # The file was unlinked or renamed under the open connection: nothing written any more
+    # would be kept.
+    "SQLITE_READONLY_DBMOVED": StoreProblem.MOVED,
+    "SQLITE_IOERR_NOMEM": StoreProblem.UNAVAILABLE,
+}
+# Errors raised by the sqlite3 module without a result code, recognised by their text.
+_PROBLEM_OF_TEXT: tuple[tuple[str, StoreProblem], ...] = (
+    ("locked", StoreProblem.BUSY),
+    ("busy", StoreProblem.BUSY),
+    ("readonly", StoreProblem.READ_ONLY),
+    ("read-only", StoreProblem.READ_ONLY),
+    ("disk is full", StoreProblem.FULL),
+    ("unable to open", StoreProblem.UNAVAILABLE),
+    ("disk i/o error", StoreProblem.UNAVAILABLE),
+    ("not a database", StoreProblem.DAMAGED),
+    ("malformed", StoreProblem.DAMAGED),
+    ("encrypted", StoreProblem.DAMAGED),
+)
+
+
+def store_problem(exc: sqlite3.Error) -> StoreProblem | None:
+    """Which problem of the store itself `exc` reports, by SQLite's result code; None when it
+    is not one (a constraint, an SQL mistake: the caller's business, not the store's)."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if isinstance(name, str) and name.startswith("SQLITE_"):
+        if name in _PROBLEM_OF_EXTENDED_CODE:
+            return _PROBLEM_OF_EXTENDED_CODE[name]
+        primary = "_".join(name.split("_")[:2])
+        return _PROBLEM_OF_CODE.get(primary)
     text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return StoreError(t("store.locked", path=path))
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreError(t("store.unwritable", path=path))
-    if "not a database" in text or "malformed" in text or "encrypted" in text:
-        return StoreError(t("store.not_a_store", path=path))
-    return StoreError(t("store.failed", path=path, reason=str(exc)))
+    return next((problem for words, problem in _PROBLEM_OF_TEXT if words in text), None)
+
+
+_MESSAGE_OF_PROBLEM: dict[StoreProblem, str] = {
+    StoreProblem.BUSY: "store.locked",
+    StoreProblem.READ_ONLY: "store.unwritable",
+    StoreProblem.FULL: "store.full",
+    StoreProblem.UNAVAILABLE: "store.unwritable",
+    StoreProblem.DAMAGED: "store.not_a_store",
+    StoreProblem.MOVED: "store.moved",
+}
+
+
+def _as_store_error(exc: sqlite3.Error, path: str) -> StoreError:
+    problem = store_problem(exc)
+    if problem is None or problem not in _MESSAGE_OF_PROBLEM:
+        return StoreError(t("store.failed", path=path, reason=str(exc)))
+    return StoreError(t(_MESSAGE_OF_PROBLEM[problem], path=path), problem)
