@@ -404,4 +404,13 @@ TEXTS: dict[str, str] = {
         "n'est proposé qu'à ce moment. « Retour à l'accueil » (ou Échap) termine le parcours ; "
         "la décision est déjà enregistrée."
     ),
+    # An unexpected error: one line on the terminal, never a traceback nor anything typed.
+    "app.crash": (
+        "Une erreur inattendue a arrêté l'application ; rien n'a été enregistré à moitié. "
+        "Relancez mes-sante-tui. Le détail technique (sans aucune saisie) est dans {log}"
+    ),
+    "app.crash.no_log": (
+        "Une erreur inattendue a arrêté l'application ; rien n'a été enregistré à moitié. "
+        "Relancez mes-sante-tui."
+    ),
 }
