@@ -246,3 +246,25 @@ async def test_a_crash_never_shows_the_password_being_typed(
     kept = log.read_text(encoding="utf-8")
     assert SECRET not in kept and "sebastien" not in kept
     assert "builtins.ValueError" in kept and "in broken" in kept
+
+
+async def test_a_key_whose_action_meets_a_failing_store_says_it_and_the_app_goes_on(
+    services: Services, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(services, settings, tmp_path)
+
+    def read_only(*_: object, **__: object) -> None:
+        raise StoreError(t("store.unwritable", path="base.db"), StoreProblem.READ_ONLY)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await to_identify(pilot)
+        identify = current(app)
+        # A key bound on the screen runs its action from the application's own loop.
+        monkeypatch.setattr(identify, "action_help", read_only)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert problem_text(app) == t("store.session.read_only")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert current(app) is identify
+        assert app.return_code in (None, 0)
