@@ -7,22 +7,28 @@ list of steps in `core.journey`), not a second set of screens.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from mes_sante_tui import screens
 from mes_sante_tui.core.clock import OFFSET_KEY
 from mes_sante_tui.core.engine import CodeSent, Engine, Outcome, Session
 from mes_sante_tui.core.journey import STAGES, Step, next_step, stage_index
-from mes_sante_tui.core.results import Refused
+from mes_sante_tui.core.results import Refused, StoreError, StoreProblem
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
 from mes_sante_tui.core.store import Store
+from mes_sante_tui.crash import default_crash_log, write_crash_log
 from mes_sante_tui.screens.home import HomeScreen
 from mes_sante_tui.screens.quit_confirm import QuitConfirmScreen
 from mes_sante_tui.wording import t
@@ -53,6 +59,18 @@ def screen_for(step: Step) -> Screen[None]:
 
 OUTBOX_POLL_SECONDS = 1.0
 SESSION_CHECK_SECONDS = 1.0
+# While a person waits at the screen, a write held up by another program fails after this
+# long (and says so) instead of freezing the screen for the command line's 10 seconds. A
+# step of another session holds the lock for milliseconds, so this still lets several
+# sessions on one store take turns; a long batch from another terminal (reset, a big seed,
+# a clock moved over a large population) gets the message « réessayez dans un instant ».
+INTERACTIVE_BUSY_TIMEOUT_MS = 2_000
+
+# Exit statuses when the application cannot go on (the command line's « failure »).
+EXIT_STORE_FAILED = 1
+EXIT_CRASHED = 1
+# The store problems after which nothing more can be written: the application stops.
+_FATAL_PROBLEMS = frozenset({StoreProblem.DAMAGED, StoreProblem.MOVED})
 
 
 class MesSanteApp(App[None]):
@@ -74,6 +92,11 @@ class MesSanteApp(App[None]):
         super().__init__()
         self.services = services
         self.settings = settings
+        # Where an unexpected error is described (without any value typed); the one line
+        # printed when the application stops instead of Textual's report.
+        self.crash_log: Path = default_crash_log()
+        self._exit_line: str | None = None
+        services.store.set_busy_timeout(INTERACTIVE_BUSY_TIMEOUT_MS)
         self.session: Session | None = None
         self._session_warned = False
         self.last_identifier: str | None = None
@@ -266,6 +289,12 @@ class MesSanteApp(App[None]):
         )
 
     def _check_session(self) -> None:
+        try:
+            self._warn_before_expiry()
+        except StoreError as error:
+            self._background_failed(error)
+
+    def _warn_before_expiry(self) -> None:
         """Warn before the session expires, with a key to extend it; then say it expired."""
         session = self.session
         if session is None or isinstance(
@@ -324,8 +353,88 @@ class MesSanteApp(App[None]):
 
     def _poll_outbox(self) -> None:
         # Cheap check first: messages may also come from another process on the same store.
-        if self.store.last_outbox_id() != self._outbox_seen:
-            self.refresh_outbox()
+        try:
+            if self.store.last_outbox_id() != self._outbox_seen:
+                self.refresh_outbox()
+        except StoreError as error:
+            self._background_failed(error)
+
+    # --- when the store fails, or anything unexpected happens ---------------------------
+
+    def store_failed(self, error: StoreError) -> None:
+        """Say on screen what happened to the store and what to do; the step's screen stays
+        underneath with what was typed (its transaction was rolled back). Data reset from
+        elsewhere end the journey: back to the home page. A damaged or replaced store ends
+        the application, with one line."""
+        if error.kind in _FATAL_PROBLEMS:
+            self.stop_with_line(t("cli.failure", problem=error.message), EXIT_STORE_FAILED)
+            return
+        if self.screen_stack and isinstance(self.screen_stack[-1], screens.StoreProblemScreen):
+            return  # already said, not yet read
+        if error.kind is StoreProblem.VANISHED:
+            self.session = None
+
+            def home(_: None) -> None:
+                self.run_worker(self.back_to_home(), exclusive=True)
+
+            self.push_screen(screens.StoreProblemScreen(error.kind), home)
+        else:
+            self.push_screen(screens.StoreProblemScreen(error.kind))
+
+    def _background_failed(self, error: StoreError) -> None:
+        """A periodic check met a store problem: a passing one (locked, full...) is said by
+        the person's next action, not by a message out of the blue; one the application
+        cannot go on with is said now."""
+        if error.kind in _FATAL_PROBLEMS:
+            self.store_failed(error)
+
+    def stop_with_line(self, line: str, return_code: int) -> None:
+        """Stop the application; `line` is all that is printed (on stderr)."""
+        if self._exit_line is None:
+            self._exit_line = line
+        self.exit(return_code=return_code)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Key bindings run their actions here (screens' actions included).
+        try:
+            await super().on_event(event)
+        except StoreError as error:
+            self.store_failed(error)
+
+    async def _on_message(self, message: Message) -> None:
+        try:
+            await super()._on_message(message)
+        except StoreError as error:
+            self.store_failed(error)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Every error no handler caught ends here (Textual 8.2.8: timers, callbacks,
+        workers, compose, message loops). A store problem is said on screen; anything else
+        stops the application with one French line and a non-zero status, never Textual's
+        traceback with local variables (a password being typed is one of them)."""
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, StoreError):
+            self.store_failed(cause)
+            return
+        self._return_code = EXIT_CRASHED
+        # Kept, as Textual does, so that a test driving the app re-raises it at the end.
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        if self._exit_line is None:
+            log = write_crash_log(self.crash_log, cause)
+            self._exit_line = (
+                t("app.crash", log=log) if log is not None else t("app.crash.no_log")
+            )
+        self._close_messages_no_wait()
+
+    def _print_error_renderables(self) -> None:
+        """At shutdown: our one line when there is one, in place of whatever Textual kept."""
+        if self._exit_line is None:
+            super()._print_error_renderables()
+            return
+        self._exit_renderables.clear()
+        print(self._exit_line, file=sys.stderr, flush=True)
 
 
 def make_app(*, services: Services, settings: Settings) -> MesSanteApp:

@@ -389,8 +389,10 @@ def _dispatch(context: _Context) -> int:
 def _run_app(services: Services, settings: Settings) -> int:
     from mes_sante_tui.app import make_app  # Textual is loaded only to run the application
 
-    make_app(services=services, settings=settings).run()
-    return EXIT_OK
+    app = make_app(services=services, settings=settings)
+    app.run()
+    # Non-zero when the application had to stop (a damaged store, an unexpected error).
+    return app.return_code or EXIT_OK
 
 
 def _fail(problem: str) -> int:

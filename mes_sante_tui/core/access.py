@@ -31,6 +31,7 @@ from .models import CardModel, Channel, Person
 from .nir import check_nir
 from .results import Refused
 from .store import iso
+from .text import has_unseen
 
 if TYPE_CHECKING:
     import sqlite3
@@ -103,6 +104,11 @@ class AccessDesk:
             engine.log(session, step, False, "fields:" + ",".join(sorted(errors)))
             return Refused(errors=errors)
         key = wanted.lower()
+        if has_unseen(key, spaces_allowed=False):
+            # No identifier holds a control or invisible character (nor could such a text be
+            # looked up): a wrong login, said as any other.
+            engine.log(session, step, False, "login_failed")
+            return Refused(message=t("login.failed"))
         if (locked := self._login_locked(key)) is not None:
             engine.log(session, step, False, "locked")
             return locked

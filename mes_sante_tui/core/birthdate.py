@@ -12,6 +12,9 @@ from mes_sante_tui.wording import t
 # "01/02/1980", "1-2-1980", "01.02.1980", "01 02 1980", or the 8 digits "01021980".
 _SEPARATED = re.compile(r"([0-9]{1,2})\s*[/.\-\s]\s*([0-9]{1,2})\s*[/.\-\s]\s*([0-9]{1,4})")
 _COMPACT = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{4})")
+# Longer than any way of writing a date: refused before the patterns, whose runs of spaces
+# would otherwise take minutes to rule out on a long paste.
+_MAX_LENGTH = 32
 
 
 def check_birth_date(raw: str, today: datetime.date) -> Checked[datetime.date]:
@@ -19,6 +22,8 @@ def check_birth_date(raw: str, today: datetime.date) -> Checked[datetime.date]:
     text = raw.strip()
     if not text:
         return Checked.refuse(t("birth.required"))
+    if len(text) > _MAX_LENGTH:
+        return Checked.refuse(t("birth.format"))
     match = _SEPARATED.fullmatch(text) or _COMPACT.fullmatch(text)
     if match is None:
         return Checked.refuse(t("birth.format"))

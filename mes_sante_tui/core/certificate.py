@@ -21,6 +21,8 @@ from mes_sante_tui.core.birthdate import format_date
 from mes_sante_tui.core.models import Person, ProfileStatus
 from mes_sante_tui.core.nir import format_nir
 from mes_sante_tui.core.paths import data_dir
+from mes_sante_tui.core.results import Checked
+from mes_sante_tui.core.text import has_unseen, is_storable
 from mes_sante_tui.wording import t
 
 FONT_FAMILY = "DejaVuSans"
@@ -227,6 +229,27 @@ def _write_temp(folder: Path, stem: str, data: bytes) -> Path:
         Path(name).unlink(missing_ok=True)
         raise
     return Path(name)
+
+
+# Linux's PATH_MAX, the longest path the system calls take (in bytes).
+FOLDER_MAX_BYTES = 4096
+
+
+def check_folder(raw: str) -> Checked[Path]:
+    """The folder typed for the certificate (`~` is the home folder), or why it cannot be one:
+    empty, a control or invisible character (a NUL makes the system refuse the path), or
+    longer than any path the system takes."""
+    text = raw.strip()
+    if not text:
+        return Checked.refuse(t("opposition.done.folder.required"))
+    if has_unseen(text, spaces_allowed=False) or not is_storable(text):
+        return Checked.refuse(t("opposition.done.folder.charset"))
+    if len(text.encode("utf-8")) > FOLDER_MAX_BYTES:
+        return Checked.refuse(t("opposition.done.folder.too_long"))
+    try:
+        return Checked.accept(Path(text).expanduser())
+    except RuntimeError:  # no home folder to put in place of `~`
+        return Checked.accept(Path(text))
 
 
 def save_certificate(cert: Certificate, folder: Path) -> tuple[Path, Path]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from mes_sante_tui.core.results import Checked
+from mes_sante_tui.core.text import compact
 from mes_sante_tui.wording import t
 
 PROVISIONAL_CODE_LENGTH = 12
@@ -18,8 +19,9 @@ _OTP = re.compile(rf"[0-9]{{{OTP_LENGTH}}}")
 
 
 def _without_whitespace(raw: str) -> str:
-    # Codes are often pasted from an e-mail with spaces, tabs or line breaks around them.
-    return "".join(raw.split())
+    # Codes are often pasted from an e-mail with spaces, tabs or line breaks around them, and
+    # sometimes an invisible mark from the page they were copied from.
+    return compact(raw)
 
 
 def check_provisional_code(raw: str) -> Checked[str]:

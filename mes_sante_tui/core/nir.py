@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from mes_sante_tui.core.results import Checked
+from mes_sante_tui.core.text import compact, has_unseen
 from mes_sante_tui.wording import t
 
 NIR_LENGTH = 15
@@ -20,8 +21,9 @@ _CORSICA = {"2A": "19", "2B": "18"}
 
 
 def normalize_nir(raw: str) -> str:
-    """Drop every kind of whitespace (pasted tabs, non-breaking spaces...) and uppercase."""
-    return "".join(raw.split()).upper()
+    """Drop every kind of whitespace (pasted tabs, non-breaking spaces...) and invisible mark,
+    and uppercase."""
+    return compact(raw).upper()
 
 
 def nir_key(nir13: str) -> int:
@@ -48,6 +50,8 @@ def check_nir(raw: str) -> Checked[str]:
     nir = normalize_nir(raw)
     if not nir:
         return Checked.refuse(t("nir.required"))
+    if has_unseen(nir):  # a NUL, an escape... is not a character of a NIR, whatever the length
+        return Checked.refuse(t("nir.format"))
     if len(nir) != NIR_LENGTH:
         return Checked.refuse(t("nir.length"))
     if not has_valid_key(nir):

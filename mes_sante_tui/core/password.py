@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from mes_sante_tui.core.paths import data_dir
 from mes_sante_tui.core.settings import RuleVersion
+from mes_sante_tui.core.text import has_unseen
 from mes_sante_tui.wording import t
 
 if TYPE_CHECKING:
@@ -126,6 +127,9 @@ def _password_problem(
         return t("password.required")
     if len(password) > MAX_LENGTH:
         return t("password.too_long")
+    # Nobody could type it again (and a lone surrogate cannot even be hashed).
+    if has_unseen(password, spaces_allowed=False):
+        return t("password.charset")
     missing = [rule.label for rule in checklist(password, version) if not rule.met]
     if missing:
         return t("password.rules", missing=", ".join(missing))

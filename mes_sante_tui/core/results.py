@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -55,5 +56,37 @@ class DomainError(Exception):
         self.message = message
 
 
+class StoreProblem(StrEnum):
+    """Why the store failed, as far as a person can act on it."""
+
+    BUSY = "busy"  # another program holds the write lock: try again in a moment
+    READ_ONLY = "read_only"  # the file or its folder cannot be written
+    FULL = "full"  # no space left on the disk
+    UNAVAILABLE = "unavailable"  # cannot be read or written (I/O error, cannot open)
+    DAMAGED = "damaged"  # not a store, or corrupted
+    MOVED = "moved"  # the file was deleted, moved or replaced while open
+    VANISHED = "vanished"  # a row the session relies on is gone (a reset from elsewhere)
+
+
 class StoreError(Exception):
-    """The store cannot be used (missing, locked, unreadable, from a newer version)."""
+    """The store cannot be used (missing, locked, unreadable, from a newer version).
+
+    `kind` says which problem it is, so that the application can word it and decide whether
+    the person can go on.
+    """
+
+    def __init__(self, message: str, kind: StoreProblem = StoreProblem.UNAVAILABLE) -> None:
+        super().__init__(message)
+        self.message = message
+        self.kind = kind
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class RowVanished(StoreError, LookupError):
+    """A row the caller relied on is no longer in the store (the data were reset by another
+    program meanwhile). Also a LookupError, as a missing key is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, StoreProblem.VANISHED)

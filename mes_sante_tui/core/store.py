@@ -18,7 +18,7 @@ import secrets
 import sqlite3
 import stat
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -27,7 +27,7 @@ from typing import Any
 from mes_sante_tui.wording import t
 
 from .models import Card, CardModel, Channel, Closure, OutboxMessage, Person, ProfileStatus
-from .results import StoreError
+from .results import RowVanished, StoreError, StoreProblem
 
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 10_000
@@ -53,6 +53,9 @@ SIDE_FILES = ("-wal", "-shm")
 
 class DamagedStore(StoreError):
     """The file is not a database, or it fails SQLite's checks: `reset` moves it aside."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, StoreProblem.DAMAGED)
 
 
 class ForeignStore(StoreError):
@@ -354,21 +357,36 @@ class Store:
         self._depth = 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             # SQLite may already have rolled back by itself (disk full, I/O error): a second
             # ROLLBACK would then raise and hide the original error.
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._roll_back()
+            # The store itself failing (locked, read-only, full, damaged) is said in words;
+            # any other error (a constraint, a bug) goes up as it is.
+            if isinstance(exc, sqlite3.Error) and store_problem(exc) is not None:
+                raise _as_store_error(exc, self.path) from exc
             raise
         else:
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                self._roll_back()
                 raise _as_store_error(exc, self.path) from exc
         finally:
             self._depth = 0
+
+    def _roll_back(self) -> None:
+        if not self.conn.in_transaction:
+            return
+        with suppress(sqlite3.Error):  # the original error is the one worth reporting
+            self.conn.execute("ROLLBACK")
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        """How long a write waits for another program's write before failing with « busy »."""
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        except sqlite3.DatabaseError as exc:
+            raise _as_store_error(exc, self.path) from exc
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
@@ -408,7 +426,7 @@ class Store:
     def person(self, person_id: int) -> Person:
         row = self.query_one("SELECT * FROM people WHERE id = ?", (person_id,))
         if row is None:
-            raise KeyError(person_id)
+            raise RowVanished(t("store.vanished", path=self.path))
         return person_from_row(row)
 
     def person_by_nir(self, nir: str) -> Person | None:
@@ -697,24 +715,58 @@ def move_aside(path: str | Path, when: datetime) -> Path:
     return target
 
 
-# SQLite's primary result codes, by name (`sqlite3.Error.sqlite_errorname` gives the
-# extended name, such as SQLITE_BUSY_SNAPSHOT or SQLITE_READONLY_DBMOVED).
-_LOCKED = ("SQLITE_BUSY", "SQLITE_LOCKED")
-_UNWRITABLE = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")
-_DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
-_FULL = ("SQLITE_FULL",)
+# SQLite's primary result codes (the part of `sqlite_errorname` before any extended suffix)
+# that say the store itself cannot be used, and what a person can do about it.
+_PROBLEM_OF_CODE: dict[str, StoreProblem] = {
+    "SQLITE_BUSY": StoreProblem.BUSY,
+    "SQLITE_LOCKED": StoreProblem.BUSY,
+    "SQLITE_READONLY": StoreProblem.READ_ONLY,
+    "SQLITE_PERM": StoreProblem.READ_ONLY,
+    "SQLITE_AUTH": StoreProblem.READ_ONLY,
+    "SQLITE_FULL": StoreProblem.FULL,
+    "SQLITE_IOERR": StoreProblem.UNAVAILABLE,
+    "SQLITE_CANTOPEN": StoreProblem.UNAVAILABLE,
+    "SQLITE_NOMEM": StoreProblem.UNAVAILABLE,
+    "SQLITE_PROTOCOL": StoreProblem.UNAVAILABLE,
+    "SQLITE_CORRUPT": StoreProblem.DAMAGED,
+    "SQLITE_NOTADB": StoreProblem.DAMAGED,
+}
+# Extended codes that mean something else than their primary code.
+_PROBLEM_OF_EXTENDED_CODE: dict[str, StoreProblem] = {
+    # The file was unlinked or renamed under the open connection: nothing written any more
+    # would be kept.
+    "SQLITE_READONLY_DBMOVED": StoreProblem.MOVED,
+    "SQLITE_IOERR_NOMEM": StoreProblem.UNAVAILABLE,
+}
+def store_problem(exc: sqlite3.Error) -> StoreProblem | None:
+    """Which problem of the store itself `exc` reports, by SQLite's result code; None when it
+    is not one (a constraint, an SQL mistake: the caller's business, not the store's)."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if isinstance(name, str) and name.startswith("SQLITE_"):
+        if name in _PROBLEM_OF_EXTENDED_CODE:
+            return _PROBLEM_OF_EXTENDED_CODE[name]
+        primary = "_".join(name.split("_")[:2])
+        return _PROBLEM_OF_CODE.get(primary)
+    # No result code: raised by the sqlite3 module itself (a closed connection, a misuse),
+    # not a problem of the file; never guessed from the message's words.
+    return None
+
+
+_MESSAGE_OF_PROBLEM: dict[StoreProblem, str] = {
+    StoreProblem.BUSY: "store.locked",
+    StoreProblem.READ_ONLY: "store.unwritable",
+    StoreProblem.FULL: "store.full",
+    StoreProblem.UNAVAILABLE: "store.unwritable",
+    StoreProblem.DAMAGED: "store.damaged",
+    StoreProblem.MOVED: "store.moved",
+}
 
 
 def _as_store_error(exc: sqlite3.Error, path: str) -> StoreError:
-    """The French message for a SQLite error, classified by its result code's name."""
-    name = getattr(exc, "sqlite_errorname", None) or ""
-    primary = "_".join(name.split("_")[:2])
-    if primary in _LOCKED:
-        return StoreError(t("store.locked", path=path))
-    if primary in _UNWRITABLE:
-        return StoreError(t("store.unwritable", path=path))
-    if primary in _DAMAGED:
-        return DamagedStore(t("store.damaged", path=path))
-    if primary in _FULL:
-        return StoreError(t("store.full", path=path))
-    return StoreError(t("store.failed", path=path, reason=str(exc)))
+    problem = store_problem(exc)
+    if problem is None or problem not in _MESSAGE_OF_PROBLEM:
+        return StoreError(t("store.failed", path=path, reason=str(exc)))
+    message = t(_MESSAGE_OF_PROBLEM[problem], path=path)
+    if problem is StoreProblem.DAMAGED:
+        return DamagedStore(message)
+    return StoreError(message, problem)

@@ -13,6 +13,7 @@ import hmac
 from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.nir import normalize_nir
 from mes_sante_tui.core.results import Checked
+from mes_sante_tui.core.text import compact
 from mes_sante_tui.wording import t
 
 # Card with photo: the fixed, read-only beginning of the serial; the person types the rest.
@@ -25,8 +26,9 @@ WITH_PHOTO_LENGTH = 11
 
 
 def normalize_serial(raw: str) -> str:
-    """Drop every kind of whitespace (the card prints the serial in groups)."""
-    return "".join(raw.split())
+    """Drop every kind of whitespace (the card prints the serial in groups) and invisible
+    mark pasted with it."""
+    return compact(raw)
 
 
 def _is_ascii_digits(text: str) -> bool:

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .simulator_settings import SimulatorSettingsScreen as SimulatorSettingsScreen
     from .space import SpaceScreen as SpaceScreen
     from .start import StartScreen as StartScreen
+    from .store_problem import StoreProblemScreen as StoreProblemScreen
     from .success import SuccessScreen as SuccessScreen
     from .vitale import VitaleScreen as VitaleScreen
 
@@ -84,6 +85,7 @@ _MODULE_OF: dict[str, str] = {
     "SessionWarningScreen": "session_warning",
     "SimulatorSettingsScreen": "simulator_settings",
     "StartScreen": "start",
+    "StoreProblemScreen": "store_problem",
     "SuccessScreen": "success",
     "VitaleScreen": "vitale",
 }
@@ -124,6 +126,7 @@ __all__ = [
     "SessionWarningScreen",
     "SimulatorSettingsScreen",
     "StartScreen",
+    "StoreProblemScreen",
     "SuccessScreen",
     "VitaleScreen",
 ]

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.core.results import Refused
+from mes_sante_tui.core.results import Refused, StoreError
 from mes_sante_tui.widgets import ErrorSummary, FormField, OutboxPanel, SimulationNotice, Stepper
 from mes_sante_tui.wording import t
 
@@ -71,6 +72,15 @@ class JourneyScreen(Screen[R], Generic[R]):
 
     def body(self) -> Iterable[Widget]:
         return ()
+
+    async def _on_message(self, message: Message) -> None:
+        """Every handler of the screen (a button, a submitted field, on_mount...) runs here:
+        a store that fails during a step is said by the app over this screen, which keeps
+        what was typed, instead of stopping the application."""
+        try:
+            await super()._on_message(message)
+        except StoreError as error:
+            self.msa.store_failed(error)
 
     def on_screen_resume(self) -> None:
         # After the first paint: the step's form shows at once, the messages a moment later.

@@ -8,13 +8,13 @@ can still be decided on (the certification as legal representative, then the dec
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.certificate import (
+    check_folder,
     default_certificate_folder,
     opposition_certificate,
     save_certificate,
@@ -140,11 +140,11 @@ class OppositionDoneScreen(JourneyScreen[None]):
 
     def download(self) -> None:
         """Build the certificate and save it (PDF and text) in the folder typed."""
-        raw = self.query_one("#folder", Input).value.strip()
-        if not raw:
-            self._refuse_folder(t("opposition.done.folder.required"))
+        checked = check_folder(self.query_one("#folder", Input).value)
+        if checked.error is not None or checked.value is None:
+            self._refuse_folder(checked.error or t("opposition.done.folder.required"))
             return
-        folder = Path(raw).expanduser()
+        folder = checked.value
         cert = opposition_certificate(self.opposed.person, self.opposed.decided_on)
         try:
             pdf, txt = save_certificate(cert, folder)

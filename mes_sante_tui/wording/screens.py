@@ -457,4 +457,26 @@ TEXTS: dict[str, str] = {
         "n'est proposé qu'à ce moment. « Retour à l'accueil » (ou Échap) termine le parcours ; "
         "la décision est déjà enregistrée."
     ),
+    # An unexpected error: one line on the terminal, never a traceback nor anything typed.
+    "app.crash": (
+        "Une erreur inattendue a arrêté l'application ; rien n'a été enregistré à moitié. "
+        "Relancez mes-sante-tui. Le détail technique (sans aucune saisie) est dans {log}"
+    ),
+    "app.crash.no_log": (
+        "Une erreur inattendue a arrêté l'application ; rien n'a été enregistré à moitié. "
+        "Relancez mes-sante-tui."
+    ),
+    # Characters nobody can type or see, in a field that is not a code.
+    "password.charset": (
+        "Le mot de passe contient un caractère invisible ou de contrôle : retirez-le, en "
+        "saisissant le mot de passe au clavier plutôt qu'en le collant"
+    ),
+    "opposition.done.folder.charset": (
+        "Le nom du dossier contient un caractère invisible ou de contrôle : saisissez le "
+        "chemin du dossier au clavier (ex. : ~/Documents/mes_sante_tui)."
+    ),
+    "opposition.done.folder.too_long": (
+        "Le chemin du dossier est trop long : choisissez un dossier plus proche de la racine "
+        "(ex. : ~/Documents/mes_sante_tui)."
+    ),
 }

@@ -20,8 +20,8 @@ TEXTS: dict[str, str] = {
         "vide)."
     ),
     "store.full": (
-        "Le disque de la base {path} est plein : libérez de la place, ou choisissez un autre "
-        "fichier avec --db."
+        "Le disque où se trouve la base {path} est plein : libérez de la place, puis "
+        "réessayez, ou choisissez un autre fichier avec --db."
     ),
     "store.newer": (
         "La base {path} vient d'une version plus récente de l'application (schéma {found}, "
@@ -29,4 +29,40 @@ TEXTS: dict[str, str] = {
         "un autre fichier avec --db."
     ),
     "store.failed": "La base {path} n'a pas pu être utilisée ({reason}).",
+    "store.moved": (
+        "La base {path} a été supprimée, déplacée ou remplacée pendant que l'application "
+        "l'utilisait : relancez l'application."
+    ),
+    "store.vanished": (
+        "Les données de la base {path} ont été réinitialisées par un autre programme pendant "
+        "le parcours."
+    ),
+    # During a session, on screen: what happened, that the typed input is kept, what to do.
+    "store.session.title": "L'opération n'a pas pu aboutir",
+    "store.session.busy": (
+        "Le fichier de données est utilisé par un autre programme. Rien n'a été enregistré et "
+        "votre saisie est conservée : réessayez dans un instant."
+    ),
+    "store.session.read_only": (
+        "Le fichier de données ne peut pas être modifié (il est en lecture seule, ou son "
+        "dossier est protégé). Rien n'a été enregistré et votre saisie est conservée : faites "
+        "rétablir le droit d'écriture sur ce fichier, puis réessayez."
+    ),
+    "store.session.full": (
+        "Le disque est plein. Rien n'a été enregistré et votre saisie est conservée : libérez "
+        "de la place sur le disque, puis réessayez."
+    ),
+    "store.session.unavailable": (
+        "Le fichier de données n'a pas pu être lu ou écrit. Rien n'a été enregistré et votre "
+        "saisie est conservée : réessayez ; si le problème continue, quittez l'application "
+        "(Ctrl+Q) et relancez-la."
+    ),
+    "store.session.vanished": (
+        "Les données du simulateur ont été réinitialisées depuis un autre terminal : ce "
+        "parcours ne peut pas continuer. Revenez à l'accueil pour le recommencer."
+    ),
+    "store.session.understood": "J'ai compris",
+    "store.session.home": "Retour à l'accueil",
+    "store.session.key.close": "Fermer",
+    "store.session.key.close.tip": "Fermer ce message et revenir à l'écran, saisie conservée",
 }

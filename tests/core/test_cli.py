@@ -358,6 +358,8 @@ def test_without_a_command_the_application_opens(
     seen: dict[str, Any] = {}
 
     class FakeApp:
+        return_code: int | None = None
+
         def run(self) -> None:
             seen["ran"] = True
 
@@ -379,6 +381,22 @@ def test_without_a_command_the_application_opens(
     assert seen["settings"].rule_version is RuleVersion.V2022
 
 
+def test_an_application_that_had_to_stop_gives_its_non_zero_status(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class StoppedApp:
+        return_code: int | None = None
+
+        def run(self) -> None:
+            self.return_code = 1  # as after a damaged store or an unexpected error
+
+    fake = types.ModuleType("mes_sante_tui.app")
+    fake.make_app = lambda **_: StoppedApp()  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "mes_sante_tui.app", fake)
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
+    assert cli.main(["--db", str(db)]) == 1
+
+
 def test_the_english_aliases_select_the_same_settings(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -386,6 +404,8 @@ def test_the_english_aliases_select_the_same_settings(
     fake = types.ModuleType("mes_sante_tui.app")
 
     class FakeApp:
+        return_code: int | None = None
+
         def run(self) -> None:
             return None
 
