@@ -8,7 +8,7 @@ list of steps in `core.journey`), not a second set of screens.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from textual.app import App
 from textual.binding import Binding
@@ -257,29 +257,39 @@ class MesSanteApp(App[None]):
         )
 
     def _check_session(self) -> None:
-        """Warn before the session expires, with a key to extend it; then say it expired."""
+        """Warn before the session expires, with a key to extend it; then say it expired.
+
+        The session ends on time whether or not the warning is open: a person who walked
+        away is logged out, the warning then giving way to « Votre session a expiré »."""
         session = self.session
-        if session is None or isinstance(
-            self.screen, (screens.SessionWarningScreen, screens.OutcomeScreen)
-        ):
+        if session is None:
             return
         left = self.engine.session_time_left(session)
+        warning_open = isinstance(self.screen, screens.SessionWarningScreen)
         if left.total_seconds() <= 0:
             self.session = None
+            if warning_open:
+                self.screen.dismiss(False)
             expired = Refused(
                 outcome=Outcome.SESSION_EXPIRED, message=t("identify.session_expired")
             )
             self.show_outcome(expired, Step.START)
         elif left <= self.settings.session_warning and not self._session_warned:
+            if warning_open:
+                return
             self._session_warned = True
-            minutes = max(1, int(left.total_seconds() + 59) // 60)
 
             def answered(extend: bool | None) -> None:
                 if extend and self.session is not None:
                     self.engine.extend_session(self.session)
                     self._session_warned = False
 
-            self.push_screen(screens.SessionWarningScreen(minutes), answered)
+            def time_left() -> timedelta:
+                if self.session is None:
+                    return timedelta(0)
+                return self.engine.session_time_left(self.session)
+
+            self.push_screen(screens.SessionWarningScreen(time_left), answered)
 
     # --- actions -------------------------------------------------------------------------
 

@@ -1,6 +1,14 @@
-"""« Votre session va expirer » — warned before, with a key to extend it (RGAA 13.1)."""
+"""« Votre session va expirer » — warned before, with a key to extend it (RGAA 13.1).
+
+The time left is counted down every second while the warning is open; the app ends the
+session on time whether or not the warning is open (it then replaces the warning with
+« Votre session a expiré »).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,9 +18,29 @@ from textual.widgets import Button, Footer, Static
 
 from mes_sante_tui.wording import t
 
+TICK_SECONDS = 1.0
+
+
+def time_left_words(left: timedelta) -> str:
+    """« 1 minute et 59 secondes », « 2 minutes », « 5 secondes », rounded up to the second."""
+    total = max(0, int(left.total_seconds() + 0.999))
+    minutes, seconds = divmod(total, 60)
+    said_minutes = (
+        t("session.left.minute") if minutes == 1 else t("session.left.minutes", n=minutes)
+    )
+    said_seconds = (
+        t("session.left.second") if seconds == 1 else t("session.left.seconds", n=seconds)
+    )
+    if minutes and seconds:
+        return t("session.left.both", minutes=said_minutes, seconds=said_seconds)
+    return said_minutes if minutes else said_seconds
+
 
 class SessionWarningScreen(ModalScreen[bool]):
-    """Returns True when the person asks for more time."""
+    """Returns True when the person asks for more time.
+
+    `time_left` is asked every second, so the countdown follows the session's clock (the
+    simulated one included)."""
 
     AUTO_FOCUS = "#extend"
     BINDINGS = [
@@ -26,6 +54,7 @@ class SessionWarningScreen(ModalScreen[bool]):
     }
     SessionWarningScreen > Vertical {
         width: 64;
+        max-width: 100%;
         height: auto;
         border: thick $warning;
         background: $surface;
@@ -35,21 +64,35 @@ class SessionWarningScreen(ModalScreen[bool]):
         text-style: bold;
         margin-bottom: 1;
     }
+    SessionWarningScreen #session-left {
+        margin-bottom: 1;
+    }
     SessionWarningScreen Button:focus {
         border: thick $accent;
     }
     """
 
-    def __init__(self, minutes_left: int) -> None:
-        self.minutes_left = minutes_left
+    def __init__(self, time_left: Callable[[], timedelta]) -> None:
+        self.time_left = time_left
         super().__init__()
+
+    @property
+    def text(self) -> str:
+        return t("session.warning.body", left=time_left_words(self.time_left()))
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(t("session.warning.title"), classes="title", markup=False)
-            yield Static(t("session.warning.body", n=self.minutes_left), markup=False)
+            yield Static(self.text, id="session-left", markup=False)
             yield Button(t("session.extend"), id="extend", variant="primary")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK_SECONDS, self.count_down)
+
+    def count_down(self) -> None:
+        """Say the time left as it is now."""
+        self.query_one("#session-left", Static).update(self.text)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(True)
