@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -53,6 +54,9 @@ def screen_for(step: Step) -> Screen[None]:
 
 OUTBOX_POLL_SECONDS = 1.0
 SESSION_CHECK_SECONDS = 1.0
+# The outbox panel sits beside the form from this width; below it the panel is closed until
+# the person opens it (F2), and then it sits under the form: the form keeps the whole width.
+OUTBOX_BESIDE_MIN_WIDTH = 110
 
 
 class MesSanteApp(App[None]):
@@ -68,7 +72,12 @@ class MesSanteApp(App[None]):
         Binding("f2", "toggle_outbox", t("key.outbox"), tooltip=t("key.outbox.tip"), id="outbox"),
     ]
 
-    outbox_visible: reactive[bool] = reactive(True)
+    # Screens get the class -narrow below OUTBOX_BESIDE_MIN_WIDTH columns (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (OUTBOX_BESIDE_MIN_WIDTH, "-wide")]
+
+    # Follows the terminal's width (open only where it fits beside the form) until the person
+    # chooses with F2, or a caller sets it: from then on the choice holds.
+    outbox_visible: reactive[bool] = reactive(True, init=False, always_update=True)
 
     def __init__(self, *, services: Services, settings: Settings) -> None:
         super().__init__()
@@ -78,6 +87,8 @@ class MesSanteApp(App[None]):
         self._session_warned = False
         self.last_identifier: str | None = None
         self._outbox_seen = 0
+        self._outbox_chosen = False
+        self._outbox_following_width = False
         # Messages after this id are marked « Nouveau »: what arrived during this journey.
         self.outbox_baseline = services.store.last_outbox_id()
         self.apply_settings(settings)
@@ -97,6 +108,7 @@ class MesSanteApp(App[None]):
         return self.services.store
 
     def on_mount(self) -> None:
+        self._outbox_follow_width(self.size.width)
         self.push_screen(HomeScreen())
         self.set_interval(OUTBOX_POLL_SECONDS, self._poll_outbox)
         self.set_interval(SESSION_CHECK_SECONDS, self._check_session)
@@ -302,7 +314,22 @@ class MesSanteApp(App[None]):
     def action_toggle_outbox(self) -> None:
         self.outbox_visible = not self.outbox_visible
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._outbox_follow_width(event.size.width)
+
+    def _outbox_follow_width(self, width: int) -> None:
+        """Until the person chooses, the panel is open only where it fits beside the form."""
+        if self._outbox_chosen:
+            return
+        self._outbox_following_width = True
+        try:
+            self.outbox_visible = width >= OUTBOX_BESIDE_MIN_WIDTH
+        finally:
+            self._outbox_following_width = False
+
     def watch_outbox_visible(self, visible: bool) -> None:
+        if not self._outbox_following_width:
+            self._outbox_chosen = True
         if not self.screen_stack:  # set before the app runs: screens read it when composed
             return
         for panel in self.screen.query("OutboxPanel"):

@@ -72,6 +72,30 @@ class JourneyScreen(Screen[R], Generic[R]):
     def body(self) -> Iterable[Widget]:
         return ()
 
+    def on_mount(self) -> None:
+        # After every layout: rows of buttons that do not fit side by side are stacked.
+        self._row_needs: dict[Widget, int] = {}
+        self.screen_layout_refresh_signal.subscribe(self, self._fit_action_rows)
+
+    def _fit_action_rows(self, _: object = None) -> None:
+        """Stack a row of buttons (`.actions`) one per line when it is wider than the form,
+        so that no button is cut or lands under the outbox; side by side again when it fits.
+
+        The width a row needs is measured while it is side by side (its buttons' regions are
+        not clipped), and kept while it is stacked."""
+        for row in self.query(".actions"):
+            available = row.content_region.width
+            if available <= 0:
+                continue
+            if not row.has_class("-stacked"):
+                shown = [child for child in row.children if child.display]
+                if not shown:
+                    continue
+                right = max(child.region.right + child.styles.margin.right for child in shown)
+                self._row_needs[row] = right - row.content_region.x
+            needed = self._row_needs.get(row, 0)
+            row.set_class(needed > available, "-stacked")
+
     def on_screen_resume(self) -> None:
         # After the first paint: the step's form shows at once, the messages a moment later.
         self.call_after_refresh(self.msa.refresh_outbox)
