@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -154,8 +155,15 @@ class MesSanteApp(App[None]):
 
     async def back_to_home(self) -> None:
         self.session = None
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
-            await self.pop_screen()
+        self._pop_to(HomeScreen)
+
+    def _pop_to(self, *kinds: type[Screen[Any]]) -> None:
+        """Take the screens above the home page, or above the first screen of `kinds`, off
+        the stack in one go: the stack changes at once, so none of the screens on the way
+        is shown again, not even for a frame, on the way down."""
+        with self.batch_update():
+            while len(self.screen_stack) > 2 and not isinstance(self.screen, kinds):
+                self.pop_screen()
 
     def confirm_leave(self, then: Callable[[], object]) -> None:
         """Ask « Quitter la page ? » when leaving would lose an activation in progress."""
@@ -221,18 +229,13 @@ class MesSanteApp(App[None]):
         """The logged-in space, on top of the home page: the login (or the journey that led
         here) is left behind, so Escape from the space does not go back into it."""
 
-        async def show() -> None:
-            if self.session is not None:
-                self.engine.back_to_own_profile(self.session)
-            # Back to the space already open (it brings itself up to date), else a new one.
-            while len(self.screen_stack) > 2 and not isinstance(
-                self.screen, (HomeScreen, screens.SpaceScreen)
-            ):
-                await self.pop_screen()
-            if not isinstance(self.screen, screens.SpaceScreen):
-                await self.push_screen(screens.SpaceScreen())
-
-        self.run_worker(show(), exclusive=True)
+        if self.session is not None:
+            self.engine.back_to_own_profile(self.session)
+        # Back to the space already open (it brings itself up to date), else a new one; the
+        # screens left behind go in one go, with the space on top before anything is drawn.
+        self._pop_to(HomeScreen, screens.SpaceScreen)
+        if not isinstance(self.screen, screens.SpaceScreen):
+            self.push_screen(screens.SpaceScreen())
 
     @property
     def logged_in(self) -> bool:

@@ -17,7 +17,7 @@ from mes_sante_tui.core.results import Refused
 from mes_sante_tui.widgets import ErrorSummary, FormField, OutboxPanel, SimulationNotice, Stepper
 from mes_sante_tui.wording import t
 
-from .screen_help import ScreenHelpScreen
+from .screen_help import ScreenHelpScreen, key_lines
 
 if TYPE_CHECKING:
     from mes_sante_tui.app import MesSanteApp
@@ -96,7 +96,12 @@ class JourneyScreen(Screen[R], Generic[R]):
             needed = self._row_needs.get(row, 0)
             row.set_class(needed > available, "-stacked")
 
+    def on_screen_suspend(self) -> None:
+        # A dialog on top: its scrollbar is the only one drawn (see app.tcss).
+        self.add_class("-under-dialog")
+
     def on_screen_resume(self) -> None:
+        self.remove_class("-under-dialog")
         # After the first paint: the step's form shows at once, the messages a moment later.
         self.call_after_refresh(self.msa.refresh_outbox)
 
@@ -131,7 +136,9 @@ class JourneyScreen(Screen[R], Generic[R]):
     # --- actions -------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        self.app.push_screen(ScreenHelpScreen(self.title_text(), [t(self.HELP_KEY)]))
+        self.app.push_screen(
+            ScreenHelpScreen(self.title_text(), [t(self.HELP_KEY)], key_lines(self))
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

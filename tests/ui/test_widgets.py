@@ -335,7 +335,9 @@ HELP_SCREENS: dict[str, tuple[type[Screen[None]], Callable[[], Screen[None]], tu
     "f1": (
         ScreenHelpScreen,
         lambda: ScreenHelpScreen(
-            "Je m'identifie", ["Saisissez le code provisoire reçu par e-mail."]
+            "Je m'identifie",
+            ["Saisissez le code provisoire reçu par e-mail."],
+            [t("help.keys.tab"), t("help.keys.binding.quit"), t("help.keys.binding.outbox")],
         ),
         (
             "Aide : Je m'identifie",
