@@ -14,6 +14,7 @@ from textual.widgets import Button, Input
 
 from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.widgets import CardFields, FormField, LinkButton, TextInput
+from mes_sante_tui.widgets.card_fields import where_serial_link
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -48,6 +49,7 @@ class VitaleForm(JourneyScreen[R]):
     def compose_card(self) -> Iterable[Widget]:
         """Model, serial (the prefix for the card with photo only) and « Où trouver … »."""
         yield self.card
+        yield where_serial_link()
 
     @property
     def model(self) -> CardModel | None:

@@ -3,7 +3,7 @@
 The card model (without / with photo), then the serial number with the fixed, read-only
 prefix `8025000002` shown for the card with photo only (never before a model is chosen, never
 for a card without photo), its hint following the model, and « Où trouver mon numéro de série
-de carte Vitale ? ». « Je m'identifie », « Je génère un nouveau code provisoire », the
+de carte Vitale ? » after them. « Je m'identifie », « Je génère un nouveau code provisoire », the
 identity-first card step and « Mot de passe oublié » all use this one widget.
 """
 
@@ -22,6 +22,11 @@ from .form_field import FormField
 from .link_button import LinkButton
 from .text_input import TextInput
 
+
+def where_serial_link() -> LinkButton:
+    """« Où trouver mon numéro de série de carte Vitale ? », shown after the card's fields."""
+    return LinkButton(t("link.where_serial"), id="where-serial")
+
 SERIAL_HINT = {
     None: "field.serial.hint.none",
     CardModel.WITHOUT_PHOTO: "field.serial.hint.without",
@@ -30,9 +35,10 @@ SERIAL_HINT = {
 
 
 class CardFields(VerticalGroup):
-    """Model radio (`#model`), serial field (`#serial-field` around `#serial`) and its help link
-    (`#where-serial`). The screen keeps `model_field` and `serial_field` among its fields, so
-    that errors land under them."""
+    """Model radio (`#model`) and serial field (`#serial-field` around `#serial`). The screen
+    keeps `model_field` and `serial_field` among its fields, so that errors land under them,
+    and puts « Où trouver mon numéro de série » (`where_serial_link`) after the widget: as a
+    sibling of the form's other blocks, its margin merges with theirs."""
 
     DEFAULT_CSS = """
     CardFields {
@@ -68,7 +74,6 @@ class CardFields(VerticalGroup):
     def compose(self) -> ComposeResult:
         yield self.model_field
         yield self.serial_field
-        yield LinkButton(t("link.where_serial"), id="where-serial")
 
     def on_mount(self) -> None:
         self._follow_model()
