@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -72,6 +73,10 @@ EXIT_CRASHED = 1
 # The store problems after which nothing more can be written: the application stops.
 _FATAL_PROBLEMS = frozenset({StoreProblem.DAMAGED, StoreProblem.MOVED})
 
+# The outbox panel sits beside the form from this width; below it the panel is closed until
+# the person opens it (F2), and then it sits under the form: the form keeps the whole width.
+OUTBOX_BESIDE_MIN_WIDTH = 110
+
 
 class MesSanteApp(App[None]):
     """The simulator of the « Mon espace santé » journey."""
@@ -86,7 +91,12 @@ class MesSanteApp(App[None]):
         Binding("f2", "toggle_outbox", t("key.outbox"), tooltip=t("key.outbox.tip"), id="outbox"),
     ]
 
-    outbox_visible: reactive[bool] = reactive(True)
+    # Screens get the class -narrow below OUTBOX_BESIDE_MIN_WIDTH columns (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (OUTBOX_BESIDE_MIN_WIDTH, "-wide")]
+
+    # Follows the terminal's width (open only where it fits beside the form) until the person
+    # chooses with F2, or a caller sets it: from then on the choice holds.
+    outbox_visible: reactive[bool] = reactive(True, init=False, always_update=True)
 
     def __init__(self, *, services: Services, settings: Settings) -> None:
         super().__init__()
@@ -101,6 +111,8 @@ class MesSanteApp(App[None]):
         self._session_warned = False
         self.last_identifier: str | None = None
         self._outbox_seen = 0
+        self._outbox_chosen = False
+        self._outbox_following_width = False
         # Messages after this id are marked « Nouveau »: what arrived during this journey.
         self.outbox_baseline = services.store.last_outbox_id()
         self.apply_settings(settings)
@@ -120,6 +132,7 @@ class MesSanteApp(App[None]):
         return self.services.store
 
     def on_mount(self) -> None:
+        self._outbox_follow_width(self.size.width)
         self.push_screen(HomeScreen())
         self.set_interval(OUTBOX_POLL_SECONDS, self._poll_outbox)
         self.set_interval(SESSION_CHECK_SECONDS, self._check_session)
@@ -165,8 +178,15 @@ class MesSanteApp(App[None]):
 
     async def back_to_home(self) -> None:
         self.session = None
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
-            await self.pop_screen()
+        self._pop_to(HomeScreen)
+
+    def _pop_to(self, *kinds: type[Screen[Any]]) -> None:
+        """Take the screens above the home page, or above the first screen of `kinds`, off
+        the stack in one go: the stack changes at once, so none of the screens on the way
+        is shown again, not even for a frame, on the way down."""
+        with self.batch_update():
+            while len(self.screen_stack) > 2 and not isinstance(self.screen, kinds):
+                self.pop_screen()
 
     def confirm_leave(self, then: Callable[[], object]) -> None:
         """Ask « Quitter la page ? » when leaving would lose an activation in progress."""
@@ -241,18 +261,13 @@ class MesSanteApp(App[None]):
         """The logged-in space, on top of the home page: the login (or the journey that led
         here) is left behind, so Escape from the space does not go back into it."""
 
-        async def show() -> None:
-            if self.session is not None:
-                self.engine.back_to_own_profile(self.session)
-            # Back to the space already open (it brings itself up to date), else a new one.
-            while len(self.screen_stack) > 2 and not isinstance(
-                self.screen, (HomeScreen, screens.SpaceScreen)
-            ):
-                await self.pop_screen()
-            if not isinstance(self.screen, screens.SpaceScreen):
-                await self.push_screen(screens.SpaceScreen())
-
-        self.run_worker(show(), exclusive=True)
+        if self.session is not None:
+            self.engine.back_to_own_profile(self.session)
+        # Back to the space already open (it brings itself up to date), else a new one; the
+        # screens left behind go in one go, with the space on top before anything is drawn.
+        self._pop_to(HomeScreen, screens.SpaceScreen)
+        if not isinstance(self.screen, screens.SpaceScreen):
+            self.push_screen(screens.SpaceScreen())
 
     @property
     def logged_in(self) -> bool:
@@ -295,29 +310,39 @@ class MesSanteApp(App[None]):
             self._background_failed(error)
 
     def _warn_before_expiry(self) -> None:
-        """Warn before the session expires, with a key to extend it; then say it expired."""
+        """Warn before the session expires, with a key to extend it; then say it expired.
+
+        The session ends on time whether or not the warning is open: a person who walked
+        away is logged out, the warning then giving way to « Votre session a expiré »."""
         session = self.session
-        if session is None or isinstance(
-            self.screen, (screens.SessionWarningScreen, screens.OutcomeScreen)
-        ):
+        if session is None:
             return
         left = self.engine.session_time_left(session)
+        warning_open = isinstance(self.screen, screens.SessionWarningScreen)
         if left.total_seconds() <= 0:
             self.session = None
+            if warning_open:
+                self.screen.dismiss(False)
             expired = Refused(
                 outcome=Outcome.SESSION_EXPIRED, message=t("identify.session_expired")
             )
             self.show_outcome(expired, Step.START)
         elif left <= self.settings.session_warning and not self._session_warned:
+            if warning_open:
+                return
             self._session_warned = True
-            minutes = max(1, int(left.total_seconds() + 59) // 60)
 
             def answered(extend: bool | None) -> None:
                 if extend and self.session is not None:
                     self.engine.extend_session(self.session)
                     self._session_warned = False
 
-            self.push_screen(screens.SessionWarningScreen(minutes), answered)
+            def time_left() -> timedelta:
+                if self.session is None:
+                    return timedelta(0)
+                return self.engine.session_time_left(self.session)
+
+            self.push_screen(screens.SessionWarningScreen(time_left), answered)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -330,7 +355,22 @@ class MesSanteApp(App[None]):
     def action_toggle_outbox(self) -> None:
         self.outbox_visible = not self.outbox_visible
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._outbox_follow_width(event.size.width)
+
+    def _outbox_follow_width(self, width: int) -> None:
+        """Until the person chooses, the panel is open only where it fits beside the form."""
+        if self._outbox_chosen:
+            return
+        self._outbox_following_width = True
+        try:
+            self.outbox_visible = width >= OUTBOX_BESIDE_MIN_WIDTH
+        finally:
+            self._outbox_following_width = False
+
     def watch_outbox_visible(self, visible: bool) -> None:
+        if not self._outbox_following_width:
+            self._outbox_chosen = True
         if not self.screen_stack:  # set before the app runs: screens read it when composed
             return
         for panel in self.screen.query("OutboxPanel"):

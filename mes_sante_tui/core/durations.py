@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
-from mes_sante_tui.wording import count
+from mes_sante_tui.wording import count, t
 
 _MINUTES_PER_HOUR = 60
 _MINUTES_PER_DAY = 24 * _MINUTES_PER_HOUR
@@ -23,3 +23,17 @@ def wait_words(delta: timedelta) -> str:
     hours, minutes = divmod(rest, _MINUTES_PER_HOUR)
     parts = (("wait.day", days), ("wait.hour", hours), ("wait.minute", minutes))
     return " ".join(count(key, n) for key, n in parts if n)
+
+
+def countdown_words(left: timedelta) -> str:
+    """A countdown to the second: « 1 minute et 59 secondes », « 2 minutes », « 5 secondes »
+    (rounded up, never below « 0 seconde »)."""
+    total = max(0, math.ceil(left.total_seconds()))
+    minutes, seconds = divmod(total, 60)
+    if minutes and seconds:
+        return t(
+            "session.left.both",
+            minutes=count("wait.minute", minutes),
+            seconds=count("wait.second", seconds),
+        )
+    return count("wait.minute", minutes) if minutes else count("wait.second", seconds)

@@ -18,7 +18,7 @@ from mes_sante_tui.core.results import Refused, StoreError
 from mes_sante_tui.widgets import ErrorSummary, FormField, OutboxPanel, SimulationNotice, Stepper
 from mes_sante_tui.wording import t
 
-from .screen_help import ScreenHelpScreen
+from .screen_help import ScreenHelpScreen, key_lines
 
 if TYPE_CHECKING:
     from mes_sante_tui.app import MesSanteApp
@@ -82,7 +82,36 @@ class JourneyScreen(Screen[R], Generic[R]):
         except StoreError as error:
             self.msa.store_failed(error)
 
+    def on_mount(self) -> None:
+        # After every layout: rows of buttons that do not fit side by side are stacked.
+        self._row_needs: dict[Widget, int] = {}
+        self.screen_layout_refresh_signal.subscribe(self, self._fit_action_rows)
+
+    def _fit_action_rows(self, _: object = None) -> None:
+        """Stack a row of buttons (`.actions`) one per line when it is wider than the form,
+        so that no button is cut or lands under the outbox; side by side again when it fits.
+
+        The width a row needs is measured while it is side by side (its buttons' regions are
+        not clipped), and kept while it is stacked."""
+        for row in self.query(".actions"):
+            available = row.content_region.width
+            if available <= 0:
+                continue
+            if not row.has_class("-stacked"):
+                shown = [child for child in row.children if child.display]
+                if not shown:
+                    continue
+                right = max(child.region.right + child.styles.margin.right for child in shown)
+                self._row_needs[row] = right - row.content_region.x
+            needed = self._row_needs.get(row, 0)
+            row.set_class(needed > available, "-stacked")
+
+    def on_screen_suspend(self) -> None:
+        # A dialog on top: its scrollbar is the only one drawn (see app.tcss).
+        self.add_class("-under-dialog")
+
     def on_screen_resume(self) -> None:
+        self.remove_class("-under-dialog")
         # After the first paint: the step's form shows at once, the messages a moment later.
         self.call_after_refresh(self.msa.refresh_outbox)
 
@@ -116,8 +145,14 @@ class JourneyScreen(Screen[R], Generic[R]):
 
     # --- actions -------------------------------------------------------------------------
 
+    def help_paragraphs(self) -> list[str]:
+        """The text of this screen's F1 help (the keys are added from its live bindings)."""
+        return [t(self.HELP_KEY)]
+
     def action_help(self) -> None:
-        self.app.push_screen(ScreenHelpScreen(self.title_text(), [t(self.HELP_KEY)]))
+        self.app.push_screen(
+            ScreenHelpScreen(self.title_text(), self.help_paragraphs(), key_lines(self))
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -35,5 +35,9 @@ class HomeScreen(JourneyScreen[None]):
         elif event.button.id == "settings":
             self.msa.open_settings()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing before the home page: Escape is neither offered in the footer nor in F1."""
+        return action != "back"
+
     def action_back(self) -> None:
         """Nothing before the home page."""

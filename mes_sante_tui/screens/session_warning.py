@@ -1,6 +1,14 @@
-"""« Votre session va expirer » — warned before, with a key to extend it (RGAA 13.1)."""
+"""« Votre session va expirer » — warned before, with a key to extend it (RGAA 13.1).
+
+The time left is counted down every second while the warning is open; the app ends the
+session on time whether or not the warning is open (it then replaces the warning with
+« Votre session a expiré »).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -8,11 +16,17 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
-from mes_sante_tui.wording import count, t
+from mes_sante_tui.core.durations import countdown_words
+from mes_sante_tui.wording import t
+
+TICK_SECONDS = 1.0
 
 
 class SessionWarningScreen(ModalScreen[bool]):
-    """Returns True when the person asks for more time."""
+    """Returns True when the person asks for more time.
+
+    `time_left` is asked every second, so the countdown follows the session's clock (the
+    simulated one included)."""
 
     AUTO_FOCUS = "#extend"
     BINDINGS = [
@@ -26,6 +40,7 @@ class SessionWarningScreen(ModalScreen[bool]):
     }
     SessionWarningScreen > Vertical {
         width: 64;
+        max-width: 100%;
         height: auto;
         border: thick $warning;
         background: $surface;
@@ -35,22 +50,35 @@ class SessionWarningScreen(ModalScreen[bool]):
         text-style: bold;
         margin-bottom: 1;
     }
+    SessionWarningScreen #session-left {
+        margin-bottom: 1;
+    }
     SessionWarningScreen Button:focus {
         border: thick $accent;
     }
     """
 
-    def __init__(self, minutes_left: int) -> None:
-        self.minutes_left = minutes_left
+    def __init__(self, time_left: Callable[[], timedelta]) -> None:
+        self.time_left = time_left
         super().__init__()
+
+    @property
+    def text(self) -> str:
+        return t("session.warning.body", left=countdown_words(self.time_left()))
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(t("session.warning.title"), classes="title", markup=False)
-            wait = count("wait.minute", self.minutes_left)
-            yield Static(t("session.warning.body", wait=wait), markup=False)
+            yield Static(self.text, id="session-left", markup=False)
             yield Button(t("session.extend"), id="extend", variant="primary")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK_SECONDS, self.count_down)
+
+    def count_down(self) -> None:
+        """Say the time left as it is now."""
+        self.query_one("#session-left", Static).update(self.text)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(True)

@@ -18,7 +18,6 @@ from mes_sante_tui.widgets import LinkButton
 from mes_sante_tui.wording import t, t_variant
 
 from .base import JourneyScreen
-from .screen_help import ScreenHelpScreen
 
 _NEEDS: dict[JourneyVariant, tuple[str, ...]] = {
     JourneyVariant.CODE_FIRST: ("start.need.code", "start.need.card", "start.need.time"),
@@ -68,10 +67,8 @@ class StartScreen(JourneyScreen[None]):
             case "login":
                 self.msa.open_login()
 
-    def action_help(self) -> None:
-        self.app.push_screen(
-            ScreenHelpScreen(self.title_text(), [t_variant(self.HELP_KEY, self.variant)])
-        )
+    def help_paragraphs(self) -> list[str]:
+        return [t_variant(self.HELP_KEY, self.variant)]
 
     def action_back(self) -> None:
         self.msa.leave_to_home()

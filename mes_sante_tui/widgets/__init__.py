@@ -1,5 +1,6 @@
 """Reusable widgets, each with its own DEFAULT_CSS."""
 
+from mes_sante_tui.widgets.card_fields import CardFields
 from mes_sante_tui.widgets.choices import ChoiceButton, ChoiceSet, TickBox
 from mes_sante_tui.widgets.form_field import ErrorSummary, FormField
 from mes_sante_tui.widgets.link_button import LinkButton
@@ -11,6 +12,7 @@ from mes_sante_tui.widgets.text_input import TextInput
 from mes_sante_tui.widgets.vitale_card import VitaleCardDrawing
 
 __all__ = [
+    "CardFields",
     "ChoiceButton",
     "ChoiceSet",
     "ErrorSummary",

@@ -396,9 +396,10 @@ TEXTS: dict[str, str] = {
     # --- session expiry ---
     "session.warning.title": "Votre session va bientôt expirer",
     "session.warning.body": (
-        "Sans action de votre part, votre session expirera dans {wait} et la démarche "
+        "Sans action de votre part, votre session expirera dans {left} et la démarche "
         "devra être recommencée. Appuyez sur Entrée pour la prolonger."
     ),
+    "session.left.both": "{minutes} et {seconds}",
     "session.extend": "Prolonger ma session",
     "session.extend.tip": "Garder la session ouverte (Entrée ou Échap)",
     # --- simulator settings ---

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from support import current, latest_otp, paste, person_id, persona_code, tab_to
+import pytest
+from support import current, latest_otp, paste, person_id, persona_code, tab_to, type_text
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Static
@@ -437,3 +438,129 @@ async def test_focus_lands_on_the_new_contact_code_field(
         assert current(app) is contacts
         assert app.focused is contacts.query_one("#edit-email")
         assert_focus_visible(app)
+
+
+# --- F1 lists the keys that work; Escape hidden where it does nothing (issue 7, C19) --------
+
+
+async def open_help(pilot: Pilot[None]) -> ScreenHelpScreen:
+    await pilot.press("f1")
+    await pilot.pause()
+    dialog = current(pilot.app)
+    assert isinstance(dialog, ScreenHelpScreen)
+    return dialog
+
+
+async def test_home_offers_no_escape_and_f1_lists_its_keys(
+    services: Services, settings: Settings
+) -> None:
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(current(app), HomeScreen)
+        assert "escape" not in app.screen.active_bindings  # nor in the footer
+        assert {"f1", "f2", "ctrl+q"} <= set(app.screen.active_bindings)
+        dialog = await open_help(pilot)
+        assert dialog.keys == (
+            t("help.keys.tab"),
+            t("help.keys.enter"),
+            t("help.keys.binding.help"),
+            t("help.keys.binding.quit"),
+            t("help.keys.binding.outbox"),
+            t("help.keys.scroll"),
+        )
+        assert not any(key.startswith("Échap") for key in dialog.keys)
+        await escape(pilot)  # Escape closes the help
+        assert isinstance(current(app), HomeScreen)
+
+
+async def test_f1_lists_f3_and_space_where_they_work(
+    services: Services, settings: Settings
+) -> None:
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_login()
+        await pilot.pause()
+        dialog = await open_help(pilot)
+        assert t("help.keys.binding.show-password") in dialog.keys  # F3
+        assert t("help.keys.binding.back") in dialog.keys
+        assert t("help.keys.space") in dialog.keys  # « Afficher le mot de passe »
+        assert t("help.keys.choices") not in dialog.keys  # no list of choices
+        await escape(pilot)
+        await escape(pilot)
+
+        await open_at(pilot, services, Step.DECISION)  # choices and a box to tick
+        dialog = await open_help(pilot)
+        assert t("help.keys.space") in dialog.keys
+        assert t("help.keys.choices") in dialog.keys
+        assert t("help.keys.binding.show-password") not in dialog.keys  # no F3 here
+        shown = texts(dialog)
+        assert all(key in shown for key in dialog.keys)
+
+
+async def test_logging_in_shows_no_old_screen_on_the_way_to_the_space(
+    services: Services, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The login screens are taken off in one go: neither the login form nor the home page is
+    drawn again between the code and the space."""
+    app = app_for(services, settings)
+    drawn: list[type[Screen[Any]]] = []
+    draw = Screen._compositor_refresh
+
+    def recording(screen: Screen[Any]) -> None:
+        if screen is app.screen:
+            drawn.append(type(screen))
+        draw(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", recording)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_login()
+        await pilot.pause()
+        await type_text(pilot, "sebastien.leguellec")
+        await pilot.press("tab")
+        await type_text(pilot, "Phare#Ouest2022")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(current(app)).__name__ == "LoginCodeScreen"
+        await type_text(pilot, latest_otp(services))
+        drawn.clear()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause(0.3)
+        assert type(current(app)).__name__ == "SpaceScreen"
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen", "SpaceScreen"]
+        assert drawn and {kind.__name__ for kind in drawn} <= {"LoginCodeScreen", "SpaceScreen"}
+
+
+async def test_a_dialog_shows_one_scrollbar_only(services: Services, settings: Settings) -> None:
+    """Help and CGU over a screen whose form and outbox scroll: only the dialog's own
+    scrollbar is drawn, not those of the screen under it."""
+    app = app_for(services, settings, outbox=True)
+
+    def drawn_scrollbars() -> list[Any]:
+        """Scrollbars drawn: the top screen's, and those of the screens seen through it."""
+        seen = [app.screen]
+        if app.screen.styles.background.a < 1:
+            seen += app._background_screens
+        return [
+            widget
+            for screen in seen
+            for widget in screen.query("*")
+            if widget.display
+            and widget.show_vertical_scrollbar
+            and widget.styles.scrollbar_visibility == "visible"
+        ]
+
+    async with app.run_test(size=(110, 24)) as pilot:
+        await open_at(pilot, services, Step.DECISION)
+        assert len(drawn_scrollbars()) == 2  # the form and the outbox, both long
+        for opener in ("f1", "cgu"):
+            if opener == "f1":
+                await pilot.press("f1")
+            else:
+                await press_on(pilot, "read-cgu")
+            await pilot.pause()
+            dialog = current(app)
+            assert dialog.query_one("#dialog-body").show_vertical_scrollbar
+            assert drawn_scrollbars() == [dialog.query_one("#dialog-body")], opener
+            await escape(pilot)
+            assert len(drawn_scrollbars()) == 2

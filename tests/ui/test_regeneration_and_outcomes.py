@@ -413,7 +413,7 @@ async def test_session_warning_extends_then_expiry_returns_home(
         assert isinstance(dialog, SessionWarningScreen)
         texts = [plain(w) for w in dialog.query(Static)]
         assert "Votre session va bientôt expirer" in texts
-        assert t("session.warning.body", wait="2 minutes") in texts
+        assert t("session.warning.body", left="2 minutes") in texts
         assert app.focused is dialog.query_one("#extend")
         await enter(pilot)  # « Prolonger ma session »
         assert current(app) is form
@@ -431,6 +431,43 @@ async def test_session_warning_extends_then_expiry_returns_home(
         assert isinstance(current(app), HomeScreen)
         assert len(app.screen_stack) == 2  # nothing of the old journey left behind
         assert app.session is None
+
+
+async def test_session_warning_counts_down_and_expiry_replaces_it(
+    services: Services, clock: ManualClock
+) -> None:
+    """Issue 7, C14: the warning says the time left, second by second, and a person who
+    walked away is logged out on time although the warning is still open."""
+    app = make_app(services=services, settings=Settings())
+    app.outbox_visible = False
+    engine = services.engine
+    timeout, warning = engine.settings.session_timeout, engine.settings.session_warning
+    async with app.run_test(size=SIZE) as pilot:
+        form = await to_identify(pilot)
+        clock.advance(timeout - warning)
+        await pilot.pause(1.2)
+        dialog = current(app)
+        assert isinstance(dialog, SessionWarningScreen)
+        left = dialog.query_one("#session-left", Static)
+        assert plain(left) == t("session.warning.body", left="2 minutes")
+
+        clock.advance(timedelta(seconds=31))
+        await pilot.pause(1.2)  # the countdown moves every second
+        assert current(app) is dialog
+        assert plain(left) == t("session.warning.body", left="1 minute et 29 secondes")
+        clock.advance(timedelta(seconds=88))
+        await pilot.pause(1.2)
+        assert plain(left) == t("session.warning.body", left="1 seconde")
+
+        clock.advance(timedelta(seconds=2))  # nobody pressed anything: the session ends
+        await pilot.pause(1.2)
+        assert app.session is None
+        assert_outcome(app, "Votre session a expiré", t("identify.session_expired"), (HOME,))
+        assert not any(isinstance(s, SessionWarningScreen) for s in app.screen_stack)
+        assert app.screen_stack[-2] is form  # the warning gave way to the expiry
+        await enter(pilot)
+        assert isinstance(current(app), HomeScreen)
+        assert len(app.screen_stack) == 2
 
 
 # --- the simulator's settings --------------------------------------------------------------

@@ -14,8 +14,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
+from mes_sante_tui import screens
+from mes_sante_tui.app import make_app
 from mes_sante_tui.core.models import CardModel, Channel, OutboxMessage
 from mes_sante_tui.core.password import PasswordRule
+from mes_sante_tui.core.services import Services
+from mes_sante_tui.core.settings import Settings
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
 from mes_sante_tui.screens.document import DocumentScreen
 from mes_sante_tui.screens.help_contact import HelpContactScreen
@@ -24,6 +28,7 @@ from mes_sante_tui.screens.help_serial import HelpSerialScreen
 from mes_sante_tui.screens.quit_confirm import QuitConfirmScreen
 from mes_sante_tui.screens.screen_help import ScreenHelpScreen
 from mes_sante_tui.widgets import (
+    CardFields,
     ErrorSummary,
     FormField,
     OutboxPanel,
@@ -334,7 +339,9 @@ HELP_SCREENS: dict[str, tuple[type[Screen[None]], Callable[[], Screen[None]], tu
     "f1": (
         ScreenHelpScreen,
         lambda: ScreenHelpScreen(
-            "Je m'identifie", ["Saisissez le code provisoire reçu par e-mail."]
+            "Je m'identifie",
+            ["Saisissez le code provisoire reçu par e-mail."],
+            [t("help.keys.tab"), t("help.keys.binding.quit"), t("help.keys.binding.outbox")],
         ),
         (
             "Aide : Je m'identifie",
@@ -432,3 +439,45 @@ async def test_toggles_show_their_state_in_the_symbol() -> None:
         radio.value = True
         await pilot.pause()
         assert radio.render().plain.startswith("(•)")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "screen_name",
+    ["IdentifyScreen", "RegenerateScreen", "VitaleScreen", "ForgotPasswordScreen"],
+)
+async def test_serial_prefix_only_for_the_card_with_photo_on_every_card_form(
+    services: Services, screen_name: str
+) -> None:
+    """Issue 7, C13: the fixed prefix 8025000002 is hidden before a model is chosen and for a
+    card without photo, on every form that asks for the card (one shared widget)."""
+    app = make_app(services=services, settings=Settings())
+    app.outbox_visible = False
+    async with app.run_test(size=(110, 40)) as pilot:
+        app.start_journey()
+        await pilot.pause()
+        app.push_screen(getattr(screens, screen_name)())
+        await pilot.pause()
+        form = app.screen
+        assert type(form).__name__ == screen_name
+        card = form.query_one(CardFields)
+        prefix = card.query_one("#serial-field .field-prefix", Static)
+        hint = card.query_one("#serial-field .field-hint", Static)
+
+        def shown() -> bool:
+            return prefix.display and prefix.region.area > 0
+
+        assert card.model is None and not shown()
+        assert plain(hint) == t("field.serial.hint.none")
+        form.query_one("#model").focus()
+        await pilot.press("enter")  # « Carte Vitale sans photo »
+        await pilot.pause()
+        assert card.model is CardModel.WITHOUT_PHOTO and not shown()
+        assert plain(hint) == t("field.serial.hint.without")
+        await pilot.press("down", "enter")  # « Carte Vitale avec photo »
+        await pilot.pause()
+        assert card.model is CardModel.WITH_PHOTO and shown()
+        assert plain(prefix) == PHOTO_PREFIX
+        assert plain(hint) == t("field.serial.hint.with")
+        await pilot.press("up", "enter")  # back to the card without photo: the prefix goes
+        await pilot.pause()
+        assert card.model is CardModel.WITHOUT_PHOTO and not shown()
