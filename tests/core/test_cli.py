@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -73,6 +74,12 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
     code, out, err = run(capsys, *argv, "--json")
     assert (code, err) == (0, "")
     return json.loads(out)
+
+
+def field(out: str, label: str) -> str:
+    """The value on the line of a label / value table."""
+    (value,) = re.findall(rf"^\s*{re.escape(label)}\s{{2,}}(.+?)\s*$", out, re.MULTILINE)
+    return str(value)
 
 
 def one_french_line(err: str) -> str:
@@ -253,7 +260,9 @@ def test_seed_then_already_seeded(capsys: pytest.CaptureFixture[str], db: Path) 
 def test_seed_as_text(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     code, out, err = run(capsys, "--db", str(db), "seed")
     assert (code, err) == (0, "")
-    assert f"{len(members())} personne(s)" in out
+    assert out.splitlines()[0] == t("cli.seed.done", path=db)
+    assert field(out, t("cli.summary.people")) == str(len(members()))
+    assert field(out, t("cli.summary.households")) == str(len(load_personas()["households"]))
 
 
 def add_stray_message(db: Path) -> None:
