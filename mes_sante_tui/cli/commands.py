@@ -12,7 +12,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import datetime, timedelta
 from functools import cache
 from itertools import islice
@@ -52,17 +52,32 @@ def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+# Work on fewer items than this ends before a bar would be read: none is shown.
+PROGRESS_FROM = 1_000
+
+
 @contextmanager
 def progress(context: Context, description_key: str) -> Iterator[Progress | None]:
-    """A progress bar for people: on standard error when it is a terminal, never with
-    `--json`; otherwise None, and the core reports to nobody."""
+    """What reports the progress of long work to people: a bar on standard error when it
+    is a terminal, never with `--json` (then None, and the core reports to nobody). The bar
+    appears only once the work is known to count `PROGRESS_FROM` items or more, so that a
+    quick command does not flash one."""
     if context.json or not is_terminal(sys.stderr):
         yield None
         return
-    from . import render
+    with ExitStack() as stack:
+        bar: list[Progress] = []
 
-    with render.progress_bar(t(description_key)) as advance:
-        yield advance
+        def report(done: int, total: int) -> None:
+            if not bar:
+                if total < PROGRESS_FROM:
+                    return
+                from . import render
+
+                bar.append(stack.enter_context(render.progress_bar(t(description_key))))
+            bar[0](done, total)
+
+        yield report
 
 
 def _spaced(number: int) -> str:

@@ -955,7 +955,7 @@ def test_a_large_reset_shows_its_progress_on_a_terminal_only(
 def test_moving_the_clock_over_a_large_population_shows_its_progress(
     capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run(capsys, "--db", str(db), "reset", "--oui", "--taille", "400")
+    run(capsys, "--db", str(db), "reset", "--oui", "--taille", str(cli.PROGRESS_FROM))
     store = Store(db)
     with store.transaction() as conn:  # the generated people were informed today
         conn.execute(
@@ -966,5 +966,14 @@ def test_moving_the_clock_over_a_large_population_shows_its_progress(
     out, err = render_on_a_terminal(monkeypatch, "--db", str(db), "clock", "+7w")
     assert t("cli.progress.catch_up") in err
     created = int(field(_SGR.sub("", out), t("cli.clock.created")).replace(" ", ""))
-    assert created >= 400
+    assert created >= cli.PROGRESS_FROM
     assert f"{created}/{created}" in err
+    out, err = render_on_a_terminal(monkeypatch, "--db", str(db), "clock", "+1d")
+    assert err == ""  # nothing due: no bar flashes
+
+
+@pytest.mark.usefixtures("plain_environment")
+def test_short_work_shows_no_bar(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    size = str(cli.PROGRESS_FROM - 1)
+    _, err = render_on_a_terminal(monkeypatch, "--db", str(db), "reset", "--oui", "--taille", size)
+    assert err == ""
