@@ -44,6 +44,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "PROGRESS_FROM",
+    "_COMMANDS",
     "build_parser",
     "main",
     "one_time_codes",

@@ -12,7 +12,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from datetime import datetime, timedelta
 from functools import cache
 from itertools import islice
@@ -211,14 +211,14 @@ def cmd_personas(services: Services, context: Context) -> int:
     wanted: str | None = context.args.filtre
     limit: int | None = context.args.limit
     needle = None if wanted is None else folded(wanted)
-    everyone = store.people_by_household()
-    chosen = (
-        everyone if needle is None else (pair for pair in everyone if _matches(*pair, needle))
-    )
     # Household by household, adults before children; at most `limit` of them (read
     # lazily: a large population is not loaded for ten).
-    shown = list(islice(chosen, limit))
-    everyone.close()
+    with closing(store.people_by_household()) as everyone:
+        chosen = (
+            everyone if needle is None
+            else (pair for pair in everyone if _matches(*pair, needle))
+        )
+        shown = list(islice(chosen, limit))
     lookup = _Lookup(store, {p.id: (p, key) for p, key in shown})
     accounts = store.account_identifiers()
     people = [p for p, _ in shown]
