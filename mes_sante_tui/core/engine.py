@@ -205,11 +205,14 @@ class Engine:
 
     # --- sessions ------------------------------------------------------------------------
 
-    def catch_up(self) -> LifeChanges:
-        """Carry out what the (simulated) clock has made due: creations and deletions."""
-        return lifecycle.catch_up(self.store, self.mailer, self.clock.now())
+    def catch_up(self, progress: lifecycle.Progress | None = None) -> LifeChanges:
+        """Carry out what the (simulated) clock has made due: creations and deletions;
+        `progress(done, total)` follows a long catch-up (see `lifecycle.catch_up`)."""
+        return lifecycle.catch_up(self.store, self.mailer, self.clock.now(), progress)
 
-    def move_clock(self, delta: timedelta) -> LifeChanges:
+    def move_clock(
+        self, delta: timedelta, progress: lifecycle.Progress | None = None
+    ) -> LifeChanges:
         """Move the simulated clock kept in the store ahead by `delta`, then carry out what
         became due. Only a StoreClock reads the offset; other clocks are moved by their
         owner (tests)."""
@@ -220,7 +223,7 @@ class Engine:
         except OverflowError:
             raise DomainError("clock_out_of_range", t("clock.out_of_range")) from None
         move_offset(self.store, delta)  # atomic: a move made by another process is kept
-        return self.catch_up()
+        return self.catch_up(progress)
 
     def start_session(self) -> Session:
         self.catch_up()

@@ -9,6 +9,7 @@ a background job. Each run is two indexed look-ups when nothing is due.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -46,14 +47,38 @@ def deletion_due(closed_at: datetime) -> datetime:
     return add_months(closed_at, DELETION_MONTHS)
 
 
-def catch_up(store: Store, mailer: Mailer, now: datetime) -> LifeChanges:
-    """Carry out every creation and deletion that is due at `now`, in one transaction each."""
-    return LifeChanges(
-        created=_create_due(store, mailer, now), deleted=_delete_due(store, mailer, now)
-    )
+Progress = Callable[[int, int], None]
 
 
-def _create_due(store: Store, mailer: Mailer, now: datetime) -> int:
+def catch_up(
+    store: Store, mailer: Mailer, now: datetime, progress: Progress | None = None
+) -> LifeChanges:
+    """Carry out every creation and deletion that is due at `now`, in one transaction each.
+
+    `progress(done, total)`, when given and something is due, is called as profiles are
+    carried out, with increasing counts, and last with `done == total`. The deletions are
+    counted after the creations: `total` grows by their number when they start.
+    """
+    created = _create_due(store, mailer, now, progress)
+    return LifeChanges(created=created, deleted=_delete_due(store, mailer, now, progress, created))
+
+
+def _reporter(progress: Progress | None, before: int, count: int) -> Progress | None:
+    """`progress` for `count` rows after `before` done, called about every half per cent."""
+    if progress is None:
+        return None
+    step = max(1, count // 200)
+
+    def report(done: int, _count: int) -> None:
+        if done % step == 0 or done == count:
+            progress(before + done, before + count)
+
+    return report
+
+
+def _create_due(
+    store: Store, mailer: Mailer, now: datetime, progress: Progress | None = None
+) -> int:
     """Profiles still without a decision six weeks after their information become created.
 
     Deceased people and profiles that cannot be activated are never created. The date is the
@@ -70,7 +95,8 @@ def _create_due(store: Store, mailer: Mailer, now: datetime) -> int:
     with store.transaction() as conn:
         # Read again inside the write lock: another process may have done it meanwhile.
         rows = conn.execute(due_sql, params).fetchall()
-        for row in rows:
+        report = _reporter(progress, 0, len(rows))
+        for done, row in enumerate(rows, 1):
             created_at = datetime.fromisoformat(row["information_sent_at"]) + AUTOMATIC_CREATION
             conn.execute(
                 "UPDATE people SET status = ?, status_date = ? WHERE id = ?",
@@ -79,10 +105,15 @@ def _create_due(store: Store, mailer: Mailer, now: datetime) -> int:
             person = person_from_row(row)
             addressee = store.person(person.parent_id) if person.parent_id else person
             mailer.created(created_at, person, addressee)
+            if report is not None:
+                report(done, len(rows))
     return len(rows)
 
 
-def _delete_due(store: Store, mailer: Mailer, now: datetime) -> int:
+def _delete_due(
+    store: Store, mailer: Mailer, now: datetime, progress: Progress | None = None,
+    done_before: int = 0,
+) -> int:
     """Closed profiles whose deletion was asked for lose their data on the due date."""
     due_sql = (
         "SELECT * FROM closures WHERE deleted_at IS NULL AND deletion_due_at IS NOT NULL"
@@ -92,7 +123,8 @@ def _delete_due(store: Store, mailer: Mailer, now: datetime) -> int:
         return 0
     with store.transaction() as conn:
         rows = conn.execute(due_sql, (iso(now),)).fetchall()
-        for row in rows:
+        report = _reporter(progress, done_before, len(rows))
+        for done, row in enumerate(rows, 1):
             due = datetime.fromisoformat(row["deletion_due_at"])
             conn.execute("UPDATE closures SET deleted_at = ? WHERE id = ?", (iso(due), row["id"]))
             conn.execute(
@@ -105,4 +137,6 @@ def _delete_due(store: Store, mailer: Mailer, now: datetime) -> int:
             person = store.person(row["person_id"])
             addressee = store.person(person.parent_id) if person.parent_id else person
             mailer.deleted(due, person, addressee)
+            if report is not None:
+                report(done, len(rows))
     return len(rows)

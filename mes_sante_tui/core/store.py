@@ -17,7 +17,7 @@ import os
 import secrets
 import sqlite3
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import cached_property
@@ -551,6 +551,50 @@ class Store:
         if session_id is None:
             return self.query("SELECT * FROM journal ORDER BY id")
         return self.query("SELECT * FROM journal WHERE session_id = ? ORDER BY id", (session_id,))
+
+    # --- read models for the command line ------------------------------------------------
+
+    def people_by_household(self) -> Generator[tuple[Person, str | None], None, None]:
+        """Everyone with their persona key (None for a generated person), household by
+        household, adults before children. Read lazily: a caller that stops after ten does
+        not load a large population."""
+        try:
+            cursor = self.conn.execute(
+                "SELECT * FROM people ORDER BY household_id, parent_id IS NOT NULL, id"
+            )
+        except sqlite3.DatabaseError as exc:
+            raise _as_store_error(exc, self.path) from exc
+        try:
+            for row in cursor:
+                yield person_from_row(row), row["persona_key"]
+        finally:
+            cursor.close()
+
+    def persona_key(self, person_id: int) -> str | None:
+        row = self.query_one("SELECT persona_key FROM people WHERE id = ?", (person_id,))
+        return None if row is None else row["persona_key"]
+
+    def household_label(self, household_id: int) -> str:
+        row = self.query_one("SELECT label FROM households WHERE id = ?", (household_id,))
+        return "" if row is None else str(row["label"])
+
+    def account_identifiers(self) -> dict[int, str]:
+        """Each account's identifier, by the id of the person it belongs to."""
+        rows = self.query("SELECT person_id, identifier FROM accounts")
+        return {int(r["person_id"]): str(r["identifier"]) for r in rows}
+
+    def people_count(self) -> int:
+        return self._count("SELECT COUNT(*) FROM people")
+
+    def household_count(self) -> int:
+        return self._count("SELECT COUNT(*) FROM households")
+
+    def outbox_count(self) -> int:
+        return self._count("SELECT COUNT(*) FROM outbox")
+
+    def _count(self, sql: str) -> int:
+        row = self.query_one(sql)
+        return int(row[0]) if row is not None else 0
 
 
 def person_from_row(row: sqlite3.Row) -> Person:

@@ -103,12 +103,13 @@ TEXTS: dict[str, str] = {
         "+6w (6 semaines), +3d (3 jours), +2h ou +90m ; l'horloge ne recule pas "
         "(« reset » la remet à l'heure du système)"
     ),
-    "cli.clock.now": "Horloge simulée : {now} (avance sur l'horloge du système : {offset})",
+    "cli.clock.now": "Horloge simulée",
+    "cli.clock.ahead": "Avance sur l'horloge du système",
     "cli.clock.offset": "{days} j {hours} h {minutes} min",
-    "cli.clock.changes": (
-        "Profils créés automatiquement : {created} · Suppressions de données effectuées : "
-        "{deleted}"
-    ),
+    "cli.clock.created": "Profils créés automatiquement",
+    "cli.clock.deleted": "Suppressions de données effectuées",
+    "cli.progress.catch_up": "Mise à jour des profils",
+    "cli.progress.population": "Création de la population",
     "cli.help.seed": "remplir la base avec la population fictive si elle est vide",
     "cli.help.reset": "effacer la base et restaurer les données initiales",
     "cli.help.yes": (
@@ -194,10 +195,13 @@ TEXTS: dict[str, str] = {
     "cli.status.yes": "oui",
     "cli.status.no": "non",
     # --- seed and reset ---
-    "cli.seed.done": (
-        "Base {path} remplie : {households} foyer(s), {people} personne(s), "
-        "{messages} message(s) d'information."
-    ),
+    "cli.seed.done": "Base {path} remplie :",
+    "cli.summary.what": "Données",
+    "cli.summary.households": "Foyers",
+    "cli.summary.people": "Personnes",
+    "cli.summary.messages": "Messages d'information",
+    "cli.summary.removed": "Avant",
+    "cli.summary.restored": "Après",
     "cli.seed.already": (
         "La base {path} contient déjà {people} personne(s) : rien n'a été modifié "
         "(« mes-sante-tui reset » restaure les données initiales)."
@@ -218,9 +222,5 @@ TEXTS: dict[str, str] = {
     ),
     "cli.reset.moved": "La base endommagée a été mise de côté, sous le nom {moved}.",
     "cli.reset.cancelled": "Réinitialisation annulée : rien n'a été modifié.",
-    "cli.reset.done": (
-        "Données initiales restaurées dans {path} : {removed} personne(s) et {removed_messages} "
-        "message(s) effacés ; {households} foyer(s), {people} personne(s), {messages} "
-        "message(s) d'information recréés."
-    ),
+    "cli.reset.done": "Données initiales restaurées dans {path} :",
 }

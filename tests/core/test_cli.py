@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -73,6 +74,12 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
     code, out, err = run(capsys, *argv, "--json")
     assert (code, err) == (0, "")
     return json.loads(out)
+
+
+def field(out: str, label: str) -> str:
+    """The value on the line of a label / value table."""
+    (value,) = re.findall(rf"^\s*{re.escape(label)}\s{{2,}}(.+?)\s*$", out, re.MULTILINE)
+    return str(value)
 
 
 def one_french_line(err: str) -> str:
@@ -253,7 +260,9 @@ def test_seed_then_already_seeded(capsys: pytest.CaptureFixture[str], db: Path) 
 def test_seed_as_text(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     code, out, err = run(capsys, "--db", str(db), "seed")
     assert (code, err) == (0, "")
-    assert f"{len(members())} personne(s)" in out
+    assert out.splitlines()[0] == t("cli.seed.done", path=db)
+    assert field(out, t("cli.summary.people")) == str(len(members()))
+    assert field(out, t("cli.summary.households")) == str(len(load_personas()["households"]))
 
 
 def add_stray_message(db: Path) -> None:
@@ -827,3 +836,144 @@ def test_a_command_help_lists_its_options_in_one_section(
     assert code == 0
     assert out.count("\noptions :\n") == 1
     assert out.index("--help") < out.index("\noptions générales :\n")
+
+
+# --- rich rendering for people -----------------------------------------------------------
+
+# An SGR sequence's colour parameters: foreground, background, 256 colours and true colour.
+_SGR = re.compile(r"\x1b\[([0-9;]*)m")
+_COLOURS = {*range(30, 39), *range(40, 49), *range(90, 98), *range(100, 108)}
+
+
+def colours(text: str) -> set[int]:
+    return {
+        int(p) for params in _SGR.findall(text) for p in params.split(";") if p
+    } & _COLOURS
+
+
+@pytest.fixture
+def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No forced colours from the environment the tests run in."""
+    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
+def test_the_status_table_shows_each_profiles_facts_on_its_row(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    code, out, err = run(capsys, "--db", str(db), "status", member("hugo")["nir"])
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == t("cli.status.household", label="Famille Leguellec", count=7)
+    header = next(line for line in lines if line.startswith(t("cli.status.name")))
+    assert re.split(r"\s{2,}", header.strip()) == [
+        t("cli.status.name"), t("cli.status.nir"), t("cli.status.birth"),
+        t("cli.status.status"), t("cli.status.account"),
+    ]
+    hugo = next(line for line in lines if format_nir(member("hugo")["nir"]) in line)
+    assert re.split(r"\s{2,}", hugo.strip()) == [
+        t("cli.status.child", name="Hugo Leguellec"), format_nir(member("hugo")["nir"]),
+        "18/09/2016", "Profil opposé le 07/12/2021", t("cli.status.no"),
+    ]
+    sebastien = next(line for line in lines if line.startswith("Sébastien"))
+    assert sebastien.split()[-1] == t("cli.status.yes")
+
+
+def test_the_reset_summary_is_a_table_of_before_and_after(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    run(capsys, "--db", str(db), "seed")
+    add_stray_message(db)
+    code, out, err = run(capsys, "--db", str(db), "reset", "--oui")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == t("cli.reset.done", path=db)
+    people = str(len(members()))
+    assert field(out, t("cli.summary.people")).split() == [people, people]
+    assert field(out, t("cli.summary.messages")).split() == [
+        str(SEEDED_MESSAGES + 1), str(SEEDED_MESSAGES)
+    ]
+
+
+@pytest.mark.usefixtures("plain_environment")
+def test_without_a_terminal_no_escape_sequence_is_written(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    nir = member("martine")["nir"]
+    for argv in (["seed"], ["personas"], ["outbox"], ["status", nir], ["clock", "+1d"],
+                 ["seed"], ["reset", "--oui", "--taille", "500"]):
+        code, out, err = run(capsys, "--db", str(db), *argv)
+        assert code == 0, argv
+        assert out.strip() and err == "", argv
+        assert "\x1b" not in out, argv
+
+
+def render_on_a_terminal(monkeypatch: pytest.MonkeyPatch, *argv: str) -> tuple[str, str]:
+    """Run with standard output and error taken for a terminal; what each received."""
+    out, err = _Terminal(), _Terminal()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert cli.main(list(argv)) == 0
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.mark.usefixtures("plain_environment")
+def test_on_a_terminal_the_tables_have_colours_unless_no_color(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nir = member("martine")["nir"]
+    out, _ = render_on_a_terminal(monkeypatch, "--db", str(db), "status", nir)
+    hugo = format_nir(member("hugo")["nir"])  # a NIR never wraps, even on 80 columns
+    assert colours(out)  # the test can see colours when there are some
+    assert hugo in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    out, _ = render_on_a_terminal(monkeypatch, "--db", str(db), "status", nir)
+    assert colours(out) == set()
+    assert hugo in out
+
+
+@pytest.mark.usefixtures("plain_environment")
+def test_a_large_reset_shows_its_progress_on_a_terminal_only(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = ("--db", str(db), "reset", "--oui", "--taille", "3000")
+    code, out, err = run(capsys, *argv)  # no terminal: no bar
+    assert (code, err) == (0, "")
+    code, out, err = run(capsys, *argv, "--json")  # for scripts: no bar
+    assert (code, err) == (0, "")
+    assert json.loads(out)["generated"] == 3000
+    out, err = render_on_a_terminal(monkeypatch, *argv)
+    assert t("cli.progress.population") in err
+    assert "3000/3000" in err  # the bar reached the total
+    assert t("cli.progress.population") not in out
+    out, err = render_on_a_terminal(monkeypatch, *argv, "--json")
+    assert err == ""
+    assert json.loads(out)["generated"] == 3000
+
+
+@pytest.mark.usefixtures("plain_environment")
+def test_moving_the_clock_over_a_large_population_shows_its_progress(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, "--db", str(db), "reset", "--oui", "--taille", str(cli.PROGRESS_FROM))
+    store = Store(db)
+    with store.transaction() as conn:  # the generated people were informed today
+        conn.execute(
+            "UPDATE people SET information_sent_at = ? WHERE persona_key IS NULL",
+            (datetime.now().isoformat(),),
+        )
+    store.close()
+    out, err = render_on_a_terminal(monkeypatch, "--db", str(db), "clock", "+7w")
+    assert t("cli.progress.catch_up") in err
+    created = int(field(_SGR.sub("", out), t("cli.clock.created")).replace(" ", ""))
+    assert created >= cli.PROGRESS_FROM
+    assert f"{created}/{created}" in err
+    out, err = render_on_a_terminal(monkeypatch, "--db", str(db), "clock", "+1d")
+    assert err == ""  # nothing due: no bar flashes
+
+
+@pytest.mark.usefixtures("plain_environment")
+def test_short_work_shows_no_bar(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    size = str(cli.PROGRESS_FROM - 1)
+    _, err = render_on_a_terminal(monkeypatch, "--db", str(db), "reset", "--oui", "--taille", size)
+    assert err == ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import multiprocessing.synchronize
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from mes_sante_tui.core.personas import load_personas
 from mes_sante_tui.core.results import DomainError
 from mes_sante_tui.core.services import ENV_DB, Services
 from mes_sante_tui.core.store import Store
+from mes_sante_tui.wording import t
 
 SIX_WEEKS = int(timedelta(weeks=6).total_seconds())
 MARTINE_NIR = "273034410903823"
@@ -234,14 +236,22 @@ def test_clock_as_text(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     run(capsys, "--db", str(db), "clock")
     code, out, err = run(capsys, "--db", str(db), "clock", "+3d")
     assert (code, err) == (0, "")
-    lines = out.splitlines()
-    assert lines[0].startswith("Horloge simulée : ")
-    assert lines[0].endswith("(avance sur l'horloge du système : 3 j 0 h 0 min)")
-    assert lines[1] == (
-        "Profils créés automatiquement : 0 · Suppressions de données effectuées : 0"
-    )
+    rows = [re.split(r"\s{2,}", line) for line in out.splitlines()]
+    assert rows[0][0] == t("cli.clock.now")
+    assert near_day(rows[0][1], datetime.now() + timedelta(days=3))
+    assert rows[1:] == [
+        [t("cli.clock.ahead"), "3 j 0 h 0 min"],
+        [t("cli.clock.created"), "0"],
+        [t("cli.clock.deleted"), "0"],
+    ]
     code, out, _ = run(capsys, "--db", str(db), "clock")
-    assert code == 0 and len(out.splitlines()) == 1  # nothing moved, nothing done
+    assert code == 0 and len(out.splitlines()) == 2  # nothing moved, nothing done
+    assert t("cli.clock.created") not in out
+
+
+def near_day(shown: str, expected: datetime) -> bool:
+    """« JJ/MM/AAAA HH:MM » within a minute of `expected`."""
+    return abs(datetime.strptime(shown, "%d/%m/%Y %H:%M") - expected) < timedelta(minutes=2)
 
 
 @pytest.mark.parametrize("shift", ["6w", "+0d", "+1y", "+36501d", "+²d", "-1d", "-1w", "-6"])
@@ -323,9 +333,9 @@ def test_the_command_line_says_the_clock_never_goes_back(
     for shift in ("-1w", "-6"):
         code, out, err = run(capsys, "--db", str(db), "clock", shift)
         assert (code, out) == (2, "")
-        assert err.splitlines() == [cli.t("cli.error", problem=cli.t(
-            "cli.arg.generic", option=cli.t("cli.metavar.shift"),
-            message=cli.t("cli.shift.backwards", value=shift),
+        assert err.splitlines() == [t("cli.error", problem=t(
+            "cli.arg.generic", option=t("cli.metavar.shift"),
+            message=t("cli.shift.backwards", value=shift),
         ))]
         assert "ne recule jamais" in err
     assert not db.exists()

@@ -420,3 +420,35 @@ def test_add_months_never_raises_and_lands_in_the_right_month(
     assert later.time() == when.time()
     if when.day <= 28:
         assert later.day == when.day
+
+
+# --- progress of a long catch-up ----------------------------------------------------------
+
+
+def test_a_catch_up_tells_its_progress_up_to_the_total(
+    services: Services, clock: ManualClock
+) -> None:
+    close_sebastien_with_deletion(services)
+    clock.advance(timedelta(days=200))  # the six weeks of every pending profile, and the deletion
+    calls: list[tuple[int, int]] = []
+    changes = services.engine.catch_up(progress=lambda done, total: calls.append((done, total)))
+    assert changes.created > 1 and changes.deleted == 1
+    counts = [done for done, _ in calls]
+    assert counts == sorted(set(counts))  # strictly increasing
+    assert calls[-1] == (changes.created + changes.deleted,) * 2
+    assert all(done <= total for done, total in calls)
+
+
+def test_moving_the_clock_passes_the_progress_on(services: Services) -> None:
+    calls: list[tuple[int, int]] = []
+    changes = services.engine.move_clock(
+        timedelta(weeks=7), progress=lambda done, total: calls.append((done, total))
+    )
+    assert changes.created > 1
+    assert calls[-1] == (changes.created, changes.created)
+
+
+def test_nothing_due_tells_no_progress(services: Services) -> None:
+    calls: list[tuple[int, int]] = []
+    assert services.engine.catch_up(progress=lambda *call: calls.append(call)) == LifeChanges()
+    assert calls == []

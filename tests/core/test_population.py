@@ -250,3 +250,26 @@ def test_with_a_hasher_each_person_can_identify_with_their_code(
     )
     assert row is not None and row["expires_at"] > clock.now().isoformat()
     assert row["channel"] == ("email" if parent.email else "courrier")
+
+
+def test_progress_is_told_with_increasing_counts_up_to_the_size(
+    services: Services, clock: ManualClock
+) -> None:
+    calls: list[tuple[int, int]] = []
+    made = generate_population(
+        services.store, 2500, seed=3, clock=clock, batch=700,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert made == 2500
+    assert len(calls) > 10  # often enough for a bar to move
+    assert {total for _, total in calls} == {2500}
+    counts = [done for done, _ in calls]
+    assert counts == sorted(set(counts))  # strictly increasing
+    assert counts[-1] == 2500
+    assert len(generated(services.store)) == 2500
+
+
+def test_no_progress_for_a_size_of_zero(services: Services, clock: ManualClock) -> None:
+    calls: list[tuple[int, int]] = []
+    generate_population(services.store, 0, clock=clock, progress=lambda *c: calls.append(c))
+    assert calls == []

@@ -1,0 +1,138 @@
+"""The command line: `mes-sante-tui` (also `python -m mes_sante_tui`).
+
+Without a subcommand it opens the application; the subcommands print the population, the
+outbox, a household's statuses, the simulated clock, or seed and reset the store, as rich
+tables for people and as JSON (`--json`) for scripts. Every failure is one French line on
+stderr and a non-zero exit, never a traceback.
+
+The package: `parser` reads the arguments, `commands` does each subcommand, `render` draws
+what people see (rich, loaded only then). Neither Textual nor rich is imported here: the
+application is imported only when it is about to run.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from mes_sante_tui.core.results import DomainError, StoreError
+from mes_sante_tui.core.services import Services, default_store_path, open_services
+from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
+from mes_sante_tui.core.store import _as_store_error
+from mes_sante_tui.wording import t
+
+from .commands import COMMANDS as _COMMANDS
+from .commands import PROGRESS_FROM, fail, one_time_codes, progress, provisional_codes, reset
+from .context import (
+    EXIT_BROKEN_PIPE,
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Context,
+)
+from .parser import build_parser, parse, translate_argparse_message
+
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_FAILURE",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "PROGRESS_FROM",
+    "_COMMANDS",
+    "build_parser",
+    "main",
+    "one_time_codes",
+    "provisional_codes",
+    "translate_argparse_message",
+]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; the exit status is returned, never raised."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `mes-sante-tui outbox | head`: stop quietly, and keep Python from complaining
+        # about the closed pipe when it flushes stdout at exit.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    try:
+        args = parse(parser, argv)
+    except SystemExit as exit_:  # --help, --version, or a bad argument (already printed)
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    if args.command is None and not _has_terminal():
+        # Textual would wait forever on a standard input that is not a terminal.
+        print(t("cli.error", problem=t("cli.no_terminal")), file=sys.stderr)
+        return EXIT_USAGE
+    settings_kwargs: dict[str, Any] = {}
+    if args.parcours is not None:
+        settings_kwargs["journey"] = JourneyVariant(args.parcours)
+    if args.regles is not None:
+        settings_kwargs["rule_version"] = RuleVersion(args.regles)
+    path = Path(args.db).expanduser() if args.db else default_store_path()
+    context = Context(args=args, path=path, settings=Settings(**settings_kwargs))
+    try:
+        return _dispatch(context)
+    except StoreError as exc:
+        return fail(str(exc))
+    except DomainError as exc:
+        return fail(exc.message)
+    except sqlite3.DatabaseError as exc:  # raised by a step that the store did not wrap
+        return fail(str(_as_store_error(exc, str(path))))
+
+
+def _has_terminal() -> bool:
+    """Both standard input and output are a terminal: the application can run."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _dispatch(context: Context) -> int:
+    command: str | None = context.args.command
+    if command == "reset":
+        return reset(context)
+    services = open_services(
+        context.path, settings=context.settings, seed_if_empty=command != "seed",
+    )
+    try:
+        if command not in ("seed", "reset", "clock"):
+            # Statuses follow the simulated clock: carry out what became due since last time.
+            with progress(context, "cli.progress.catch_up") as report:
+                services.engine.catch_up(report)
+        if command is None:
+            return _run_app(services, context.settings)
+        handler = _COMMANDS[command]
+        return handler(services, context)
+    finally:
+        services.close()
+
+
+def _run_app(services: Services, settings: Settings) -> int:
+    from mes_sante_tui.app import make_app  # Textual is loaded only to run the application
+
+    app = make_app(services=services, settings=settings)
+    app.run()
+    # Non-zero when the application had to stop (a damaged store, an unexpected error).
+    return app.return_code or EXIT_OK
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -1,0 +1,39 @@
+"""What every command receives (the parsed arguments, the store's path, the settings) and
+the exit statuses the command line returns."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from mes_sante_tui.core.settings import Settings
+
+PROG = "mes-sante-tui"
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+
+@dataclass(frozen=True)
+class Context:
+    args: argparse.Namespace
+    path: Path
+    settings: Settings
+
+    @property
+    def json(self) -> bool:
+        """`--json`: output for scripts, with no table and no progress display."""
+        return bool(self.args.json)
+
+
+def is_terminal(stream: TextIO | None) -> bool:
+    """The stream is a terminal (not a file, a pipe, or a closed stream)."""
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
