@@ -94,12 +94,24 @@ class JourneyScreen(Screen[R], Generic[R]):
             field.set_error(errors.get(name))
         summary = self.query_one(ErrorSummary)
         summary.show_message(message)
-        summary.show_errors([(fields[n].label, m) for n, m in errors.items() if n in fields])
-        if errors:
-            first = next(n for n in fields if n in errors)
-            fields[first].input_widget.focus()
+        in_error = self._fields_in_error()
+        summary.show_errors([(field.label, field.error or "") for field in in_error])
+        if in_error:
+            in_error[0].input_widget.focus()
         elif message:
             summary.focus()
+
+    def _fields_in_error(self) -> list[FormField]:
+        """The fields showing an error, in the order the screen shows them."""
+        return [field for field in self.query(FormField) if field.error is not None]
+
+    def on_form_field_error_cleared(self, event: FormField.ErrorCleared) -> None:
+        """A field corrected: the summary no longer lists it (and goes when nothing is left)."""
+        summary = self.query(ErrorSummary)
+        if summary:
+            summary.first().show_errors(
+                [(field.label, field.error or "") for field in self._fields_in_error()]
+            )
 
     def clear_refusal(self, fields: Mapping[str, FormField]) -> None:
         self.show_refusal({}, fields)
