@@ -7,8 +7,9 @@ list of steps in `core.journey`), not a second set of screens.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -23,6 +24,7 @@ from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
 from mes_sante_tui.core.store import Store
+from mes_sante_tui.screens.base import JourneyScreen, Loss
 from mes_sante_tui.screens.home import HomeScreen
 from mes_sante_tui.screens.quit_confirm import QuitConfirmScreen
 from mes_sante_tui.wording import t
@@ -116,7 +118,10 @@ class MesSanteApp(App[None]):
         self.goto(Step.START)
 
     def goto(self, step: Step) -> None:
-        self.push_screen(screen_for(step))
+        screen = screen_for(step)
+        if isinstance(screen, JourneyScreen):
+            screen.is_step = True
+        self.push_screen(screen)
 
     def advance(self, current: Step) -> None:
         """Show the step after `current` in the chosen variant, skipping the steps that do
@@ -137,17 +142,59 @@ class MesSanteApp(App[None]):
             self.session is not None
             and self.session.person_id is not None
             and self.session.account_id is None
-            and not getattr(self.screen, "NOTHING_TO_LOSE", False)
+            and not getattr(self._step_shown(), "NOTHING_TO_LOSE", False)
         )
+
+    def _step_shown(self) -> JourneyScreen[Any] | None:
+        """The step on screen, or under the dialog on screen."""
+        steps = [screen for screen in self.screen_stack if isinstance(screen, JourneyScreen)]
+        return steps[-1] if steps else None
+
+    def _screens_above(self, *kinds: type[Screen[Any]]) -> list[Screen[Any]]:
+        """The screens above the topmost screen of one of `kinds`: those that leaving to it
+        would close."""
+        stack = self.screen_stack
+        below = [index for index, screen in enumerate(stack) if isinstance(screen, kinds)]
+        return stack[below[-1] + 1 :] if below else stack
 
     async def back_to_home(self) -> None:
         self.session = None
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
             await self.pop_screen()
 
-    def confirm_leave(self, then: Callable[[], object]) -> None:
-        """Ask « Quitter la page ? » when leaving would lose an activation in progress."""
-        if not self.journey_in_progress:
+    def loss_on_leaving(self, leaving: Sequence[Screen[Any]], *, journey: bool) -> Loss | None:
+        """The gravest thing closing the screens `leaving` would lose: an offer made once
+        (the certificate), the activation in progress (when the journey itself is left),
+        something typed; None when nothing would be lost."""
+        forms = [screen for screen in leaving if isinstance(screen, JourneyScreen)]
+        # What was typed on a step before the current one was accepted with it: only the
+        # current step and what it opened hold typing in progress.
+        current = max((i for i, form in enumerate(forms) if form.is_step), default=0)
+        losses = [form.would_lose() for form in forms]
+        losses = [
+            loss for i, loss in enumerate(losses) if loss is not Loss.TYPED or i >= current
+        ]
+        if journey and self.journey_in_progress:
+            losses.append(Loss.JOURNEY)
+        gravity = list(Loss)
+        return max((loss for loss in losses if loss is not None), key=gravity.index, default=None)
+
+    def confirm_leave(
+        self,
+        then: Callable[[], object],
+        *,
+        leaving: Sequence[Screen[Any]] | None = None,
+        journey: bool = True,
+    ) -> None:
+        """The one place that decides whether to ask « Quitter la page ? » before `then`.
+
+        `leaving`: the screens that would close (every screen when None: the app quits).
+        `journey`: whether the activation journey itself is left (home, quit), or only a
+        screen (back one step). The question says what would be lost."""
+        loss = self.loss_on_leaving(
+            list(self.screen_stack) if leaving is None else leaving, journey=journey
+        )
+        if loss is None:
             then()
             return
 
@@ -155,15 +202,20 @@ class MesSanteApp(App[None]):
             if leave:
                 then()
 
-        self.push_screen(QuitConfirmScreen(), answered)
+        self.push_screen(QuitConfirmScreen(t(loss.value)), answered)
 
     def leave_to_home(self) -> None:
-        """Back to the home page, asking first when an activation would be lost. A logged-in
+        """Back to the home page, asking first when something would be lost. A logged-in
         person goes back to their space instead, still logged in."""
         if self.logged_in:
-            self.open_space()
+            self.confirm_leave(
+                self.open_space, leaving=self._screens_above(HomeScreen, screens.SpaceScreen)
+            )
             return
-        self.confirm_leave(lambda: self.run_worker(self.back_to_home(), exclusive=True))
+        self.confirm_leave(
+            lambda: self.run_worker(self.back_to_home(), exclusive=True),
+            leaving=self._screens_above(HomeScreen),
+        )
 
     def show_outcome(self, refused: Refused, step: Step) -> None:
         """An outcome on its own screen; then the way forward the person chose."""

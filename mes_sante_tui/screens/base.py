@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from enum import Enum
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
@@ -10,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
@@ -23,6 +24,15 @@ if TYPE_CHECKING:
     from mes_sante_tui.app import MesSanteApp
 
 R = TypeVar("R")
+
+
+class Loss(Enum):
+    """What leaving a screen would lose, from the least to the gravest; each value is the
+    wording key of what « Quitter la page ? » then says."""
+
+    TYPED = "quit.body.typed"  # something typed in a field of the screen
+    JOURNEY = "quit.body"  # an activation in progress (someone identified, no decision yet)
+    CERTIFICATE = "quit.body.certificate"  # the opposition certificate, offered only once
 
 
 class JourneyScreen(Screen[R], Generic[R]):
@@ -38,6 +48,8 @@ class JourneyScreen(Screen[R], Generic[R]):
     # True on a screen shown once the person's decision is stored: leaving it loses nothing,
     # so the app does not ask « Quitter la page ? ».
     NOTHING_TO_LOSE: ClassVar[bool] = False
+    # Set by the app's router on the screen of a journey step (not on a sub-step it opens).
+    is_step: bool = False
 
     BINDINGS = [
         Binding("escape", "back", t("key.back"), tooltip=t("key.back.tip"), id="back"),
@@ -122,4 +134,18 @@ class JourneyScreen(Screen[R], Generic[R]):
         self.app.push_screen(ScreenHelpScreen(self.title_text(), [t(self.HELP_KEY)]))
 
     def action_back(self) -> None:
+        """Escape, and the screen's « Retour » / « Annuler »: the screen before, asking first
+        when what was typed here would be lost."""
+        self.msa.confirm_leave(self.go_back, leaving=[self], journey=False)
+
+    def go_back(self) -> None:
+        """What going back does, once allowed: by default, the screen before."""
         self.app.pop_screen()
+
+    def would_lose(self) -> Loss | None:
+        """What leaving this screen now would lose: by default, text typed in its fields.
+
+        A password does not count: it is never kept anywhere, and is typed again anyway."""
+        if any(field.value.strip() and not field.password for field in self.query(Input)):
+            return Loss.TYPED
+        return None

@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from drive import fill_identify, to_identify
-from support import current, latest_otp, person_id, tab_to, type_text
+from support import current, latest_otp, leave_anyway, person_id, tab_to, type_text
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
@@ -24,6 +24,7 @@ from mes_sante_tui.screens import (
     SpaceScreen,
 )
 from mes_sante_tui.widgets import ErrorSummary, FormField
+from mes_sante_tui.wording import t
 
 SIZE = (110, 36)
 IDENTIFIER, PASSWORD = "sebastien.leguellec", "Phare#Ouest2022"
@@ -292,8 +293,9 @@ async def test_escape_goes_back_step_by_step_to_the_home_page(
         await pilot.press("escape")
         await pilot.pause()
         assert current(app) is login
-        await pilot.press("escape")  # nothing to lose: no « Quitter la page ? »
+        await pilot.press("escape")  # the identifier typed would be lost: asked first
         await pilot.pause()
+        assert await leave_anyway(pilot) == t("quit.body.typed")
         assert isinstance(current(app), HomeScreen)
         assert app.session is None
 
