@@ -167,8 +167,9 @@ class MesSanteApp(App[None]):
         (the certificate), the activation in progress (when the journey itself is left),
         something typed; None when nothing would be lost."""
         forms = [screen for screen in leaving if isinstance(screen, JourneyScreen)]
-        # What was typed on a step before the current one was accepted with it: only the
-        # current step and what it opened hold typing in progress.
+        # What was typed on a step before the current one was accepted with it (or left
+        # behind, for the login): only the current step and what it opened hold typing in
+        # progress.
         current = max((i for i, form in enumerate(forms) if form.is_step), default=0)
         losses = [form.would_lose() for form in forms]
         losses = [
@@ -255,7 +256,9 @@ class MesSanteApp(App[None]):
         self.session = self.engine.start_session()
         self._session_warned = False
         self.outbox_baseline = self.store.last_outbox_id()
-        self.push_screen(screens.LoginScreen())
+        login = screens.LoginScreen()
+        login.is_step = True  # a journey of its own: what was typed before it is left behind
+        self.push_screen(login)
 
     def open_space(self) -> None:
         """The logged-in space, on top of the home page: the login (or the journey that led

@@ -48,7 +48,8 @@ class JourneyScreen(Screen[R], Generic[R]):
     # True on a screen shown once the person's decision is stored: leaving it loses nothing,
     # so the app does not ask « Quitter la page ? ».
     NOTHING_TO_LOSE: ClassVar[bool] = False
-    # Set by the app's router on the screen of a journey step (not on a sub-step it opens).
+    # Set by the app's router on the screen of a journey step, or of the login (not on a
+    # sub-step they open): what was typed on the screens below it no longer counts.
     is_step: bool = False
 
     BINDINGS = [

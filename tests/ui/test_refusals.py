@@ -16,7 +16,16 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from support import current, latest_otp, paste, person_id, persona_code, tab_to, type_text
+from support import (
+    current,
+    latest_otp,
+    leave_anyway,
+    paste,
+    person_id,
+    persona_code,
+    tab_to,
+    type_text,
+)
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -48,6 +57,7 @@ from mes_sante_tui.screens import (
     SuccessScreen,
 )
 from mes_sante_tui.widgets import ErrorSummary, FormField, PasswordChecklist
+from mes_sante_tui.wording import t
 
 SIZE = (120, 40)
 S = TypeVar("S", bound=Screen[Any])
@@ -678,6 +688,7 @@ async def test_contact_edit_refusals(services: Services, settings: Settings) -> 
             assert value_of(edit, "value") == value
         await pilot.press("escape")
         await pilot.pause()
+        assert await leave_anyway(pilot) == t("quit.body.typed")  # the address typed is lost
         assert current(app) is contacts
 
         await press_button(pilot, "edit-mobile")
@@ -694,6 +705,7 @@ async def test_contact_edit_refusals(services: Services, settings: Settings) -> 
             assert_refusal(edit, {"mobile": message})
             assert value_of(edit, "value") == value
         await press_button(pilot, "cancel")
+        await leave_anyway(pilot)
         assert current(app) is contacts
     assert store_state(services) == before
     assert len(services.store.outbox()) == messages  # no code was sent
