@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -28,6 +28,9 @@ from mes_sante_tui.screens.base import JourneyScreen, Loss
 from mes_sante_tui.screens.home import HomeScreen
 from mes_sante_tui.screens.quit_confirm import QuitConfirmScreen
 from mes_sante_tui.wording import t
+
+if TYPE_CHECKING:
+    from mes_sante_tui.screens.regenerate import Regenerated
 
 # Which screen shows each step; both variants use the same screens. Screens are named, not
 # imported, here: each one is imported when its step is first shown.
@@ -219,8 +222,10 @@ class MesSanteApp(App[None]):
         )
 
     def show_outcome(self, refused: Refused, step: Step) -> None:
-        """An outcome on its own screen; then the way forward the person chose."""
+        """An outcome on its own screen; then the way forward the person chose. « Corriger
+        ma saisie » lands on the field to correct."""
         outcome = refused.outcome or ""
+        form = self._step_shown()
 
         def chosen(action: str | None) -> None:
             if outcome == Outcome.SESSION_EXPIRED or action == "home":
@@ -229,24 +234,40 @@ class MesSanteApp(App[None]):
                 self.open_regeneration()
             elif action == "login":
                 self.open_login()
+            elif action == "retry" and form is not None:
+                form.focus_to_correct()
 
         self.push_screen(screens.OutcomeScreen(outcome, refused.message or "", step), chosen)
 
     def open_regeneration(self) -> None:
-        """« Générer un nouveau code provisoire » (guide 002, 1/3 to 3/3).
+        """« Générer un nouveau code provisoire » (guide 002, 1/3 to 3/3), with the card
+        typed on « Je m'identifie » carried over, and back.
 
         In the identity-first journey the code step itself sends new codes: going back to it
         is the way forward."""
-        if self.settings.journey is JourneyVariant.CODE_FIRST:
-            self.push_screen(screens.RegenerateScreen())
+        if self.settings.journey is not JourneyVariant.CODE_FIRST:
+            return
+        forms = [s for s in self.screen_stack if isinstance(s, screens.IdentifyScreen)]
+        form = forms[-1] if forms else None
 
-    def code_regenerated(self, sent: CodeSent) -> None:
+        def back(result: Regenerated | None) -> None:
+            if result is None:
+                return
+            if form is not None:
+                form.came_back(result.card, new_code=result.sent is not None)
+            if result.sent is not None:
+                self.code_regenerated(result.sent, form)
+
+        card = form.typed_card() if form is not None else None
+        self.push_screen(screens.RegenerateScreen(card), back)
+
+    def code_regenerated(self, sent: CodeSent, form: Screen[Any] | None) -> None:
         """Back on « Je m'identifie », saying where the new code went."""
         if self.session is not None:
             self.engine.forget_identity(self.session)
         where = t(f"regenerate.where.{sent.channel.value}", masked=sent.masked)
-        if isinstance(self.screen, screens.IdentifyScreen):
-            self.screen.show_notice(t("regenerate.sent", where=where))
+        if isinstance(form, screens.IdentifyScreen):
+            form.show_notice(t("regenerate.sent", where=where))
         self.refresh_outbox()
 
     # --- logging in, the logged-in space, a child's profile -------------------------------

@@ -64,7 +64,8 @@ class JourneyScreen(Screen[R], Generic[R]):
     def compose(self) -> ComposeResult:
         yield SimulationNotice(clock_moved_to=self.msa.clock_moved_to())
         with Horizontal(id="layout"):
-            with VerticalScroll(id="main"):
+            # Not a Tab stop: its focus would be invisible; the fields scroll it into view.
+            with VerticalScroll(id="main", can_focus=False):
                 stage = self.msa.stage_of(self.stepper_step())
                 # A logged-in person acting in their space is not in the activation journey.
                 if stage >= 0 and not self.msa.logged_in:
@@ -150,3 +151,12 @@ class JourneyScreen(Screen[R], Generic[R]):
         if any(field.value.strip() and not field.password for field in self.query(Input)):
             return Loss.TYPED
         return None
+
+    # --- focus ---------------------------------------------------------------------------
+
+    def focus_to_correct(self) -> None:
+        """Focus the field to correct: the first one in error, else the first one."""
+        fields = self._fields_in_error() or list(self.query(FormField))
+        reachable = [field for field in fields if field.input_widget.focusable]
+        if reachable:
+            reachable[0].input_widget.focus()

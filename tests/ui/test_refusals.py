@@ -526,7 +526,8 @@ async def test_identify_outcomes_each_on_its_own_screen(
         assert_refusal(form, {})
         assert value_of(form, "code") == persona_code(services, "martine")
         assert value_of(form, "serial") == "953701167"
-        assert app.focused is form.query_one("#serial")  # where the person was
+        # « Corriger ma saisie »: the form from its start (nothing says which field is wrong).
+        assert app.focused is form.query_one("#code")
 
         cases: list[tuple[str, str | None, str, str, tuple[str, ...]]] = [
             ("nathalie", None, "Votre code provisoire a expiré", CODE_EXPIRED, (REGENERATE, HOME)),
