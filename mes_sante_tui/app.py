@@ -8,10 +8,10 @@ list of steps in `core.journey`), not a second set of screens.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
@@ -30,9 +30,13 @@ from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.crash import default_crash_log, write_crash_log
+from mes_sante_tui.screens.base import JourneyScreen, Loss
 from mes_sante_tui.screens.home import HomeScreen
 from mes_sante_tui.screens.quit_confirm import QuitConfirmScreen
 from mes_sante_tui.wording import t
+
+if TYPE_CHECKING:
+    from mes_sante_tui.screens.regenerate import Regenerated
 
 # Which screen shows each step; both variants use the same screens. Screens are named, not
 # imported, here: each one is imported when its step is first shown.
@@ -152,7 +156,10 @@ class MesSanteApp(App[None]):
         self.goto(Step.START)
 
     def goto(self, step: Step) -> None:
-        self.push_screen(screen_for(step))
+        screen = screen_for(step)
+        if isinstance(screen, JourneyScreen):
+            screen.is_step = True
+        self.push_screen(screen)
 
     def advance(self, current: Step) -> None:
         """Show the step after `current` in the chosen variant, skipping the steps that do
@@ -173,8 +180,20 @@ class MesSanteApp(App[None]):
             self.session is not None
             and self.session.person_id is not None
             and self.session.account_id is None
-            and not getattr(self.screen, "NOTHING_TO_LOSE", False)
+            and not getattr(self._step_shown(), "NOTHING_TO_LOSE", False)
         )
+
+    def _step_shown(self) -> JourneyScreen[Any] | None:
+        """The step on screen, or under the dialog on screen."""
+        steps = [screen for screen in self.screen_stack if isinstance(screen, JourneyScreen)]
+        return steps[-1] if steps else None
+
+    def _screens_above(self, *kinds: type[Screen[Any]]) -> list[Screen[Any]]:
+        """The screens above the topmost screen of one of `kinds`: those that leaving to it
+        would close."""
+        stack = self.screen_stack
+        below = [index for index, screen in enumerate(stack) if isinstance(screen, kinds)]
+        return stack[below[-1] + 1 :] if below else stack
 
     async def back_to_home(self) -> None:
         self.session = None
@@ -188,9 +207,40 @@ class MesSanteApp(App[None]):
             while len(self.screen_stack) > 2 and not isinstance(self.screen, kinds):
                 self.pop_screen()
 
-    def confirm_leave(self, then: Callable[[], object]) -> None:
-        """Ask « Quitter la page ? » when leaving would lose an activation in progress."""
-        if not self.journey_in_progress:
+    def loss_on_leaving(self, leaving: Sequence[Screen[Any]], *, journey: bool) -> Loss | None:
+        """The gravest thing closing the screens `leaving` would lose: an offer made once
+        (the certificate), the activation in progress (when the journey itself is left),
+        something typed; None when nothing would be lost."""
+        forms = [screen for screen in leaving if isinstance(screen, JourneyScreen)]
+        # What was typed on a step before the current one was accepted with it (or left
+        # behind, for the login): only the current step and what it opened hold typing in
+        # progress.
+        current = max((i for i, form in enumerate(forms) if form.is_step), default=0)
+        losses = [form.would_lose() for form in forms]
+        losses = [
+            loss for i, loss in enumerate(losses) if loss is not Loss.TYPED or i >= current
+        ]
+        if journey and self.journey_in_progress:
+            losses.append(Loss.JOURNEY)
+        gravity = list(Loss)
+        return max((loss for loss in losses if loss is not None), key=gravity.index, default=None)
+
+    def confirm_leave(
+        self,
+        then: Callable[[], object],
+        *,
+        leaving: Sequence[Screen[Any]] | None = None,
+        journey: bool = True,
+    ) -> None:
+        """The one place that decides whether to ask « Quitter la page ? » before `then`.
+
+        `leaving`: the screens that would close (every screen when None: the app quits).
+        `journey`: whether the activation journey itself is left (home, quit), or only a
+        screen (back one step). The question says what would be lost."""
+        loss = self.loss_on_leaving(
+            list(self.screen_stack) if leaving is None else leaving, journey=journey
+        )
+        if loss is None:
             then()
             return
 
@@ -198,19 +248,26 @@ class MesSanteApp(App[None]):
             if leave:
                 then()
 
-        self.push_screen(QuitConfirmScreen(), answered)
+        self.push_screen(QuitConfirmScreen(t(loss.value)), answered)
 
     def leave_to_home(self) -> None:
-        """Back to the home page, asking first when an activation would be lost. A logged-in
+        """Back to the home page, asking first when something would be lost. A logged-in
         person goes back to their space instead, still logged in."""
         if self.logged_in:
-            self.open_space()
+            self.confirm_leave(
+                self.open_space, leaving=self._screens_above(HomeScreen, screens.SpaceScreen)
+            )
             return
-        self.confirm_leave(lambda: self.run_worker(self.back_to_home(), exclusive=True))
+        self.confirm_leave(
+            lambda: self.run_worker(self.back_to_home(), exclusive=True),
+            leaving=self._screens_above(HomeScreen),
+        )
 
     def show_outcome(self, refused: Refused, step: Step) -> None:
-        """An outcome on its own screen; then the way forward the person chose."""
+        """An outcome on its own screen; then the way forward the person chose. « Corriger
+        ma saisie » lands on the field to correct."""
         outcome = refused.outcome or ""
+        form = self._step_shown()
 
         def chosen(action: str | None) -> None:
             if outcome == Outcome.SESSION_EXPIRED or action == "home":
@@ -219,31 +276,47 @@ class MesSanteApp(App[None]):
                 self.open_regeneration()
             elif action == "login":
                 self.open_login()
+            elif action == "retry" and form is not None:
+                form.focus_to_correct()
 
         self.push_screen(screens.OutcomeScreen(outcome, refused.message or "", step), chosen)
 
     def open_regeneration(self) -> None:
-        """« Générer un nouveau code provisoire » (guide 002, 1/3 to 3/3).
+        """« Générer un nouveau code provisoire » (guide 002, 1/3 to 3/3), with the card
+        typed on « Je m'identifie » carried over, and back.
 
         In the identity-first journey the code step itself sends new codes: going back to it
         is the way forward."""
-        if self.settings.journey is JourneyVariant.CODE_FIRST:
-            self.push_screen(screens.RegenerateScreen())
+        if self.settings.journey is not JourneyVariant.CODE_FIRST:
+            return
+        forms = [s for s in self.screen_stack if isinstance(s, screens.IdentifyScreen)]
+        form = forms[-1] if forms else None
 
-    def code_regenerated(self, sent: CodeSent) -> None:
+        def back(result: Regenerated | None) -> None:
+            if result is None:
+                return
+            if form is not None:
+                form.came_back(result.card, new_code=result.sent is not None)
+            if result.sent is not None:
+                self.code_regenerated(result.sent, form)
+
+        card = form.typed_card() if form is not None else None
+        self.push_screen(screens.RegenerateScreen(card), back)
+
+    def code_regenerated(self, sent: CodeSent, form: Screen[Any] | None) -> None:
         """Back on « Je m'identifie », saying where the new code went."""
         if self.session is not None:
             self.engine.forget_identity(self.session)
         where = t(f"regenerate.where.{sent.channel.value}", masked=sent.masked)
         notice = t("regenerate.sent", where=where)
-        if isinstance(self.screen, screens.IdentifyScreen):
-            self.screen.show_notice(notice)
+        if isinstance(form, screens.IdentifyScreen):
+            form.show_notice(notice)
         elif isinstance(self.screen, screens.StartScreen):
             # Asked for from « Commencer »: on to « Je m'identifie », where it is typed.
             async def identify() -> None:
-                form = screens.IdentifyScreen()
-                await self.push_screen(form)
-                form.show_notice(notice)
+                shown = screens.IdentifyScreen()
+                await self.push_screen(shown)
+                shown.show_notice(notice)
 
             self.run_worker(identify(), exclusive=True)
         self.refresh_outbox()
@@ -255,7 +328,9 @@ class MesSanteApp(App[None]):
         self.session = self.engine.start_session()
         self._session_warned = False
         self.outbox_baseline = self.store.last_outbox_id()
-        self.push_screen(screens.LoginScreen())
+        login = screens.LoginScreen()
+        login.is_step = True  # a journey of its own: what was typed before it is left behind
+        self.push_screen(login)
 
     def open_space(self) -> None:
         """The logged-in space, on top of the home page: the login (or the journey that led

@@ -76,3 +76,16 @@ async def tab_to(pilot: Pilot[None], widget_id: str) -> None:
     else:
         await pilot.press(*["shift+tab"] * backward)
     assert pilot.app.focused is target, (widget_id, pilot.app.focused)
+
+
+async def leave_anyway(pilot: Pilot[None]) -> str:
+    """« Quitter la page ? » is on screen: answer « Quitter » by keyboard. Returns what the
+    question said would be lost."""
+    from mes_sante_tui.screens import QuitConfirmScreen
+
+    dialog = pilot.app.screen
+    assert isinstance(dialog, QuitConfirmScreen), dialog
+    await tab_to(pilot, "quit")
+    await pilot.press("enter")
+    await pilot.pause()
+    return dialog.message

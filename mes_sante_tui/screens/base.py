@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from enum import Enum
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused, StoreError
@@ -24,6 +25,15 @@ if TYPE_CHECKING:
     from mes_sante_tui.app import MesSanteApp
 
 R = TypeVar("R")
+
+
+class Loss(Enum):
+    """What leaving a screen would lose, from the least to the gravest; each value is the
+    wording key of what « Quitter la page ? » then says."""
+
+    TYPED = "quit.body.typed"  # something typed in a field of the screen
+    JOURNEY = "quit.body"  # an activation in progress (someone identified, no decision yet)
+    CERTIFICATE = "quit.body.certificate"  # the opposition certificate, offered only once
 
 
 class JourneyScreen(Screen[R], Generic[R]):
@@ -39,6 +49,9 @@ class JourneyScreen(Screen[R], Generic[R]):
     # True on a screen shown once the person's decision is stored: leaving it loses nothing,
     # so the app does not ask « Quitter la page ? ».
     NOTHING_TO_LOSE: ClassVar[bool] = False
+    # Set by the app's router on the screen of a journey step, or of the login (not on a
+    # sub-step they open): what was typed on the screens below it no longer counts.
+    is_step: bool = False
 
     BINDINGS = [
         Binding("escape", "back", t("key.back"), tooltip=t("key.back.tip"), id="back"),
@@ -52,7 +65,8 @@ class JourneyScreen(Screen[R], Generic[R]):
     def compose(self) -> ComposeResult:
         yield SimulationNotice(clock_moved_to=self.msa.clock_moved_to())
         with Horizontal(id="layout"):
-            with VerticalScroll(id="main"):
+            # Not a Tab stop: its focus would be invisible; the fields scroll it into view.
+            with VerticalScroll(id="main", can_focus=False):
                 stage = self.msa.stage_of(self.stepper_step())
                 # A logged-in person acting in their space is not in the activation journey.
                 if stage >= 0 and not self.msa.logged_in:
@@ -133,12 +147,24 @@ class JourneyScreen(Screen[R], Generic[R]):
             field.set_error(errors.get(name))
         summary = self.query_one(ErrorSummary)
         summary.show_message(message)
-        summary.show_errors([(fields[n].label, m) for n, m in errors.items() if n in fields])
-        if errors:
-            first = next(n for n in fields if n in errors)
-            fields[first].input_widget.focus()
+        in_error = self._fields_in_error()
+        summary.show_errors([(field.label, field.error or "") for field in in_error])
+        if in_error:
+            in_error[0].input_widget.focus()
         elif message:
             summary.focus()
+
+    def _fields_in_error(self) -> list[FormField]:
+        """The fields showing an error, in the order the screen shows them."""
+        return [field for field in self.query(FormField) if field.error is not None]
+
+    def on_form_field_error_cleared(self, event: FormField.ErrorCleared) -> None:
+        """A field corrected: the summary no longer lists it (and goes when nothing is left)."""
+        summary = self.query(ErrorSummary)
+        if summary:
+            summary.first().show_errors(
+                [(field.label, field.error or "") for field in self._fields_in_error()]
+            )
 
     def clear_refusal(self, fields: Mapping[str, FormField]) -> None:
         self.show_refusal({}, fields)
@@ -155,4 +181,27 @@ class JourneyScreen(Screen[R], Generic[R]):
         )
 
     def action_back(self) -> None:
+        """Escape, and the screen's « Retour » / « Annuler »: the screen before, asking first
+        when what was typed here would be lost."""
+        self.msa.confirm_leave(self.go_back, leaving=[self], journey=False)
+
+    def go_back(self) -> None:
+        """What going back does, once allowed: by default, the screen before."""
         self.app.pop_screen()
+
+    def would_lose(self) -> Loss | None:
+        """What leaving this screen now would lose: by default, text typed in its fields.
+
+        A password does not count: it is never kept anywhere, and is typed again anyway."""
+        if any(field.value.strip() and not field.password for field in self.query(Input)):
+            return Loss.TYPED
+        return None
+
+    # --- focus ---------------------------------------------------------------------------
+
+    def focus_to_correct(self) -> None:
+        """Focus the field to correct: the first one in error, else the first one."""
+        fields = self._fields_in_error() or list(self.query(FormField))
+        reachable = [field for field in fields if field.input_widget.focusable]
+        if reachable:
+            reachable[0].input_widget.focus()

@@ -63,7 +63,7 @@ class ChooseProfileScreen(JourneyScreen[bool]):
         else:
             self.dismiss(True)
 
-    def action_back(self) -> None:
+    def go_back(self) -> None:
         if self.as_step:
             self.app.pop_screen()
         else:

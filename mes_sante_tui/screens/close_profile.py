@@ -88,7 +88,7 @@ class CloseProfileScreen(JourneyScreen[Closed | None]):
             case "close":
                 self.submit()
             case "cancel":
-                self.dismiss(None)
+                self.action_back()
 
     def submit(self) -> None:
         session = self.msa.session
@@ -104,5 +104,5 @@ class CloseProfileScreen(JourneyScreen[Closed | None]):
         else:
             self.refuse(result, self.fields)
 
-    def action_back(self) -> None:
+    def go_back(self) -> None:
         self.dismiss(None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual.containers import HorizontalGroup, Vertical
+from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, RadioSet, Static
 
@@ -46,7 +46,7 @@ class CodeScreen(JourneyScreen[None]):
         yield self.fields["channel"]
         yield LinkButton(t("link.contacts_wrong"), id="contacts-wrong")
         yield Button(t("code.send"), id="send", variant="primary")
-        with Vertical(id="entry"):
+        with VerticalGroup(id="entry"):  # as tall as its content: it scrolls with the form
             yield Static("", id="entry-title", classes="screen-title", markup=False)
             yield Static("", id="sent-to", classes="lead", markup=False)
             yield self.fields["code"]
@@ -87,7 +87,10 @@ class CodeScreen(JourneyScreen[None]):
         )
         self.query_one("#entry").display = True
         self.query_one("#send", Button).label = t("code.send_again")
-        self.query_one("#code").focus()
+        code = self.query_one("#code")
+        code.focus()
+        # Once the part just shown is laid out: at 80x24 the field is below the fold.
+        self.call_after_refresh(code.scroll_visible, animate=False)
         self.msa.refresh_outbox()
 
     def submit(self) -> None:

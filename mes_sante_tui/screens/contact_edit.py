@@ -53,7 +53,7 @@ class ContactEditScreen(JourneyScreen[OtpSent | None]):
         if event.button.id == "validate":
             self.submit()
         elif event.button.id == "cancel":
-            self.dismiss(None)
+            self.action_back()
 
     def submit(self) -> None:
         session = self.msa.session
@@ -65,5 +65,5 @@ class ContactEditScreen(JourneyScreen[OtpSent | None]):
         else:
             self.show_refusal(result.errors, self.fields, result.message)
 
-    def action_back(self) -> None:
+    def go_back(self) -> None:
         self.dismiss(None)

@@ -129,7 +129,8 @@ class DialogScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.dialog_title, id="dialog-title", markup=False)
-            with VerticalScroll(id="dialog-body"):
+            # Not a Tab stop: the arrow and page keys scroll it wherever the focus is.
+            with VerticalScroll(id="dialog-body", can_focus=False):
                 yield from self.compose_body()
             with HorizontalGroup(id="dialog-buttons"):
                 yield Button(t("widget.button.close"), id="close", classes="dialog-button")

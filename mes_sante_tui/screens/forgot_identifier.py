@@ -58,7 +58,7 @@ class ForgotIdentifierScreen(JourneyScreen[CodeOnItsWay | None]):
             case "where-nir":
                 self.app.push_screen(HelpNirScreen())
             case "cancel":
-                self.dismiss(None)
+                self.action_back()
 
     def submit(self) -> None:
         session = self.msa.session
@@ -79,5 +79,5 @@ class ForgotIdentifierScreen(JourneyScreen[CodeOnItsWay | None]):
         if sent is not None:
             self.dismiss(sent)
 
-    def action_back(self) -> None:
+    def go_back(self) -> None:
         self.dismiss(None)

@@ -54,7 +54,7 @@ class ForgotPasswordScreen(VitaleForm[bool]):
         if event.button.id == "continue":
             self.submit()
         elif event.button.id == "cancel":
-            self.dismiss(False)
+            self.action_back()
 
     def submit(self) -> None:
         session = self.msa.session
@@ -85,5 +85,5 @@ class ForgotPasswordScreen(VitaleForm[bool]):
         if changed:
             self.dismiss(True)
 
-    def action_back(self) -> None:
+    def go_back(self) -> None:
         self.dismiss(False)

@@ -13,6 +13,7 @@ from mes_sante_tui.core.journey import Step
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
+from .regenerate import CardEntry
 from .vitale_form import MAX_TYPED, VitaleForm
 
 
@@ -51,6 +52,19 @@ class IdentifyScreen(VitaleForm[None]):
         notice = self.query_one("#notice", Static)
         notice.update(text)
         notice.display = True
+
+    def typed_card(self) -> CardEntry:
+        """The NIR and card typed here, for « Je génère un nouveau code provisoire »."""
+        return CardEntry.typed_on(self)
+
+    def came_back(self, card: CardEntry, *, new_code: bool) -> None:
+        """Back from « Je génère un nouveau code provisoire » with the card as typed there.
+        A new code replaces the old one: its field is emptied and focused, ready for it."""
+        card.fill(self)
+        if new_code:
+            code = self.query_one("#code", Input)
+            code.value = ""
+            code.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.submit()

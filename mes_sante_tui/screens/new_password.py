@@ -89,7 +89,7 @@ class NewPasswordScreen(JourneyScreen[bool]):
             case "validate":
                 self.submit()
             case "cancel":
-                self.dismiss(False)
+                self.action_back()
 
     def submit(self) -> None:
         session = self.msa.session
@@ -106,5 +106,5 @@ class NewPasswordScreen(JourneyScreen[bool]):
         else:
             self.refuse(result, self.fields)
 
-    def action_back(self) -> None:
+    def go_back(self) -> None:
         self.dismiss(False)

@@ -106,5 +106,5 @@ class OneTimeCodeScreen(JourneyScreen[Any]):
         self.query_one("#resent").display = False
         self.refuse(result, self.fields)
 
-    def action_back(self) -> None:
+    def go_back(self) -> None:
         self.dismiss(self.CANCELLED)

@@ -27,7 +27,7 @@ from mes_sante_tui.core.status import status_label
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
-from .base import JourneyScreen
+from .base import JourneyScreen, Loss
 
 # The children whose profile can be decided on here, with the parent's identity already
 # proved; an active or closed profile is managed from the logged-in space.
@@ -68,6 +68,7 @@ class OppositionDoneScreen(JourneyScreen[None]):
     def __init__(self, opposed: Opposed, profiles: Sequence[Person]) -> None:
         self.opposed = opposed
         self.profiles = list(profiles)
+        self.certificate_saved = False
         super().__init__()
 
     def body(self) -> Iterable[Widget]:
@@ -154,6 +155,7 @@ class OppositionDoneScreen(JourneyScreen[None]):
         self.clear_refusal(self.fields)
         self.saved.update(t("opposition.done.saved", pdf=str(pdf), txt=str(txt)))
         self.saved.display = True
+        self.certificate_saved = True
 
     def _refuse_folder(self, message: str) -> None:
         self.saved.display = False
@@ -169,3 +171,7 @@ class OppositionDoneScreen(JourneyScreen[None]):
 
     def action_back(self) -> None:
         self.msa.leave_to_home()
+
+    def would_lose(self) -> Loss | None:
+        """The certificate is offered here only: leaving before saving it loses it."""
+        return None if self.certificate_saved else Loss.CERTIFICATE

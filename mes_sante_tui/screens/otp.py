@@ -61,7 +61,7 @@ class OtpScreen(JourneyScreen[bool]):
             case "resend":
                 self.resend()
             case "cancel":
-                self.dismiss(False)
+                self.action_back()
 
     def resend(self) -> None:
         session = self.msa.session
@@ -87,5 +87,5 @@ class OtpScreen(JourneyScreen[bool]):
         else:
             self.show_refusal(result.errors, self.fields, result.message)
 
-    def action_back(self) -> None:
+    def go_back(self) -> None:
         self.dismiss(False)

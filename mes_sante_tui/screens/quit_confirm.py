@@ -62,10 +62,15 @@ class QuitConfirmScreen(ModalScreen[bool]):
         ),
     ]
 
+    def __init__(self, message: str | None = None) -> None:
+        """`message`: what leaving would lose (by default, the activation in progress)."""
+        super().__init__()
+        self.message = message or t("quit.body")
+
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(t("quit.title"), id="dialog-title", markup=False)
-            yield Static(t("quit.body"), id="dialog-text", markup=False)
+            yield Static(self.message, id="dialog-text", markup=False)
             with HorizontalGroup(id="dialog-buttons"):
                 yield Button(t("quit.stay"), id="stay", variant="primary", classes="dialog-button")
                 yield Button(t("quit.leave"), id="quit", variant="error", classes="dialog-button")

@@ -64,7 +64,7 @@ class RecoveryChannelScreen(JourneyScreen[CodeOnItsWay | None]):
             case "contacts-wrong":
                 self.app.push_screen(HelpContactScreen())
             case "cancel":
-                self.dismiss(None)
+                self.action_back()
 
     def submit(self) -> None:
         session = self.msa.session
@@ -88,5 +88,5 @@ class RecoveryChannelScreen(JourneyScreen[CodeOnItsWay | None]):
         else:
             self.refuse(result, self.fields)
 
-    def action_back(self) -> None:
+    def go_back(self) -> None:
         self.dismiss(None)

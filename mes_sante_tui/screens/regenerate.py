@@ -1,28 +1,77 @@
-"""« Je génère un nouveau code provisoire » (guide 002, 2/3): NIR, date of birth, card."""
+"""« Je génère un nouveau code provisoire » (guide 002, 2/3): NIR, date of birth, card.
+
+The NIR and card typed on « Je m'identifie » are carried here, and what is typed here is
+carried back, so that nobody types them twice.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, RadioButton, Static
 
 from mes_sante_tui.core.engine import CodeSent, Found
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput
 from mes_sante_tui.wording import t
 
+from .base import Loss
 from .choose_profile import ChooseProfileScreen
 from .send_code import SendCodeScreen
 from .vitale_form import MAX_TYPED, VitaleForm
 
 
-class RegenerateScreen(VitaleForm[None]):
+@dataclass(frozen=True)
+class CardEntry:
+    """The NIR and card as typed on a form, to carry to another form."""
+
+    nir: str = ""
+    model: CardModel | None = None
+    serial: str = ""
+
+    @classmethod
+    def typed_on(cls, form: VitaleForm[Any]) -> CardEntry:
+        return cls(nir=form.value("nir"), model=form.model, serial=form.value("serial"))
+
+    def fill(self, form: VitaleForm[Any]) -> None:
+        """Put the entry in `form`'s fields (a model not chosen leaves the form's own)."""
+        form.query_one("#nir", Input).value = self.nir
+        if self.model is not None:
+            button_id = "with" if self.model is CardModel.WITH_PHOTO else "without"
+            form.query_one(f"#{button_id}", RadioButton).value = True
+        form.query_one("#serial", Input).value = self.serial
+
+
+@dataclass(frozen=True)
+class Regenerated:
+    """The card as last typed on the form, and where the new code went (None when the
+    person went back without one)."""
+
+    card: CardEntry
+    sent: CodeSent | None = None
+
+
+class RegenerateScreen(VitaleForm[Regenerated]):
     STEP = Step.IDENTIFY
     TITLE_KEY = "regenerate.title"
     HELP_KEY = "regenerate.help"
     AUTO_FOCUS = "#nir"
+
+    def __init__(self, card: CardEntry | None = None) -> None:
+        """`card`: the NIR and card already typed on « Je m'identifie »."""
+        self.carried = card or CardEntry()
+        super().__init__()
+
+    def on_mount(self) -> None:
+        self.carried.fill(self)
+        if self.carried.nir.strip():
+            # The NIR is there: the date of birth is what is left to type.
+            self.query_one("#birth_date").focus()
 
     def body(self) -> Iterable[Widget]:
         self.fields = self.vitale_fields()
@@ -50,7 +99,7 @@ class RegenerateScreen(VitaleForm[None]):
         if event.button.id == "continue":
             self.submit()
         elif event.button.id == "cancel":
-            self.dismiss(None)
+            self.action_back()
 
     def submit(self) -> None:
         session = self.msa.session
@@ -81,8 +130,11 @@ class RegenerateScreen(VitaleForm[None]):
 
     def _sent(self, sent: CodeSent | None) -> None:
         if sent is not None:
-            self.dismiss(None)
-            self.msa.code_regenerated(sent)
+            self.dismiss(Regenerated(CardEntry.typed_on(self), sent))
 
-    def action_back(self) -> None:
-        self.dismiss(None)
+    def go_back(self) -> None:
+        self.dismiss(Regenerated(CardEntry.typed_on(self)))
+
+    def would_lose(self) -> Loss | None:
+        """The NIR and card go back to « Je m'identifie »: only the date of birth is lost."""
+        return Loss.TYPED if self.value("birth_date").strip() else None

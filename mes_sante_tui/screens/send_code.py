@@ -51,7 +51,7 @@ class SendCodeScreen(JourneyScreen[CodeSent | None]):
             case "contacts-wrong":
                 self.app.push_screen(HelpContactScreen())
             case "cancel":
-                self.dismiss(None)
+                self.action_back()
 
     def submit(self) -> None:
         session = self.msa.session
@@ -63,5 +63,5 @@ class SendCodeScreen(JourneyScreen[CodeSent | None]):
         else:
             self.refuse(result, self.fields)
 
-    def action_back(self) -> None:
+    def go_back(self) -> None:
         self.dismiss(None)

@@ -51,7 +51,7 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
 
     def compose(self) -> ComposeResult:
         current = self.settings
-        with VerticalScroll():
+        with VerticalScroll(can_focus=False):  # its focus would draw nothing
             yield Static(t("settings.title"), classes="title", markup=False)
             yield FormField(
                 t("settings.journey"),

@@ -12,14 +12,27 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Checkbox, Input, RadioSet, Static
 
 from mes_sante_tui.wording import t
 
 
 class FormField(Vertical):
-    """Label « (obligatoire) », hint, optional read-only prefix and the input, then the error."""
+    """Label « (obligatoire) », hint, optional read-only prefix and the input, then the error.
+
+    An error goes as soon as the person acts on the field: a box ticked, an option chosen,
+    the text changed (the form checks it again when it is sent). The field then posts
+    `ErrorCleared`, so that the screen's summary no longer lists it.
+    """
+
+    class ErrorCleared(Message):
+        """The field's error went because the person corrected the field."""
+
+        def __init__(self, field: FormField) -> None:
+            super().__init__()
+            self.field = field
 
     DEFAULT_CSS = """
     FormField {
@@ -114,6 +127,22 @@ class FormField(Vertical):
         else:
             self._error_line.update(t("widget.field.error", message=self._error))
             self._error_line.display = True
+
+    def _corrected(self, widget: Widget, now_valid: bool = True) -> None:
+        """Clear the error when `widget` is this field's own input and it now may be right."""
+        if self._error is None or widget is not self.input_widget or not now_valid:
+            return
+        self.set_error(None)
+        self.post_message(self.ErrorCleared(self))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._corrected(event.input)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self._corrected(event.checkbox, now_valid=event.value)  # a box ticked, not unticked
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self._corrected(event.radio_set)
 
 
 class ErrorSummary(Static, can_focus=True):

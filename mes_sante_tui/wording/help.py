@@ -146,6 +146,11 @@ TEXTS: dict[str, str] = {
     # --- Quit confirmation ---
     "quit.title": "Quitter la page ?",
     "quit.body": "Si vous quittez cette page, l'activation de votre profil sera perdue.",
+    "quit.body.typed": "Si vous quittez cette page, ce que vous avez saisi sera perdu.",
+    "quit.body.certificate": (
+        "Si vous quittez cette page sans avoir téléchargé votre justificatif d'opposition, "
+        "celui-ci ne sera plus disponible par la suite."
+    ),
     "quit.stay": "Rester sur la page",
     "quit.leave": "Quitter",
     "quit.key.stay": "Rester sur la page",

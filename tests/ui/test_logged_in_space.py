@@ -13,7 +13,15 @@ from datetime import timedelta
 from typing import Any
 
 from drive import choose_activate, choose_oppose, fill_account, to_decision, to_identify
-from support import current, latest_otp, person_id, persona_code, tab_to, type_text
+from support import (
+    current,
+    latest_otp,
+    leave_anyway,
+    person_id,
+    persona_code,
+    tab_to,
+    type_text,
+)
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, RadioButton, Static
@@ -486,6 +494,7 @@ async def test_a_parent_who_opposed_activates_and_decides_for_the_children_from_
         assert status(services, "lina") is ProfileStatus.OPPOSED
         assert str(done.query_one("#home", Button).label) == "Retour à Mon espace santé"
         await press_on(pilot, "home")
+        assert await leave_anyway(pilot) == t("quit.body.certificate")  # not downloaded
         assert current(app) is space
         assert shown(space, f"status-{lina}") == "Lina Leguellec\nProfil opposé le 22/11/2026"
 

@@ -14,7 +14,15 @@ from drive import (
     to_decision,
     to_identify,
 )
-from support import current, latest_otp, person_id, persona_code, tab_to, type_text
+from support import (
+    current,
+    latest_otp,
+    leave_anyway,
+    person_id,
+    persona_code,
+    tab_to,
+    type_text,
+)
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
@@ -38,6 +46,7 @@ from mes_sante_tui.screens import (
     SuccessScreen,
 )
 from mes_sante_tui.widgets import ErrorSummary, FormField
+from mes_sante_tui.wording import t
 
 SIZE = (110, 36)
 IDENTIFIER, PASSWORD = "sebastien.leguellec", "Phare#Ouest2022"
@@ -306,8 +315,9 @@ async def test_escape_goes_back_step_by_step_to_the_home_page(
         await pilot.press("escape")
         await pilot.pause()
         assert current(app) is login
-        await pilot.press("escape")  # nothing to lose: no « Quitter la page ? »
+        await pilot.press("escape")  # the identifier typed would be lost: asked first
         await pilot.pause()
+        assert await leave_anyway(pilot) == t("quit.body.typed")
         assert isinstance(current(app), HomeScreen)
         assert app.session is None
 

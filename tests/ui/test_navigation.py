@@ -9,7 +9,7 @@ import pytest
 from support import current, latest_otp, paste, person_id, persona_code, tab_to, type_text
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from mes_sante_tui.app import MesSanteApp, make_app
 from mes_sante_tui.core.engine import Choice
@@ -320,20 +320,52 @@ async def test_escape_on_decision_asks_before_leaving(
         assert app.session.person_id is None
 
 
-async def test_cancel_on_identify_leaves_at_once_before_identification(
+async def test_cancel_on_identify_leaves_at_once_when_nothing_is_typed(
     services: Services, settings: Settings
 ) -> None:
     app = app_for(services, settings)
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot)
         await enter(pilot)
-        await paste(pilot, "abc")  # something typed, nobody identified yet
-        await press_on(pilot, "cancel")
+        await press_on(pilot, "cancel")  # nobody identified, nothing typed
         assert isinstance(current(app), HomeScreen)
         assert app.session is None
 
 
-async def test_ctrl_q_quits_at_once_before_identification(
+async def test_leaving_identify_with_a_code_half_typed_asks_first(
+    services: Services, settings: Settings
+) -> None:
+    """Annuler, Escape and Ctrl+Q on « Je m'identifie » with something typed, nobody
+    identified yet: « Quitter la page ? » says what was typed would be lost."""
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot)
+        await enter(pilot)
+        identify = app.screen
+        assert isinstance(identify, IdentifyScreen)
+        await paste(pilot, "abc")
+        for way in ("cancel", "escape", "ctrl+q"):
+            if way == "cancel":
+                await press_on(pilot, "cancel")
+            else:
+                await pilot.press(way)  # Ctrl+Q, a priority key, works from inside a field
+                await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, QuitConfirmScreen), way
+            assert "ce que vous avez saisi sera perdu" in " ".join(texts(dialog)), way
+            await enter(pilot)  # « Rester sur la page »
+            assert current(app) is identify and app.is_running, way
+            assert identify.query_one("#code", Input).value == "abc"
+            assert_focus_visible(app)
+
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await press_on(pilot, "quit")  # « Quitter »
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_ctrl_q_quits_at_once_when_nothing_would_be_lost(
     services: Services, settings: Settings
 ) -> None:
     app = app_for(services, settings)
@@ -341,11 +373,39 @@ async def test_ctrl_q_quits_at_once_before_identification(
         await enter(pilot)
         await enter(pilot)
         assert isinstance(current(app), IdentifyScreen)
-        await paste(pilot, "abc")
-        await pilot.press("ctrl+q")  # a priority key: works from inside a field
+        await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == 0
+
+
+async def test_going_back_from_a_sub_step_with_something_typed_asks_first(
+    services: Services, settings: Settings
+) -> None:
+    """« Je modifie mon adresse e-mail »: Escape with nothing typed goes back at once; with
+    a new address typed, « Quitter la page ? » first, and « Quitter » goes back one step only."""
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(pilot, services, Step.CONTACTS)
+        contacts = app.screen
+        await press_on(pilot, "edit-email")
+        assert isinstance(current(app), ContactEditScreen)
+        await escape(pilot)
+        assert current(app) is contacts
+
+        await press_on(pilot, "edit-email")
+        edit = app.screen
+        await paste(pilot, "martine.nouvelle@exemple.fr")
+        await press_on(pilot, "cancel")  # « Annuler » asks as Escape does
+        assert isinstance(current(app), QuitConfirmScreen)
+        await enter(pilot)  # « Rester sur la page »
+        assert current(app) is edit
+        await escape(pilot)
+        assert isinstance(current(app), QuitConfirmScreen)
+        await press_on(pilot, "quit")
+        assert current(app) is contacts  # back one step, the journey goes on
+        assert app.session is not None
+        assert_focus_visible(app)
 
 
 async def test_ctrl_q_mid_journey_asks_first(services: Services, settings: Settings) -> None:
@@ -409,6 +469,8 @@ async def test_f2_hides_and_shows_the_outbox_on_every_screen(
         assert panel().display
         assert app.screen.query_one("#code").has_focus
         await escape(pilot)
+        assert isinstance(current(app), QuitConfirmScreen)  # « abc » would be lost
+        await press_on(pilot, "quit")
         assert isinstance(current(app), StartScreen)
         assert panel().display  # a screen shown again follows the choice too
         await pilot.press("f2")

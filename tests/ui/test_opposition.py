@@ -21,8 +21,10 @@ from mes_sante_tui.screens import (
     HomeScreen,
     OppositionConfirmScreen,
     OppositionDoneScreen,
+    QuitConfirmScreen,
 )
 from mes_sante_tui.widgets import ErrorSummary, FormField
+from mes_sante_tui.wording import t
 
 SIZE = (120, 40)
 
@@ -123,16 +125,36 @@ async def test_a_folder_that_cannot_be_created_is_said_under_the_field(
         assert list(tmp_path.rglob("*.pdf")) == [] and list(tmp_path.rglob("*.txt")) == []
 
 
-async def test_escape_after_the_decision_goes_home_without_asking(
-    services: Services, settings: Settings
+async def test_leaving_before_the_certificate_is_saved_asks_first(
+    services: Services, settings: Settings, tmp_path: Path
 ) -> None:
+    """The certificate is offered once (« ne sera plus disponible par la suite »): Escape or
+    Ctrl+Q before it is saved asks « Quitter la page ? » and says so; once saved, Escape goes
+    home at once."""
     app = make_app(services=services, settings=settings)
     async with app.run_test(size=SIZE) as pilot:
         await to_decision(pilot, services)
         await choose_oppose(pilot)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, OppositionDoneScreen)
-        await pilot.press("escape")
+        done = app.screen
+        assert isinstance(done, OppositionDoneScreen)
+        for key in ("escape", "ctrl+q"):
+            await pilot.press(key)
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, QuitConfirmScreen), key
+            assert dialog.message == t("quit.body.certificate")
+            assert "ne sera plus disponible par la suite" in screen_text(dialog)
+            await pilot.press("enter")  # « Rester sur la page », the default
+            await pilot.pause()
+            assert app.screen is done and app.is_running, key
+
+        done.query_one("#folder", Input).value = str(tmp_path)
+        done.query_one("#download").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert list(tmp_path.glob("*.pdf"))
+        await pilot.press("escape")  # saved: nothing is lost by leaving
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

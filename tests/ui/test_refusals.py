@@ -16,7 +16,16 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from support import current, latest_otp, paste, person_id, persona_code, tab_to, type_text
+from support import (
+    current,
+    latest_otp,
+    leave_anyway,
+    paste,
+    person_id,
+    persona_code,
+    tab_to,
+    type_text,
+)
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -48,6 +57,7 @@ from mes_sante_tui.screens import (
     SuccessScreen,
 )
 from mes_sante_tui.widgets import ErrorSummary, FormField, PasswordChecklist
+from mes_sante_tui.wording import t
 
 SIZE = (120, 40)
 S = TypeVar("S", bound=Screen[Any])
@@ -70,6 +80,7 @@ NIR_FICTITIOUS_MONTH = (
     f"{NIR_FORMAT}. Un numéro avec un mois de naissance fictif ne permet pas l'activation en "
     f"ligne : {CALL_3422}"
 )
+BIRTH_REQUIRED = "Saisir la date de naissance (JJ/MM/AAAA)"
 MODEL_REQUIRED = "Choisir le modèle de votre carte Vitale (avec ou sans photo)"
 SERIAL_REQUIRED = "Saisir le numéro de série de carte Vitale"
 SERIAL_DIGITS = "Saisir uniquement des chiffres"
@@ -164,7 +175,7 @@ def value_of(screen: Screen[Any], input_id: str) -> str:
 
 
 def assert_refusal(screen: Screen[Any], errors: dict[str, str], message: str | None = None) -> None:
-    """Each message under its field and, in the form's order, in the summary; nothing else."""
+    """Each message under its field and, in the screen's order, in the summary; nothing else."""
     fields = fields_of(screen)
     assert set(errors) <= set(fields), errors
     for name, field in fields.items():
@@ -184,8 +195,10 @@ def assert_refusal(screen: Screen[Any], errors: dict[str, str], message: str | N
         expected.append(
             "⚠ 1 erreur à corriger :" if count == 1 else f"⚠ {count} erreurs à corriger :"
         )
+        shown_fields = list(screen.query(FormField))
+        on_screen = sorted(fields.items(), key=lambda item: shown_fields.index(item[1]))
         expected += [
-            f"• {field.label} : {errors[name]}" for name, field in fields.items() if name in errors
+            f"• {field.label} : {errors[name]}" for name, field in on_screen if name in errors
         ]
     summary = screen.query_one(ErrorSummary)
     assert summary.lines == expected
@@ -517,7 +530,8 @@ async def test_identify_outcomes_each_on_its_own_screen(
         assert_refusal(form, {})
         assert value_of(form, "code") == persona_code(services, "martine")
         assert value_of(form, "serial") == "953701167"
-        assert app.focused is form.query_one("#serial")  # where the person was
+        # « Corriger ma saisie »: the form from its start (nothing says which field is wrong).
+        assert app.focused is form.query_one("#code")
 
         cases: list[tuple[str, str | None, str, str, tuple[str, ...]]] = [
             ("nathalie", None, "Votre code provisoire a expiré", CODE_EXPIRED, (REGENERATE, HOME)),
@@ -679,6 +693,7 @@ async def test_contact_edit_refusals(services: Services, settings: Settings) -> 
             assert value_of(edit, "value") == value
         await pilot.press("escape")
         await pilot.pause()
+        assert await leave_anyway(pilot) == t("quit.body.typed")  # the address typed is lost
         assert current(app) is contacts
 
         await press_button(pilot, "edit-mobile")
@@ -695,6 +710,7 @@ async def test_contact_edit_refusals(services: Services, settings: Settings) -> 
             assert_refusal(edit, {"mobile": message})
             assert value_of(edit, "value") == value
         await press_button(pilot, "cancel")
+        await leave_anyway(pilot)
         assert current(app) is contacts
     assert store_state(services) == before
     assert len(services.store.outbox()) == messages  # no code was sent
@@ -1116,3 +1132,98 @@ async def test_child_of_an_active_parent_goes_from_decision_to_success(
     assert [(d["kind"], d["by_person_id"]) for d in decisions] == [
         ("activer", person_id(services, "martine"))
     ]
+
+
+# --- an error goes as soon as its field is corrected ------------------------------------------
+
+
+async def test_ticking_the_consent_box_clears_its_error_at_once(
+    services: Services, settings: Settings
+) -> None:
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(pilot, services, Step.DECISION)
+        screen = app.screen
+        await tab_to(pilot, "choice")
+        await pilot.press("enter")  # « J'active Mon espace santé », the box left unticked
+        await press_button(pilot, "continue")
+        assert_refusal(screen, {"consent": CONSENT_REQUIRED})
+        assert app.focused is screen.query_one("#consent")
+
+        await pilot.press("space")  # ticked: the error and the summary go at once
+        await pilot.pause()
+        assert_refusal(screen, {})
+        await pilot.press("space")  # unticked again: no error until the form is sent
+        await pilot.pause()
+        assert_refusal(screen, {})
+
+
+async def test_each_corrected_field_leaves_the_summary_which_keeps_the_screen_order(
+    services: Services, settings: Settings
+) -> None:
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(pilot, services, Step.ACCOUNT)
+        screen = shown(app, AccountScreen)
+        await pilot.press("enter")  # Entrée in the empty identifier field sends the form
+        await pilot.pause()
+        errors = {name: field.error for name, field in fields_of(screen).items() if field.error}
+        assert set(errors) == {"identifier", "password", "confirmation"}, errors
+
+        await replace(pilot, "identifier", "martine.l44")  # changed: its error goes
+        await pilot.pause()
+        del errors["identifier"]
+        assert_refusal(screen, {name: str(message) for name, message in errors.items()})
+
+        await replace(pilot, "password", MARTINE_PASSWORD, typed=True)
+        await pilot.pause()
+        del errors["password"]
+        assert_refusal(screen, {name: str(message) for name, message in errors.items()})
+
+        await replace(pilot, "confirmation", MARTINE_PASSWORD)
+        await pilot.pause()
+        assert_refusal(screen, {})
+        assert value_of(screen, "identifier") == "martine.l44"
+
+
+async def test_login_fields_lose_their_error_when_changed(
+    services: Services, settings: Settings
+) -> None:
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await tab_to(pilot, "login")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = shown(app, LoginScreen)
+        await pilot.press("enter")  # both fields empty
+        await pilot.pause()
+        required = {name: field.error for name, field in fields_of(screen).items()}
+        assert all(required.values()), required
+        await paste(pilot, "sebastien.leguellec")
+        assert fields_of(screen)["identifier"].error is None
+        assert_refusal(screen, {"password": str(required["password"])})
+        await tab_to(pilot, "password")
+        await type_text(pilot, "P")
+        assert_refusal(screen, {})
+
+
+async def test_the_summary_lists_the_fields_in_the_screen_order(
+    services: Services, settings: Settings
+) -> None:
+    """« Je génère un nouveau code provisoire » shows the NIR, then the date of birth, then the
+    card: the summary says them in that order, whatever order the engine checked them in."""
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await press_button(pilot, "regenerate")
+        screen = shown(app, RegenerateScreen)
+        await pilot.press("enter")  # Entrée in the empty NIR field sends the form
+        await pilot.pause()
+        summary = screen.query_one(ErrorSummary)
+        assert summary.lines == [
+            "⚠ 3 erreurs à corriger :",
+            f"• Numéro de sécurité sociale : {NIR_REQUIRED}",
+            f"• Date de naissance : {BIRTH_REQUIRED}",
+            f"• Ma carte Vitale : {MODEL_REQUIRED}",
+        ]
+        assert app.focused is screen.query_one("#nir")
