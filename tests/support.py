@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from mes_sante_tui.core.services import Services
 
@@ -39,9 +42,62 @@ def person_id(services: Services, key: str) -> int:
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    """Type `text` one key at a time, as a person at the keyboard would."""
-    keys = ["space" if c == " " else c for c in text]
-    await pilot.press(*keys)
+    """Type `text` one key at a time, as a person at the keyboard would.
+
+    Each character is a real `Key` event, in order, to the focused widget (emoji and marks
+    included, with the character a terminal would give). Into a text field they are sent
+    together, then the app handles them all: `Pilot.press` sleeps at least 40 ms after every
+    key and lets the screen repaint each time, which made typing most of the suite's time.
+    Anywhere else a character may move the focus (a space on a button), so there each key is
+    handled before the next one is sent.
+    """
+    app = pilot.app
+    if isinstance(app.focused, (Input, TextArea)):
+        for character in text:
+            app.post_message(key_event(character))
+        await _drain(pilot)
+        await pilot.pause()
+    else:
+        await press_each(pilot, *text)
+
+
+async def press_each(pilot: Pilot[None], *keys: str) -> None:
+    """Press keys (names as `Pilot.press` takes them, or single characters) one after the
+    other, each handled, with what it sent on, before the next; then one pause. Meant for
+    keys that only move within a screen (Tab, arrows, characters): it does not wait for
+    workers or repaints between keys as `Pilot.press` does."""
+    for key in keys:
+        pilot.app.post_message(key_event(key))
+        await _drain(pilot)
+    await pilot.pause()
+
+
+def key_event(key: str) -> events.Key:
+    """The `Key` event for a key name (`"tab"`, `"shift+tab"`) or one typed character."""
+    if len(key) == 1:
+        if key == " ":
+            return events.Key("space", " ")
+        return events.Key(key if key.isalnum() else _character_to_key(key), key)
+    try:
+        character: str | None = unicodedata.lookup(
+            _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
+        )
+    except KeyError:
+        character = None
+    return events.Key(key, character)
+
+
+async def _drain(pilot: Pilot[None]) -> None:
+    """Until the app and every widget of the screen have handled what was sent to them,
+    with what handling it sent on (a key forwarded to the focused field, then bubbling up,
+    a Changed message to the screen). No sleep: this only lets the event loop run."""
+    app = pilot.app
+    for _ in range(1000):
+        if not await pilot._wait_for_screen():
+            return  # an exception stopped the app: the test will see it
+        pumps = [app, *app.screen.walk_children(with_self=True)]
+        if all(pump._message_queue.empty() for pump in pumps):
+            return
 
 
 def current(app: App[Any]) -> Screen[Any]:
@@ -72,7 +128,7 @@ async def tab_to(pilot: Pilot[None], widget_id: str) -> None:
     here = chain.index(focused) if focused in chain else -1
     forward, backward = (there - here) % len(chain), (here - there) % len(chain)
     if here == -1 or forward <= backward:
-        await pilot.press(*["tab"] * forward)
+        await press_each(pilot, *["tab"] * forward)
     else:
-        await pilot.press(*["shift+tab"] * backward)
+        await press_each(pilot, *["shift+tab"] * backward)
     assert pilot.app.focused is target, (widget_id, pilot.app.focused)
