@@ -79,3 +79,13 @@ def services(
         built.engine.catch_up()
     yield built
     built.close()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` (the default, pyproject.toml): one process when snapshots are updated (the
+    snapshot plugin would take the other process's snapshots for unused ones), else xdist's
+    own choice, one worker a core."""
+    if config.getoption("--snapshot-update", default=False):
+        return 0
+    return None
