@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 from textual import events
@@ -132,3 +134,116 @@ async def tab_to(pilot: Pilot[None], widget_id: str) -> None:
     else:
         await press_each(pilot, *["shift+tab"] * backward)
     assert pilot.app.focused is target, (widget_id, pilot.app.focused)
+
+
+# --- the store's invariants ----------------------------------------------------------------
+
+STATUSES = ("en_attente", "oppose", "cree", "active", "cloture", "supprime")
+# What the latest decision of a profile leaves it in.
+STATUS_AFTER = {
+    "activer": ("active",),
+    "opposer": ("oppose",),
+    "cloturer": ("cloture", "supprime"),
+    "rouvrir": ("active", "cree"),
+}
+
+
+@dataclass(frozen=True)
+class StoreMark:
+    """Where a store was when a test began: its latest decision, and the codes already used."""
+
+    decision: int
+    used_codes: frozenset[int]
+
+
+def store_mark(conn: sqlite3.Connection) -> StoreMark:
+    return StoreMark(
+        decision=int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM decisions").fetchone()[0]),
+        used_codes=frozenset(
+            int(row[0])
+            for row in conn.execute("SELECT id FROM provisional_codes WHERE used_at IS NOT NULL")
+        ),
+    )
+
+
+def store_problems(conn: sqlite3.Connection, since: StoreMark | None = None) -> list[str]:
+    """What is wrong in a store, in words (an empty list when all holds): SQLite's own checks,
+    valid statuses, and a story that holds together. With `since`, what the test did must
+    also hold: each activation or opposition it recorded used a provisional code (or was made
+    by a logged-in account holder), each code it used has its decision, each closure or
+    reopening was made by an account holder."""
+
+    def rows(sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in conn.execute(sql, params)]
+
+    problems: list[str] = []
+
+    def expect_none(what: str, sql: str, params: tuple[object, ...] = ()) -> None:
+        found = rows(sql, params)
+        if found:
+            problems.append(f"{what}: {found[:5]}")
+
+    integrity = rows("PRAGMA integrity_check")
+    if integrity != [("ok",)]:
+        problems.append(f"integrity_check: {integrity[:5]}")
+    expect_none("foreign keys", "PRAGMA foreign_key_check")
+    marks = ",".join("?" * len(STATUSES))
+    expect_none(
+        "invalid status", f"SELECT id, status FROM people WHERE status NOT IN ({marks})", STATUSES
+    )
+    expect_none(
+        "decided status without a date",
+        "SELECT id, status FROM people WHERE status != 'en_attente' AND status_date IS NULL",
+    )
+    kinds = ",".join("?" * len(STATUS_AFTER))
+    expect_none(
+        "unknown decision",
+        f"SELECT id, kind FROM decisions WHERE kind NOT IN ({kinds})",
+        tuple(STATUS_AFTER),
+    )
+    expect_none(
+        "active profile never activated",
+        "SELECT id FROM people p WHERE status = 'active' AND NOT EXISTS "
+        "(SELECT 1 FROM decisions d WHERE d.person_id = p.id AND d.kind = 'activer')",
+    )
+    for kind, statuses in STATUS_AFTER.items():
+        allowed = ",".join("?" * len(statuses))
+        expect_none(
+            f"status after a last decision '{kind}'",
+            "SELECT p.id, p.status FROM people p JOIN decisions d ON d.person_id = p.id "
+            "WHERE d.id = (SELECT MAX(id) FROM decisions WHERE person_id = p.id) "
+            f"AND d.kind = ? AND p.status NOT IN ({allowed})",
+            (kind, *statuses),
+        )
+    expect_none(
+        "account in a household where nothing was ever activated",
+        "SELECT a.person_id FROM accounts a JOIN people p ON p.id = a.person_id "
+        "WHERE NOT EXISTS (SELECT 1 FROM people q JOIN decisions d ON d.person_id = q.id "
+        "WHERE q.household_id = p.household_id AND d.kind = 'activer')",
+    )
+    if since is None:
+        return problems
+    expect_none(
+        "decision without a used code",
+        "SELECT d.id, d.person_id, d.kind FROM decisions d WHERE d.id > ? "
+        "AND d.kind IN ('activer', 'opposer') "
+        "AND NOT EXISTS (SELECT 1 FROM provisional_codes c "
+        "WHERE c.person_id = d.person_id AND c.used_at = d.at) "
+        "AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = d.by_person_id)",
+        (since.decision,),
+    )
+    expect_none(
+        "closure or reopening by no account holder",
+        "SELECT d.id, d.kind FROM decisions d WHERE d.id > ? "
+        "AND d.kind IN ('cloturer', 'rouvrir') "
+        "AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = d.by_person_id)",
+        (since.decision,),
+    )
+    used_before = ",".join(str(i) for i in sorted(since.used_codes)) or "0"
+    expect_none(
+        "code used without a decision",
+        "SELECT c.id, c.person_id FROM provisional_codes c WHERE c.used_at IS NOT NULL "
+        f"AND c.id NOT IN ({used_before}) AND NOT EXISTS (SELECT 1 FROM decisions d "
+        "WHERE d.person_id = c.person_id AND d.at = c.used_at)",
+    )
+    return problems
