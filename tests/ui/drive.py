@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from support import latest_otp, person_id, persona_code, tab_to, type_text
+from support import latest_otp, person_id, persona_code, press_each, tab_to, type_text
 from textual.pilot import Pilot
 
 from mes_sante_tui.app import MesSanteApp
@@ -28,13 +28,10 @@ async def fill_identify(
     card, from the code field."""
     person = services.store.person(person_id(services, key))
     await type_text(pilot, persona_code(services, code_of or key))
-    await pilot.press("tab", "tab")  # past « Générer un nouveau code provisoire »
+    await press_each(pilot, "tab", "tab")  # past « Générer un nouveau code provisoire »
     await type_text(pilot, f"{person.nir[0]} {person.nir[1:3]} {person.nir[3:]}")
-    await pilot.press("tab", "tab")  # past « Où trouver mon numéro de sécurité sociale ? »
-    if photo:
-        await pilot.press("down")
-    await pilot.press("enter")
-    await pilot.press("tab")
+    await press_each(pilot, "tab", "tab")  # past « Où trouver mon numéro de sécurité sociale ? »
+    await press_each(pilot, *(["down"] if photo else []), "enter", "tab")  # the card model
     await type_text(pilot, serial)
 
 
@@ -80,9 +77,9 @@ async def to_account(pilot: Pilot[None], services: Services) -> None:
 
 async def fill_account(pilot: Pilot[None], identifier: str, password: str, confirm: str) -> None:
     await type_text(pilot, identifier)
-    await pilot.press("tab")
+    await press_each(pilot, "tab")
     await type_text(pilot, password)
-    await pilot.press("tab")
+    await press_each(pilot, "tab")
     await type_text(pilot, confirm)
 
 
