@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import store_mark, store_problems
+from support import StoreMark, store_mark, store_problems
 
 import mes_sante_tui
 from mes_sante_tui.core.codes import CodeHasher
@@ -96,11 +96,11 @@ def run_and_kill(path: Path, seed: int, delay: float) -> tuple[list[tuple[int, s
     return decided, killed and "done" not in lines
 
 
-def check_store(path: Path, mark: object, decided: list[tuple[int, str]]) -> None:
+def check_store(path: Path, mark: StoreMark, decided: list[tuple[int, str]]) -> None:
     conn = sqlite3.connect(path)
     try:
         assert [tuple(r) for r in conn.execute("PRAGMA integrity_check")] == [("ok",)]
-        assert store_problems(conn, mark) == []  # type: ignore[arg-type]
+        assert store_problems(conn, mark) == []
         for person, kind in decided:
             row = conn.execute(
                 "SELECT p.status FROM people p WHERE p.id = ? AND EXISTS (SELECT 1 FROM "
