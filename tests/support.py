@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from mes_sante_tui.core.services import Services
 
@@ -39,9 +44,62 @@ def person_id(services: Services, key: str) -> int:
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    """Type `text` one key at a time, as a person at the keyboard would."""
-    keys = ["space" if c == " " else c for c in text]
-    await pilot.press(*keys)
+    """Type `text` one key at a time, as a person at the keyboard would.
+
+    Each character is a real `Key` event, in order, to the focused widget (emoji and marks
+    included, with the character a terminal would give). Into a text field they are sent
+    together, then the app handles them all: `Pilot.press` sleeps at least 40 ms after every
+    key and lets the screen repaint each time, which made typing most of the suite's time.
+    Anywhere else a character may move the focus (a space on a button), so there each key is
+    handled before the next one is sent.
+    """
+    app = pilot.app
+    if isinstance(app.focused, (Input, TextArea)):
+        for character in text:
+            app.post_message(key_event(character))
+        await _drain(pilot)
+        await pilot.pause()
+    else:
+        await press_each(pilot, *text)
+
+
+async def press_each(pilot: Pilot[None], *keys: str) -> None:
+    """Press keys (names as `Pilot.press` takes them, or single characters) one after the
+    other, each handled, with what it sent on, before the next; then one pause. Meant for
+    keys that only move within a screen (Tab, arrows, characters): it does not wait for
+    workers or repaints between keys as `Pilot.press` does."""
+    for key in keys:
+        pilot.app.post_message(key_event(key))
+        await _drain(pilot)
+    await pilot.pause()
+
+
+def key_event(key: str) -> events.Key:
+    """The `Key` event for a key name (`"tab"`, `"shift+tab"`) or one typed character."""
+    if len(key) == 1:
+        if key == " ":
+            return events.Key("space", " ")
+        return events.Key(key if key.isalnum() else _character_to_key(key), key)
+    try:
+        character: str | None = unicodedata.lookup(
+            _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
+        )
+    except KeyError:
+        character = None
+    return events.Key(key, character)
+
+
+async def _drain(pilot: Pilot[None]) -> None:
+    """Until the app and every widget of the screen have handled what was sent to them,
+    with what handling it sent on (a key forwarded to the focused field, then bubbling up,
+    a Changed message to the screen). No sleep: this only lets the event loop run."""
+    app = pilot.app
+    for _ in range(1000):
+        if not await pilot._wait_for_screen():
+            return  # an exception stopped the app: the test will see it
+        pumps = [app, *app.screen.walk_children(with_self=True)]
+        if all(pump._message_queue.empty() for pump in pumps):
+            return
 
 
 def current(app: App[Any]) -> Screen[Any]:
@@ -72,9 +130,9 @@ async def tab_to(pilot: Pilot[None], widget_id: str) -> None:
     here = chain.index(focused) if focused in chain else -1
     forward, backward = (there - here) % len(chain), (here - there) % len(chain)
     if here == -1 or forward <= backward:
-        await pilot.press(*["tab"] * forward)
+        await press_each(pilot, *["tab"] * forward)
     else:
-        await pilot.press(*["shift+tab"] * backward)
+        await press_each(pilot, *["shift+tab"] * backward)
     assert pilot.app.focused is target, (widget_id, pilot.app.focused)
 
 
@@ -89,3 +147,116 @@ async def leave_anyway(pilot: Pilot[None]) -> str:
     await pilot.press("enter")
     await pilot.pause()
     return dialog.message
+
+
+# --- the store's invariants ----------------------------------------------------------------
+
+STATUSES = ("en_attente", "oppose", "cree", "active", "cloture", "supprime")
+# What the latest decision of a profile leaves it in.
+STATUS_AFTER = {
+    "activer": ("active",),
+    "opposer": ("oppose",),
+    "cloturer": ("cloture", "supprime"),
+    "rouvrir": ("active", "cree"),
+}
+
+
+@dataclass(frozen=True)
+class StoreMark:
+    """Where a store was when a test began: its latest decision, and the codes already used."""
+
+    decision: int
+    used_codes: frozenset[int]
+
+
+def store_mark(conn: sqlite3.Connection) -> StoreMark:
+    return StoreMark(
+        decision=int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM decisions").fetchone()[0]),
+        used_codes=frozenset(
+            int(row[0])
+            for row in conn.execute("SELECT id FROM provisional_codes WHERE used_at IS NOT NULL")
+        ),
+    )
+
+
+def store_problems(conn: sqlite3.Connection, since: StoreMark | None = None) -> list[str]:
+    """What is wrong in a store, in words (an empty list when all holds): SQLite's own checks,
+    valid statuses, and a story that holds together. With `since`, what the test did must
+    also hold: each activation or opposition it recorded used a provisional code (or was made
+    by a logged-in account holder), each code it used has its decision, each closure or
+    reopening was made by an account holder."""
+
+    def rows(sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in conn.execute(sql, params)]
+
+    problems: list[str] = []
+
+    def expect_none(what: str, sql: str, params: tuple[object, ...] = ()) -> None:
+        found = rows(sql, params)
+        if found:
+            problems.append(f"{what}: {found[:5]}")
+
+    integrity = rows("PRAGMA integrity_check")
+    if integrity != [("ok",)]:
+        problems.append(f"integrity_check: {integrity[:5]}")
+    expect_none("foreign keys", "PRAGMA foreign_key_check")
+    marks = ",".join("?" * len(STATUSES))
+    expect_none(
+        "invalid status", f"SELECT id, status FROM people WHERE status NOT IN ({marks})", STATUSES
+    )
+    expect_none(
+        "decided status without a date",
+        "SELECT id, status FROM people WHERE status != 'en_attente' AND status_date IS NULL",
+    )
+    kinds = ",".join("?" * len(STATUS_AFTER))
+    expect_none(
+        "unknown decision",
+        f"SELECT id, kind FROM decisions WHERE kind NOT IN ({kinds})",
+        tuple(STATUS_AFTER),
+    )
+    expect_none(
+        "active profile never activated",
+        "SELECT id FROM people p WHERE status = 'active' AND NOT EXISTS "
+        "(SELECT 1 FROM decisions d WHERE d.person_id = p.id AND d.kind = 'activer')",
+    )
+    for kind, statuses in STATUS_AFTER.items():
+        allowed = ",".join("?" * len(statuses))
+        expect_none(
+            f"status after a last decision '{kind}'",
+            "SELECT p.id, p.status FROM people p JOIN decisions d ON d.person_id = p.id "
+            "WHERE d.id = (SELECT MAX(id) FROM decisions WHERE person_id = p.id) "
+            f"AND d.kind = ? AND p.status NOT IN ({allowed})",
+            (kind, *statuses),
+        )
+    expect_none(
+        "account in a household where nothing was ever activated",
+        "SELECT a.person_id FROM accounts a JOIN people p ON p.id = a.person_id "
+        "WHERE NOT EXISTS (SELECT 1 FROM people q JOIN decisions d ON d.person_id = q.id "
+        "WHERE q.household_id = p.household_id AND d.kind = 'activer')",
+    )
+    if since is None:
+        return problems
+    expect_none(
+        "decision without a used code",
+        "SELECT d.id, d.person_id, d.kind FROM decisions d WHERE d.id > ? "
+        "AND d.kind IN ('activer', 'opposer') "
+        "AND NOT EXISTS (SELECT 1 FROM provisional_codes c "
+        "WHERE c.person_id = d.person_id AND c.used_at = d.at) "
+        "AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = d.by_person_id)",
+        (since.decision,),
+    )
+    expect_none(
+        "closure or reopening by no account holder",
+        "SELECT d.id, d.kind FROM decisions d WHERE d.id > ? "
+        "AND d.kind IN ('cloturer', 'rouvrir') "
+        "AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = d.by_person_id)",
+        (since.decision,),
+    )
+    used_before = ",".join(str(i) for i in sorted(since.used_codes)) or "0"
+    expect_none(
+        "code used without a decision",
+        "SELECT c.id, c.person_id FROM provisional_codes c WHERE c.used_at IS NOT NULL "
+        f"AND c.id NOT IN ({used_before}) AND NOT EXISTS (SELECT 1 FROM decisions d "
+        "WHERE d.person_id = c.person_id AND d.at = c.used_at)",
+    )
+    return problems

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from support import latest_otp, person_id, persona_code, type_text
+from datetime import timedelta
+
+from support import latest_otp, person_id, persona_code, press_each, tab_to, type_text
 from textual.pilot import Pilot
 
 from mes_sante_tui.app import MesSanteApp
+from mes_sante_tui.core.clock import ManualClock, StoreClock
 from mes_sante_tui.core.engine import Choice
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import CardModel
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.services import Services
 
 
@@ -27,13 +31,10 @@ async def fill_identify(
     code, `holder` names the parent whose NIR is typed."""
     person = services.store.person(person_id(services, holder or key))
     await type_text(pilot, persona_code(services, key))
-    await pilot.press("tab", "tab")  # past « Générer un nouveau code provisoire »
+    await press_each(pilot, "tab", "tab")  # past « Générer un nouveau code provisoire »
     await type_text(pilot, f"{person.nir[0]} {person.nir[1:3]} {person.nir[3:]}")
-    await pilot.press("tab", "tab")  # past « Où trouver mon numéro de sécurité sociale ? »
-    if photo:
-        await pilot.press("down")
-    await pilot.press("enter")
-    await pilot.press("tab")
+    await press_each(pilot, "tab", "tab")  # past « Où trouver mon numéro de sécurité sociale ? »
+    await press_each(pilot, *(["down"] if photo else []), "enter", "tab")  # the card model
     await type_text(pilot, serial)
 
 
@@ -79,9 +80,9 @@ async def to_account(pilot: Pilot[None], services: Services) -> None:
 
 async def fill_account(pilot: Pilot[None], identifier: str, password: str, confirm: str) -> None:
     await type_text(pilot, identifier)
-    await pilot.press("tab")
+    await press_each(pilot, "tab")
     await type_text(pilot, password)
-    await pilot.press("tab")
+    await press_each(pilot, "tab")
     await type_text(pilot, confirm)
 
 
@@ -128,3 +129,183 @@ async def open_step(pilot: Pilot[None], services: Services, step: Step) -> None:
     app.goto(step)
     await pilot.pause()
     assert getattr(app.screen, "STEP", None) is step, app.screen
+
+
+# --- the other screens, for the tests that visit every one ------------------------------
+# Sébastien (already active, card with photo) logs in; his NIR, date of birth and serial.
+SEBASTIEN_ID, SEBASTIEN_PASSWORD = "sebastien.leguellec", "Phare#Ouest2022"
+SEBASTIEN_NIR, SEBASTIEN_BORN = "1 71 06 35 238 112 10", "22/06/1971"
+SEBASTIEN_SERIAL = "01024576124"
+
+
+async def press_on(pilot: Pilot[None], widget_id: str) -> None:
+    """Tab to a button or link, press it, and let what it opens come."""
+    await tab_to(pilot, widget_id)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_regenerate(pilot: Pilot[None]) -> None:
+    """« Générer un nouveau code provisoire », from « Je m'identifie »."""
+    await to_identify(pilot)
+    pilot.app.screen.query_one("#regenerate").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def fill_regenerate(pilot: Pilot[None], services: Services, born: str) -> None:
+    """Martine's NIR and card, with a date of birth (hers, or one of her children's)."""
+    await to_regenerate(pilot)
+    await type_text(pilot, services.store.person(person_id(services, "martine")).nir)
+    await pilot.press("tab", "tab")
+    await type_text(pilot, born)
+    await pilot.press("tab", "enter", "tab")
+    await type_text(pilot, "953701166")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_send_code(pilot: Pilot[None], services: Services) -> None:
+    """« Envoi du code provisoire » for Martine."""
+    await fill_regenerate(pilot, services, "10/03/1973")
+
+
+async def to_choose_profile(pilot: Pilot[None], services: Services) -> None:
+    """The twins' date of birth on « Générer un nouveau code provisoire »: which child?"""
+    await fill_regenerate(pilot, services, "05/11/2019")
+
+
+async def to_representative(pilot: Pilot[None], services: Services) -> None:
+    """Léa's code with her mother's NIR and card: « Je certifie être le représentant légal »."""
+    await to_identify(pilot)
+    await fill_identify(pilot, services, key="lea", holder="martine")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_outcome(pilot: Pilot[None], services: Services) -> None:
+    """Nathalie's code has expired: the outcome on its own screen."""
+    await to_identify(pilot)
+    await fill_identify(pilot, services, key="nathalie", serial="845201937")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_session_warning(pilot: Pilot[None]) -> None:
+    """« Votre session va bientôt expirer »: the clock moved to 90 s before the end, then the
+    app's session check (its timer calls it every second)."""
+    await to_identify(pilot)
+    app = pilot.app
+    assert isinstance(app, MesSanteApp)
+    clock = app.engine.clock
+    assert isinstance(clock, StoreClock) and isinstance(clock.base, ManualClock)
+    clock.base.advance(app.settings.session_timeout - timedelta(seconds=90))
+    app._check_session()
+    await pilot.pause()
+
+
+async def to_success(pilot: Pilot[None], services: Services) -> None:
+    await to_account(pilot, services)
+    await fill_account(pilot, "martine.l44", "Kayak#Loire2026", "Kayak#Loire2026")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_otp(pilot: Pilot[None], services: Services) -> None:
+    """A new e-mail typed at the contact check: its one-time code is asked."""
+    await to_contacts(pilot, services)
+    pilot.app.screen.query_one("#edit-email").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    await type_text(pilot, "martine.nouvelle@exemple.fr")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_identity_first_vitale(pilot: Pilot[None]) -> None:
+    """Identity-first: Martine's date of birth typed, the card screen comes."""
+    await to_identify(pilot)
+    await type_text(pilot, "10/03/1973")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_identity_first_code(pilot: Pilot[None], services: Services) -> None:
+    """Identity-first: Martine's date of birth and card, then « Mon code provisoire »."""
+    await to_identity_first_vitale(pilot)
+    await type_text(pilot, services.store.person(person_id(services, "martine")).nir)
+    await pilot.press("tab", "tab", "enter", "tab")
+    await type_text(pilot, "953701166")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_login(pilot: Pilot[None]) -> None:
+    await press_on(pilot, "login")  # « J'ai déjà activé Mon espace santé ? Me connecter »
+
+
+async def to_login_code(pilot: Pilot[None]) -> None:
+    await to_login(pilot)
+    await type_text(pilot, SEBASTIEN_ID)
+    await pilot.press("tab")
+    await type_text(pilot, SEBASTIEN_PASSWORD)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_recovery_channel(pilot: Pilot[None]) -> None:
+    """« Identifiant oublié ? » filled in for Sébastien: how to receive the identifier."""
+    await to_login(pilot)
+    await press_on(pilot, "forgot-identifier")
+    await type_text(pilot, SEBASTIEN_NIR)
+    await pilot.press("tab", "tab")
+    await type_text(pilot, SEBASTIEN_BORN)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_recovery_code(pilot: Pilot[None]) -> None:
+    """« Mot de passe oublié ? » for Sébastien, the code sent by SMS: it is asked."""
+    await to_login(pilot)
+    await press_on(pilot, "forgot-password")
+    await type_text(pilot, SEBASTIEN_NIR)
+    await pilot.press("tab", "tab")
+    await type_text(pilot, SEBASTIEN_BORN)
+    await pilot.press("tab", "down", "enter", "tab")  # « Carte Vitale avec photo »
+    await type_text(pilot, SEBASTIEN_SERIAL)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("down", "enter")  # by SMS
+    await press_on(pilot, "send")
+
+
+async def to_new_password(pilot: Pilot[None], services: Services) -> None:
+    await to_recovery_code(pilot)
+    await type_text(pilot, latest_otp(services))
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_space(pilot: Pilot[None], services: Services) -> None:
+    """Sébastien logged in (through the engine, as the login screens do): his space."""
+    app = pilot.app
+    assert isinstance(app, MesSanteApp)
+    session = app.engine.start_session()
+    app.session = session
+    logged = app.engine.access.login(
+        session, identifier=SEBASTIEN_ID, password_raw=SEBASTIEN_PASSWORD
+    )
+    assert not isinstance(logged, Refused), logged
+    verified = app.engine.access.verify_login_code(session, latest_otp(services))
+    assert not isinstance(verified, Refused), verified
+    app.open_space()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def to_manage_profile(pilot: Pilot[None], services: Services) -> None:
+    """From Sébastien's space, « Gérer le profil » of Emma after the certification."""
+    await to_space(pilot, services)
+    await press_on(pilot, f"manage-{person_id(services, 'emma')}")
+    await pilot.press("enter")  # « Je certifie être le représentant légal de Emma … »
+    await press_on(pilot, "continue")
