@@ -16,9 +16,13 @@ examples inside one test, so a function-scoped fixture would be shared between t
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import os
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from drive import (
@@ -278,7 +282,33 @@ EVERY_PASTE: list[Action] = [
 # --- running one sequence ------------------------------------------------------------------
 
 
+@contextmanager
+def sandbox() -> Iterator[None]:
+    """A fresh home and current folder, deep in a temporary folder: the certificate of an
+    opposition is saved under the home's Documents by default, or wherever the odd text
+    pasted into its folder field points (relative paths included, `../..` too)."""
+    saved_home, saved_cwd = os.environ.get("HOME"), os.getcwd()
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder, "a", "b", "c", "d", "e", "home")
+        (home / "cwd").mkdir(parents=True)
+        os.environ["HOME"] = str(home)
+        os.chdir(home / "cwd")
+        try:
+            yield
+        finally:
+            os.chdir(saved_cwd)
+            if saved_home is None:
+                del os.environ["HOME"]
+            else:
+                os.environ["HOME"] = saved_home
+
+
 async def run_sequence(arrival: Arrival, sequence: list[Action]) -> None:
+    with sandbox():
+        await _run_sequence(arrival, sequence)
+
+
+async def _run_sequence(arrival: Arrival, sequence: list[Action]) -> None:
     app_settings = Settings(journey=arrival.journey)
     services = open_services(
         ":memory:", settings=app_settings, clock=ManualClock(NOW), codes=SeededCodeGenerator(7)
