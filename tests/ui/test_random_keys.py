@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import tempfile
 from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from drive import (
@@ -73,19 +76,6 @@ class Arrival:
     screen: str
     drive: Driver
     journey: JourneyVariant = JourneyVariant.CODE_FIRST
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _in_a_scratch_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Pasted text lands in the certificate's folder too, and « Télécharger » writes there:
-    the run works in a folder of its own, never in the checkout. (Module-scoped: Hypothesis
-    refuses function-scoped fixtures around its examples.)"""
-    here = os.getcwd()
-    os.chdir(tmp_path_factory.mktemp("random_keys"))
-    try:
-        yield
-    finally:
-        os.chdir(here)
 
 
 async def _nothing(pilot: Pilot[None], services: Services) -> None:
@@ -303,7 +293,33 @@ EVERY_PASTE: list[Action] = [
 # --- running one sequence ------------------------------------------------------------------
 
 
+@contextmanager
+def sandbox() -> Iterator[None]:
+    """A fresh home and current folder, deep in a temporary folder: the certificate of an
+    opposition is saved under the home's Documents by default, or wherever the odd text
+    pasted into its folder field points (relative paths included, `../..` too)."""
+    saved_home, saved_cwd = os.environ.get("HOME"), os.getcwd()
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder, "a", "b", "c", "d", "e", "home")
+        (home / "cwd").mkdir(parents=True)
+        os.environ["HOME"] = str(home)
+        os.chdir(home / "cwd")
+        try:
+            yield
+        finally:
+            os.chdir(saved_cwd)
+            if saved_home is None:
+                del os.environ["HOME"]
+            else:
+                os.environ["HOME"] = saved_home
+
+
 async def run_sequence(arrival: Arrival, sequence: list[Action]) -> None:
+    with sandbox():
+        await _run_sequence(arrival, sequence)
+
+
+async def _run_sequence(arrival: Arrival, sequence: list[Action]) -> None:
     app_settings = Settings(journey=arrival.journey)
     services = open_services(
         ":memory:", settings=app_settings, clock=ManualClock(NOW), codes=SeededCodeGenerator(7)
