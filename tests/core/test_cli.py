@@ -36,8 +36,10 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(autouse=True)
 def quiet_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No store from the environment, and light argon2id for the seeded account."""
+    """No store from the environment, light argon2id for the seeded account, and no width
+    left in COLUMNS by an earlier test in the same process (piped output is then 100 wide)."""
     monkeypatch.delenv(ENV_DB, raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.setattr(password, "_hasher", password._hasher)
     password.set_hasher_params(time_cost=1, memory_cost=8)
 

@@ -13,27 +13,27 @@ from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.services import Services, open_services
 from mes_sante_tui.core.settings import Settings
 
-# Every table, with the columns that do not depend on the store's random secret.
-TABLES = {
-    "households": "*",
-    "people": "*",
-    "cards": "*",
+# The columns that depend on the store's random secret (code hashes, password hashes); every
+# other table is compared whole, whatever tables the schema has now.
+SECRET_BOUND = {
+    "meta": None,  # the secret itself
     "provisional_codes": "id, person_id, issued_at, expires_at, used_at, channel, origin",
-    "otp_codes": "*",
-    "code_failures": "*",
     "accounts": "person_id, identifier, rule_version, created_at",
-    "decisions": "*",
-    "outbox": "*",
-    "journal": "*",
-    "closures": "*",
-    "login_failures": "*",
 }
 
 
 def contents(services: Services) -> dict[str, list[tuple[object, ...]]]:
+    tables = [
+        str(row["name"])
+        for row in services.store.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    compared = {table: SECRET_BOUND.get(table, "*") for table in tables}
     return {
         table: [tuple(r) for r in services.store.query(f"SELECT {cols} FROM {table} ORDER BY 1")]
-        for table, cols in TABLES.items()
+        for table, cols in compared.items()
+        if cols is not None
     }
 
 
