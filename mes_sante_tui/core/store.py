@@ -484,6 +484,240 @@ class Store:
             previous_status=ProfileStatus(row["previous_status"]),
         )
 
+    # --- provisional codes ----------------------------------------------------------------
+
+    def codes_of(self, person_ids: Sequence[int]) -> list[sqlite3.Row]:
+        """The provisional codes of these profiles, newest first."""
+        marks = ",".join("?" for _ in person_ids)
+        return self.query(
+            f"SELECT * FROM provisional_codes WHERE person_id IN ({marks}) ORDER BY id DESC",
+            list(person_ids),
+        )
+
+    def code_used(self, code_id: int) -> bool:
+        """True when the code was used, or is gone."""
+        row = self.query_one("SELECT used_at FROM provisional_codes WHERE id = ?", (code_id,))
+        return row is None or row["used_at"] is not None
+
+    def last_regenerated_at(self, person_id: int) -> datetime | None:
+        """When the profile's latest code asked for on the site was issued."""
+        row = self.query_one(
+            "SELECT MAX(issued_at) AS at FROM provisional_codes"
+            " WHERE person_id = ? AND origin = 'regenerated'",
+            (person_id,),
+        )
+        return None if row is None else _datetime(row["at"])
+
+    def add_provisional_code(
+        self,
+        *,
+        person_id: int,
+        code_hash: str,
+        issued_at: datetime,
+        expires_at: datetime,
+        channel: Channel,
+        origin: str,
+    ) -> int:
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO provisional_codes(person_id, code_hash, issued_at, expires_at,"
+                " channel, origin) VALUES (?, ?, ?, ?, ?, ?)",
+                (person_id, code_hash, _iso(issued_at), _iso(expires_at), channel.value, origin),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def use_code(self, code_id: int, at: datetime) -> None:
+        """Mark a provisional code used, unless it already was."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE provisional_codes SET used_at = ? WHERE id = ? AND used_at IS NULL",
+                (_iso(at), code_id),
+            )
+
+    # --- one-time codes --------------------------------------------------------------------
+
+    def add_otp(
+        self,
+        *,
+        person_id: int,
+        purpose: str,
+        target: str,
+        code_hash: str,
+        issued_at: datetime,
+        expires_at: datetime,
+    ) -> None:
+        """A new one-time code; it replaces every live one of the same person and purpose."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE otp_codes SET replaced = 1 WHERE person_id = ? AND purpose = ?"
+                " AND used_at IS NULL AND replaced = 0",
+                (person_id, purpose),
+            )
+            conn.execute(
+                "INSERT INTO otp_codes(person_id, purpose, target, code_hash, issued_at,"
+                " expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (person_id, purpose, target, code_hash, _iso(issued_at), _iso(expires_at)),
+            )
+
+    def live_otp(self, person_id: int, purpose: str, target: str | None) -> sqlite3.Row | None:
+        """The newest one-time code of that purpose not used nor replaced (for that target
+        when one is given)."""
+        sql = (
+            "SELECT * FROM otp_codes WHERE person_id = ? AND purpose = ? AND replaced = 0"
+            " AND used_at IS NULL"
+        )
+        params: list[Any] = [person_id, purpose]
+        if target is not None:
+            sql += " AND target = ?"
+            params.append(target)
+        return self.query_one(sql + " ORDER BY id DESC LIMIT 1", params)
+
+    def use_otp(self, otp_id: int, at: datetime) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE otp_codes SET used_at = ? WHERE id = ?", (_iso(at), otp_id))
+
+    # --- the profile's life (written only by core/lifecycle.py's `apply_event`) ------------
+
+    def set_status(self, person_id: int, status: ProfileStatus, on: date) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE people SET status = ?, status_date = ? WHERE id = ?",
+                (status.value, _iso(on), person_id),
+            )
+
+    def add_decision(self, person_id: int, kind: str, at: datetime, by: int | None) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO decisions(person_id, kind, at, by_person_id) VALUES (?, ?, ?, ?)",
+                (person_id, kind, _iso(at), by),
+            )
+
+    def add_closure(
+        self,
+        *,
+        person_id: int,
+        closed_at: datetime,
+        by: int | None,
+        previous_status: ProfileStatus,
+        deletion_due_at: datetime | None,
+    ) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO closures(person_id, closed_at, by_person_id, previous_status,"
+                " deletion_due_at) VALUES (?, ?, ?, ?, ?)",
+                (person_id, _iso(closed_at), by, previous_status.value, _iso(deletion_due_at)),
+            )
+
+    def mark_reopened(self, person_id: int, at: datetime) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE closures SET reopened_at = ? WHERE person_id = ? AND reopened_at IS NULL",
+                (_iso(at), person_id),
+            )
+
+    def mark_deleted(self, person_id: int, at: datetime) -> None:
+        """The pending deletion of the profile's data is done; its account goes with them
+        (the identifier is free again)."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE closures SET deleted_at = ? WHERE person_id = ? AND deleted_at IS NULL"
+                " AND deletion_due_at IS NOT NULL",
+                (_iso(at), person_id),
+            )
+            conn.execute("DELETE FROM accounts WHERE person_id = ?", (person_id,))
+
+    _CREATION_DUE = (
+        "SELECT * FROM people WHERE status = 'en_attente' AND information_sent_at IS NOT NULL"
+        " AND information_sent_at <= ? AND deceased = 0 AND not_activable_reason IS NULL"
+    )
+    _DELETION_DUE = (
+        "SELECT * FROM closures WHERE deleted_at IS NULL AND deletion_due_at IS NOT NULL"
+        " AND deletion_due_at <= ?"
+    )
+
+    def creation_due(self, informed_before: datetime, *, any_only: bool = False) -> list[Person]:
+        """Pending profiles informed at or before that time (the six weeks ran out)."""
+        sql = self._CREATION_DUE + (" LIMIT 1" if any_only else "")
+        return [person_from_row(r) for r in self.query(sql, (_iso(informed_before),))]
+
+    def information_sent_at(self, person_id: int) -> datetime | None:
+        row = self.query_one("SELECT information_sent_at FROM people WHERE id = ?", (person_id,))
+        return None if row is None else _datetime(row["information_sent_at"])
+
+    def deletion_due(self, now: datetime, *, any_only: bool = False) -> list[tuple[int, datetime]]:
+        """(profile, due date) of each deletion asked for at closure and due at `now`."""
+        sql = self._DELETION_DUE + (" LIMIT 1" if any_only else "")
+        return [
+            (int(r["person_id"]), datetime.fromisoformat(r["deletion_due_at"]))
+            for r in self.query(sql, (_iso(now),))
+        ]
+
+    # --- contacts and accounts -------------------------------------------------------------
+
+    def set_contact(
+        self, person_id: int, *, email: str | None = None, mobile: str | None = None
+    ) -> None:
+        """The new e-mail or mobile, once its one-time code is confirmed."""
+        with self.transaction() as conn:
+            if email is not None:
+                conn.execute("UPDATE people SET email = ? WHERE id = ?", (email, person_id))
+            if mobile is not None:
+                conn.execute("UPDATE people SET mobile = ? WHERE id = ?", (mobile, person_id))
+
+    def add_account(
+        self, *, person_id: int, identifier: str, password_hash: str, rule_version: str,
+        created_at: datetime,
+    ) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO accounts(person_id, identifier, password_hash, rule_version,"
+                " created_at) VALUES (?, ?, ?, ?, ?)",
+                (person_id, identifier, password_hash, rule_version, _iso(created_at)),
+            )
+
+    def set_password_hash(
+        self, person_id: int, digest: str, *, rule_version: str | None = None,
+        replacing: str | None = None,
+    ) -> None:
+        """A new password hash (and the rules it was checked against); with `replacing`,
+        only when the stored hash is still that one (a rehash at login loses to a change
+        made meanwhile)."""
+        sql, params = "UPDATE accounts SET password_hash = ?", list[Any]([digest])
+        if rule_version is not None:
+            sql += ", rule_version = ?"
+            params.append(rule_version)
+        sql += " WHERE person_id = ?"
+        params.append(person_id)
+        if replacing is not None:
+            sql += " AND password_hash = ?"
+            params.append(replacing)
+        with self.transaction() as conn:
+            conn.execute(sql, params)
+
+    # --- counters of wrong entries (core/lockout.py) --------------------------------------
+
+    def lockout_of(self, scope: str, key: str) -> tuple[int, datetime | None]:
+        """The failures counted and the end of the wait, for that scope and key."""
+        row = self.query_one(
+            "SELECT failures, locked_until FROM lockouts WHERE scope = ? AND key = ?", (scope, key)
+        )
+        if row is None:
+            return 0, None
+        return int(row["failures"]), _datetime(row["locked_until"])
+
+    def set_lockout(self, scope: str, key: str, failures: int, until: datetime | None) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO lockouts(scope, key, failures, locked_until) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(scope, key) DO UPDATE SET failures = excluded.failures,"
+                " locked_until = excluded.locked_until",
+                (scope, key, failures, _iso(until)),
+            )
+
+    def clear_lockout(self, scope: str, key: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM lockouts WHERE scope = ? AND key = ?", (scope, key))
+
     # --- outbox and journal --------------------------------------------------------------
 
     def add_outbox(
