@@ -17,7 +17,7 @@ import os
 import secrets
 import sqlite3
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import cached_property
@@ -29,7 +29,7 @@ from mes_sante_tui.wording import t
 from .models import Card, CardModel, Channel, Closure, OutboxMessage, Person, ProfileStatus
 from .results import RowVanished, StoreError, StoreProblem
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 10_000
 
 # `PRAGMA application_id` of our stores: "MSTU" (Mon eSpace santé TUI) in ASCII. Stores made
@@ -62,7 +62,7 @@ class ForeignStore(StoreError):
     """Another program's database: refused, and never written to."""
 
 # Each entry upgrades the schema from version N-1 to N; a store is never downgraded.
-_MIGRATIONS: dict[int, str] = {
+_MIGRATIONS: dict[int, str | Callable[[Any], None]] = {
     1: """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE households (id INTEGER PRIMARY KEY, label TEXT NOT NULL);
@@ -224,7 +224,16 @@ _MIGRATIONS: dict[int, str] = {
     DROP TABLE code_failures;
     DROP TABLE login_failures;
     """,
+    # The code an outbox message carries, in a column of its own: nothing reads it back out
+    # of the text. The time each step of the journal took. Done by sqlite-utils (`db` below,
+    # over the same connection and transaction).
+    4: lambda db: _code_and_duration(db),
 }
+
+
+def _code_and_duration(db: Any) -> None:
+    db["outbox"].add_column("code", str)
+    db["journal"].add_column("duration_ms", float)
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -246,6 +255,8 @@ class Store:
         on_disk = str(path) != ":memory:"
         self.path = str(Path(path).expanduser()) if on_disk else ":memory:"
         self._depth = 0
+        # Inside `unit_of_work`: a transaction begun stays open until the call ends.
+        self._held = False
         if on_disk:
             _create_private(Path(self.path))
             _inspect(self.path)
@@ -295,8 +306,12 @@ class Store:
                 # Read again inside the lock: another process may have migrated meanwhile.
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 for target in range(version + 1, SCHEMA_VERSION + 1):
-                    for statement in _split_sql(_MIGRATIONS[target]):
-                        conn.execute(statement)
+                    migration = _MIGRATIONS[target]
+                    if callable(migration):
+                        migration(self.db)
+                    else:
+                        for statement in _split_sql(migration):
+                            conn.execute(statement)
                     conn.execute(f"PRAGMA user_version = {target}")
                 if version == 0:
                     conn.execute(
@@ -342,7 +357,8 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of work; nested calls join the outer one."""
+        """One atomic unit of work; nested calls join the outer one. Inside `unit_of_work`
+        the transaction, once begun, stays open until the unit of work ends."""
         if self._depth:
             self._depth += 1
             try:
@@ -358,22 +374,52 @@ class Store:
         try:
             yield self.conn
         except BaseException as exc:
-            # SQLite may already have rolled back by itself (disk full, I/O error): a second
-            # ROLLBACK would then raise and hide the original error.
-            self._roll_back()
-            # The store itself failing (locked, read-only, full, damaged) is said in words;
-            # any other error (a constraint, a bug) goes up as it is.
-            if isinstance(exc, sqlite3.Error) and store_problem(exc) is not None:
-                raise _as_store_error(exc, self.path) from exc
-            raise
-        else:
-            try:
-                self.conn.execute("COMMIT")
-            except sqlite3.DatabaseError as exc:
-                self._roll_back()
-                raise _as_store_error(exc, self.path) from exc
-        finally:
             self._depth = 0
+            self._fail(exc)
+            raise
+        if self._held:
+            return  # committed (or rolled back) when the unit of work ends
+        self._depth = 0
+        self._commit()
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[None]:
+        """One engine call: reads run as they come; the first write takes the write lock
+        (BEGIN IMMEDIATE), and every later write of the call joins that transaction, which
+        commits when the call ends, or rolls back whole when it raises. Until its first
+        write, a call holds no lock (a password is checked, or hashed, without one)."""
+        if self._depth:  # a transaction is open: part of it
+            yield
+            return
+        outer, self._held = self._held, True
+        try:
+            yield
+        except BaseException as exc:
+            self._held = outer
+            if self._depth:
+                self._depth = 0
+                self._fail(exc)
+            raise
+        self._held = outer
+        if self._depth:
+            self._depth = 0
+            self._commit()
+
+    def _fail(self, exc: BaseException) -> None:
+        """Roll back after `exc`. SQLite may already have rolled back by itself (disk full,
+        I/O error): a second ROLLBACK would then raise and hide the original error. The store
+        itself failing (locked, read-only, full, damaged) is said in words; any other error
+        (a constraint, a bug) goes up as it is."""
+        self._roll_back()
+        if isinstance(exc, sqlite3.Error) and store_problem(exc) is not None:
+            raise _as_store_error(exc, self.path) from exc
+
+    def _commit(self) -> None:
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            self._roll_back()
+            raise _as_store_error(exc, self.path) from exc
 
     def _roll_back(self) -> None:
         if not self.conn.in_transaction:
@@ -428,6 +474,10 @@ class Store:
         if row is None:
             raise RowVanished(t("store.vanished", path=self.path))
         return person_from_row(row)
+
+    def find_person(self, person_id: int) -> Person | None:
+        row = self.query_one("SELECT * FROM people WHERE id = ?", (person_id,))
+        return None if row is None else person_from_row(row)
 
     def person_by_nir(self, nir: str) -> Person | None:
         row = self.query_one("SELECT * FROM people WHERE nir = ?", (nir,))
@@ -635,14 +685,16 @@ class Store:
         " AND deletion_due_at <= ?"
     )
 
-    def creation_due(self, informed_before: datetime, *, any_only: bool = False) -> list[Person]:
-        """Pending profiles informed at or before that time (the six weeks ran out)."""
+    def creation_due(
+        self, informed_before: datetime, *, any_only: bool = False
+    ) -> list[tuple[int, datetime]]:
+        """(profile, information sent) of each pending profile informed at or before that
+        time: the six weeks ran out."""
         sql = self._CREATION_DUE + (" LIMIT 1" if any_only else "")
-        return [person_from_row(r) for r in self.query(sql, (_iso(informed_before),))]
-
-    def information_sent_at(self, person_id: int) -> datetime | None:
-        row = self.query_one("SELECT information_sent_at FROM people WHERE id = ?", (person_id,))
-        return None if row is None else _datetime(row["information_sent_at"])
+        return [
+            (int(r["id"]), datetime.fromisoformat(r["information_sent_at"]))
+            for r in self.query(sql, (_iso(informed_before),))
+        ]
 
     def deletion_due(self, now: datetime, *, any_only: bool = False) -> list[tuple[int, datetime]]:
         """(profile, due date) of each deletion asked for at closure and due at `now`."""
@@ -730,12 +782,15 @@ class Store:
         subject: str,
         body: str,
         person_id: int | None,
+        code: str | None = None,
     ) -> int:
+        """A message; `code` is the code it carries, if any (kept apart from the text)."""
         with self.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO outbox(at, channel, address, masked_address, subject, body, person_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (_iso(at), channel.value, address, masked_address, subject, body, person_id),
+                "INSERT INTO outbox(at, channel, address, masked_address, subject, body,"
+                " person_id, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (_iso(at), channel.value, address, masked_address, subject, body, person_id,
+                 code),
             )
             return int(cursor.lastrowid or 0)
 
@@ -755,6 +810,7 @@ class Store:
                 subject=r["subject"],
                 body=r["body"],
                 person_id=r["person_id"],
+                code=r["code"],
             )
             for r in self.query(sql, params)
         ]
@@ -773,12 +829,14 @@ class Store:
         accepted: bool,
         reason: str = "",
         detail: str = "",
+        duration_ms: float | None = None,
     ) -> None:
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO journal(at, session_id, person_id, step, accepted, reason, detail)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (_iso(at), session_id, person_id, step, int(accepted), reason, detail),
+                "INSERT INTO journal(at, session_id, person_id, step, accepted, reason, detail,"
+                " duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (_iso(at), session_id, person_id, step, int(accepted), reason, detail,
+                 duration_ms),
             )
 
     def journal_rows(self, session_id: str | None = None) -> list[sqlite3.Row]:
