@@ -63,3 +63,17 @@ def test_the_graph_sees_the_imports_it_must() -> None:
     assert PREFIX + "lifecycle" in graph[PREFIX + "decision"]  # from . import lifecycle
     assert PREFIX + "store" in graph[PREFIX + "lifecycle"]  # from .store import Store
     assert PREFIX + "results" in graph[PREFIX + "nir"]  # from mes_sante_tui.core.results ...
+
+
+def test_every_sql_statement_of_the_core_is_the_stores() -> None:
+    """The use cases call the store's methods; none runs SQL of its own."""
+    offenders = []
+    for path in sorted(CORE.rglob("*.py")):
+        if path.name == "store.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in (
+                "execute", "executemany", "executescript", "conn"
+            ):
+                offenders.append(f"{path.name}:{node.lineno} .{node.attr}")
+    assert offenders == []
