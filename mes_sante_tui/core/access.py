@@ -90,8 +90,7 @@ class AccessDesk:
         if not password_raw:
             errors["password"] = t("login.password.required")
         if errors:
-            self.desk.log(session, step, False, "fields:" + ",".join(sorted(errors)))
-            return Refused(errors=errors)
+            return self.desk.refused_fields(session, step, errors)
         key = wanted.lower()
         if has_unseen(key, spaces_allowed=False):
             # No identifier holds a control or invisible character (nor could such a text be
@@ -325,7 +324,7 @@ class AccessDesk:
         return Done()
 
     def password_rules(self, raw: str) -> list[password.PasswordRule]:
-        return password.checklist(raw, self.desk.settings.rule_version)
+        return self.desk.password_rules(raw)
 
     @step(f"{RECOVER_PASSWORD_STEP}:nouveau")
     def reset_password(
@@ -339,18 +338,9 @@ class AccessDesk:
             return Refused(message=t("recover.start_again"))
         person = self.store.person(session.recovery_id)
         identifier = self.store.account_identifier(person.id) or ""
-        errors = password.check_password(
-            password_raw,
-            confirmation,
-            version=self.desk.settings.rule_version,
-            identifier=identifier,
-            first_name=person.first_name,
-            last_name=person.last_name,
-            birth_date=person.birth_date,
-        )
+        errors = self.desk.password_errors(password_raw, confirmation, person, identifier)
         if errors:
-            self.desk.log(session, step, False, "fields:" + ",".join(sorted(errors)))
-            return Refused(errors=errors)
+            return self.desk.refused_fields(session, step, errors)
         digest = password.hash_password(password_raw)
         now = self.desk.clock.now()
         with self.store.transaction():
@@ -387,8 +377,7 @@ class AccessDesk:
         key: str = "",
     ) -> AccountFound | Refused:
         if errors:
-            self.desk.log(session, step, False, "fields:" + ",".join(sorted(errors)))
-            return Refused(errors=errors)
+            return self.desk.refused_fields(session, step, errors)
         counter = self.desk.lockout(scope) if scope is not None else None
         if holder is None or self.store.account_identifier(holder.id) is None:
             self.desk.log(session, step, False, "no_account")

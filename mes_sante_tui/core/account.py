@@ -33,7 +33,7 @@ class Accounts:
         return None
 
     def password_rules(self, raw: str) -> list[password.PasswordRule]:
-        return password.checklist(raw, self.desk.settings.rule_version)
+        return self.desk.password_rules(raw)
 
     @step(Step.ACCOUNT)
     def create_account(
@@ -56,20 +56,9 @@ class Accounts:
         if (refused := self.check_identifier(session, identifier_raw)) is not None:
             errors.update(refused.errors)
         wanted = identifier_raw.strip()
-        errors.update(
-            password.check_password(
-                password_raw,
-                confirmation,
-                version=self.desk.settings.rule_version,
-                identifier=wanted,
-                first_name=holder.first_name,
-                last_name=holder.last_name,
-                birth_date=holder.birth_date,
-            )
-        )
+        errors.update(self.desk.password_errors(password_raw, confirmation, holder, wanted))
         if errors:
-            self.desk.log(session, step, False, "fields:" + ",".join(sorted(errors)))
-            return Refused(errors=errors)
+            return self.desk.refused_fields(session, step, errors)
         # Hashed before the first write, which takes the write lock: argon2 is slow on purpose.
         digest = password.hash_password(password_raw)
         now = self.desk.clock.now()

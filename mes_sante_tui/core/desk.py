@@ -23,10 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
+from . import password
 from .answers import Session, StepRefused
 from .clock import Clock
 from .codes import CodeGenerator, CodeHasher
 from .lockout import Lockout, Scope
+from .models import Person
 from .otp import OneTimeCodes
 from .outbox import Mailer
 from .results import Refused
@@ -66,6 +68,30 @@ class Desk:
     def otp(self) -> OneTimeCodes:
         """The one-time codes, with the code generator and the settings in force."""
         return OneTimeCodes(self.store, self.hasher, self.codes, self.settings.otp_validity)
+
+    def password_rules(self, raw: str) -> list[password.PasswordRule]:
+        """The live checklist of the password rules in force."""
+        return password.checklist(raw, self.settings.rule_version)
+
+    def password_errors(
+        self, raw: str, confirmation: str, person: Person, identifier: str
+    ) -> dict[str, str]:
+        """What is wrong with `person`'s new password under the rules in force, per field."""
+        return password.check_password(
+            raw,
+            confirmation,
+            version=self.settings.rule_version,
+            identifier=identifier,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            birth_date=person.birth_date,
+        )
+
+    def refused_fields(self, session: Session, step: str, errors: dict[str, str]) -> Refused:
+        """A step refused for its fields: journaled with the names of the fields, never what
+        was typed in them."""
+        self.log(session, step, False, "fields:" + ",".join(sorted(errors)))
+        return Refused(errors=errors)
 
     def lockout(self, scope: Scope) -> Lockout:
         """The counter of wrong entries of `scope`, with the allowance the settings give."""

@@ -43,8 +43,7 @@ class Identification:
             errors["code"] = code_check.error
         checked_nir = self.check_card_fields(nir, model, serial, errors)
         if errors:
-            self.desk.log(session, step, False, "fields:" + ",".join(sorted(errors)))
-            return Refused(errors=errors)
+            return self.desk.refused_fields(session, step, errors)
         assert code_check.value and checked_nir and model is not None
         return self._identify(session, code_check.value, checked_nir, model, serial)
 
@@ -204,8 +203,7 @@ class Identification:
             errors["birth_date"] = t("birth.required")
         checked_nir = self.check_card_fields(nir, model, serial, errors)
         if errors:
-            self.desk.log(session, step, False, "fields:" + ",".join(sorted(errors)))
-            return Refused(errors=errors)
+            return self.desk.refused_fields(session, step, errors)
         assert checked_nir is not None and model is not None and born is not None
         holder = self.holder_with_card(session, checked_nir, model, serial, step)
         if isinstance(holder, Refused):
