@@ -43,10 +43,9 @@ class Decisions:
         person = self.sessions.profile(session)
         if (refused := self.identification.representative_refusal(session, person, step)):
             return refused
-        if choice is Choice.OPPOSE and person.status is ProfileStatus.CREATED:
-            # Opposition is possible during the six weeks only; afterwards, closure.
-            self.desk.log(session, step, False, "created_no_opposition")
-            return Refused(errors={"choice": t("decision.created_no_opposition")})
+        if choice is Choice.OPPOSE and (too_late := self._too_late_to_oppose(person)):
+            self.desk.log(session, step, False, f"no_opposition:{person.status.value}")
+            return too_late
         # Said now rather than after the contacts and the account: another session may have
         # used the code or decided meanwhile (checked again when the decision is written).
         if (stale := self.decision_refusal(session, choice)) is not None:
@@ -78,14 +77,22 @@ class Decisions:
             return refusal
         if (refused := self.identification.representative_refusal(session, person, step)):
             return refused
-        if person.status is ProfileStatus.CREATED:
-            self.desk.log(session, step, False, "created_no_opposition")
-            return Refused(errors={"choice": t("decision.created_no_opposition")})
+        if (too_late := self._too_late_to_oppose(person)) is not None:
+            self.desk.log(session, step, False, f"no_opposition:{person.status.value}")
+            return too_late
         now = self.desk.clock.now()
         already = self.record_decision(person.id, Choice.OPPOSE, now, session)
         self.desk.log(session, step, True, "already_opposed" if already else "opposed")
         stored = self.store.person(person.id)
         return Opposed(person=stored, decided_on=stored.status_date or now.date())
+
+    @staticmethod
+    def _too_late_to_oppose(person: Person) -> Refused | None:
+        """The life table's refusal of an opposition said on the choice itself: the profile
+        was created at the end of the six weeks (then closure is the way), or its data were
+        deleted."""
+        refused = lifecycle.refusal(person, Event.OPPOSE)
+        return refused if refused is not None and "choice" in refused.errors else None
 
     def record_decision(
         self, profile_id: int, choice: Choice, now: datetime, session: Session

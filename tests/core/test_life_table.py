@@ -174,3 +174,24 @@ def test_only_the_life_table_writes_a_status() -> None:
             ):
                 writers.append(path.name)
     assert writers == []
+
+
+def test_the_decision_screen_is_refused_what_the_table_refuses(services: Services) -> None:
+    """Through the engine: a profile whose data were deleted can be activated again, not
+    opposed (the table has no such transition); the refusal is on the choice."""
+    from support import persona_code
+
+    from mes_sante_tui.core.engine import Choice, Identified
+    from mes_sante_tui.core.models import CardModel
+
+    engine, pid = services.engine, put_in(services, "martine", State.DELETED)
+    session = engine.start_session()
+    identified = engine.identify_with_code(
+        session, code=persona_code(services, "martine"), nir=services.store.person(pid).nir,
+        model=CardModel.WITHOUT_PHOTO, serial="953701166",
+    )
+    assert isinstance(identified, Identified), identified
+    refused = engine.decide(session, Choice.OPPOSE, False)
+    assert refused == Refused(errors={"choice": t("decision.deleted_no_opposition")})
+    assert engine.confirm_opposition(session) == refused
+    assert services.store.person(pid).status is ProfileStatus.DELETED
