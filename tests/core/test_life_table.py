@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from conftest import NOW
-from support import person_id
+from support import person_id, persona_code
 
 from mes_sante_tui.core import lifecycle
 from mes_sante_tui.core.answers import Outcome
+from mes_sante_tui.core.engine import Choice, Identified
 from mes_sante_tui.core.lifecycle import Applied, Event, State, apply_event
-from mes_sante_tui.core.models import ProfileStatus
+from mes_sante_tui.core.models import CardModel, ProfileStatus
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.space import actions_for
@@ -179,11 +180,6 @@ def test_only_the_life_table_writes_a_status() -> None:
 def test_the_decision_screen_is_refused_what_the_table_refuses(services: Services) -> None:
     """Through the engine: a profile whose data were deleted can be activated again, not
     opposed (the table has no such transition); the refusal is on the choice."""
-    from support import persona_code
-
-    from mes_sante_tui.core.engine import Choice, Identified
-    from mes_sante_tui.core.models import CardModel
-
     engine, pid = services.engine, put_in(services, "martine", State.DELETED)
     session = engine.start_session()
     identified = engine.identify_with_code(
