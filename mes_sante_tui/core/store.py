@@ -534,6 +534,12 @@ class Store:
             previous_status=ProfileStatus(row["previous_status"]),
         )
 
+    # The methods below serve the journey's steps, the engine's hot path (p99 < 5 ms a
+    # call, PRODUCT.md "Targets"): hand-written sqlite3 on purpose. Measured one row at a
+    # time: an insert 6 µs with sqlite3, 80 µs with sqlite-utils' Table.insert; a read by id
+    # 10 µs against 60 µs with Table.get (it reads the table's schema again at each call).
+    # A step makes about ten of them.
+
     # --- provisional codes ----------------------------------------------------------------
 
     def codes_of(self, person_ids: Sequence[int]) -> list[sqlite3.Row]:
