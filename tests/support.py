@@ -9,7 +9,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from mes_sante_tui.core.models import OutboxMessage
+from mes_sante_tui.core.models import Channel, OutboxMessage
 from mes_sante_tui.core.services import Services
 
 
@@ -22,10 +22,15 @@ def message_code(message: OutboxMessage) -> str:
 
 def persona_code(services: Services, key: str) -> str:
     """The provisional code a persona "received": the newest 12-character code sent about
-    its profile."""
+    its profile by e-mail or letter (the information message, or a new code asked for)."""
     wanted = person_id(services, key)
     for message in services.store.outbox():  # newest first
-        if message.person_id == wanted and message.code and len(message.code) == 12:
+        if (
+            message.person_id == wanted
+            and message.channel is not Channel.SMS
+            and message.code
+            and len(message.code) == 12
+        ):
             return message_code(message)
     raise LookupError(key)
 
