@@ -161,9 +161,9 @@ _MIGRATIONS: dict[int, str | Callable[[Any], None]] = {
     # The life of a space over time: a « deleted » status (SQLite cannot widen a CHECK, so
     # people is rebuilt, the documented way, with foreign keys off), closures with their
     # deletion requests, failed logins, and an index for the six-week automatic creation.
-    # Written in SQL rather than with sqlite-utils' `table.transform`: transform rebuilds a
-    # table from its columns and would drop the CHECK on the statuses that this version is
-    # about. Versions 1 to 3 are kept as they were shipped: stores made by them upgrade
+    # Written in SQL rather than with sqlite-utils' `table.transform`: transform copies a
+    # column's CHECK as it is and has no way to change it, and widening that CHECK is what
+    # this version is for. Versions 1 to 3 are kept as they were shipped: stores made by them upgrade
     # through exactly these steps.
     2: """
     CREATE TABLE people_v2 (
