@@ -45,7 +45,7 @@ from .desk import Desk
 from .durations import wait_words
 from .identification import Identification
 from .journey import Step
-from .lifecycle import LifeChanges
+from .lifecycle import LifeChanges, Progress
 from .lockout import Lockout, Scope
 from .models import CardModel, Channel, Person
 from .outbox import Mailer
@@ -128,11 +128,11 @@ class Engine:
 
     # --- session ---------------------------------------------------------------------------
 
-    def catch_up(self) -> LifeChanges:
-        return self.sessions.catch_up()
+    def catch_up(self, progress: Progress | None = None) -> LifeChanges:
+        return self.sessions.catch_up(progress)
 
-    def move_clock(self, delta: timedelta) -> LifeChanges:
-        return self.sessions.move_clock(delta)
+    def move_clock(self, delta: timedelta, progress: Progress | None = None) -> LifeChanges:
+        return self.sessions.move_clock(delta, progress)
 
     def start_session(self) -> Session:
         return self.sessions.start_session()

@@ -274,25 +274,67 @@ def deletion_due(closed_at: datetime) -> datetime:
     return add_months(closed_at, DELETION_MONTHS)
 
 
-def catch_up(store: Store, mailer: Mailer, now: datetime) -> LifeChanges:
+Progress = Callable[[int, int], None]
+
+
+def catch_up(
+    store: Store, mailer: Mailer, now: datetime, progress: Progress | None = None
+) -> LifeChanges:
     """Carry out every creation and deletion that is due at `now`, in one transaction each.
 
     A creation is dated the day the six weeks ran out, a deletion its due date, not the day
     the clock was moved. Deceased people and profiles that cannot be activated are never
     created (the transition's guard). Each list is read again inside the write lock: another
     process may have done it meanwhile.
+
+    `progress(done, total)`, when given and something is due, is called as profiles are
+    carried out, with increasing counts, and last with `done == total`. The deletions are
+    counted after the creations: `total` grows by their number when they start.
     """
     informed_before = now - AUTOMATIC_CREATION
     created = deleted = 0
     if store.creation_due(informed_before, any_only=True):
         with store.transaction():
-            for person_id, informed in store.creation_due(informed_before):
-                at = informed + AUTOMATIC_CREATION
-                applied = apply_event(store, mailer, person_id, Event.SIX_WEEKS, at=at)
-                created += isinstance(applied, Applied)
+            due = [
+                (person_id, informed + AUTOMATIC_CREATION)
+                for person_id, informed in store.creation_due(informed_before)
+            ]
+            created = _carry_out(
+                store, mailer, Event.SIX_WEEKS, due, _reporter(progress, 0, len(due))
+            )
     if store.deletion_due(now, any_only=True):
         with store.transaction():
-            for person_id, due in store.deletion_due(now):
-                applied = apply_event(store, mailer, person_id, Event.DELETION_DUE, at=due)
-                deleted += isinstance(applied, Applied)
+            due = store.deletion_due(now)
+            deleted = _carry_out(
+                store, mailer, Event.DELETION_DUE, due, _reporter(progress, created, len(due))
+            )
     return LifeChanges(created=created, deleted=deleted)
+
+
+def _carry_out(
+    store: Store,
+    mailer: Mailer,
+    event: Event,
+    due: list[tuple[int, datetime]],
+    report: Progress | None,
+) -> int:
+    """Apply the clock's `event` to each (profile, date) due; how many it changed."""
+    done = 0
+    for index, (person_id, at) in enumerate(due, 1):
+        done += isinstance(apply_event(store, mailer, person_id, event, at=at), Applied)
+        if report is not None:
+            report(index, len(due))
+    return done
+
+
+def _reporter(progress: Progress | None, before: int, count: int) -> Progress | None:
+    """`progress` for `count` rows after `before` done, called about every half per cent."""
+    if progress is None:
+        return None
+    step = max(1, count // 200)
+
+    def report(done: int, _count: int) -> None:
+        if done % step == 0 or done == count:
+            progress(before + done, before + count)
+
+    return report

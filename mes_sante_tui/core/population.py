@@ -28,6 +28,7 @@ import calendar
 import hashlib
 import random
 import unicodedata
+from collections.abc import Callable
 from datetime import timedelta
 
 from .clock import Clock
@@ -128,11 +129,14 @@ def generate_population(
     codes_hasher: CodeHasher | None = None,
     batch: int = 50_000,
     settings: Settings | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Append `size` generated people to the store, in one transaction; return how many.
 
     With `codes_hasher`, each person also gets a valid information code, see
     `population_code`. `settings` gives that code's validity (six weeks by default).
+    `progress(done, total)` is called as people are made (about every half per cent, with
+    increasing counts) and a last time with `(size, size)` once everything is written.
     """
     if size <= 0:
         return 0
@@ -223,6 +227,8 @@ def generate_population(
             return sent
 
         made = 0
+        report_step = max(1, size // 200)
+        report_at = report_step
         while made < size:
             next_household += 1
             last, last_ascii = last_names[int(rand() * len(last_names))]
@@ -288,9 +294,14 @@ def generate_population(
                 made += 1
             if len(people) >= batch:
                 flush()
+            if progress is not None and report_at <= made < size:
+                progress(made, size)
+                report_at = made + report_step
         flush()
         store.rebuild_indexes(rebuilt)
         store.cache_size(cache_kib)
+        if progress is not None:
+            progress(made, size)
     # The commit has already copied the pages into the store; give back the WAL file, as
     # large as everything written (inside an outer transaction, that one's commit and the
     # store's closing do it).

@@ -22,11 +22,14 @@ class Sessions:
         self.desk = desk
         self.store = desk.store
 
-    def catch_up(self) -> LifeChanges:
-        """Carry out what the (simulated) clock has made due: creations and deletions."""
-        return lifecycle.catch_up(self.store, self.desk.mailer, self.desk.clock.now())
+    def catch_up(self, progress: lifecycle.Progress | None = None) -> LifeChanges:
+        """Carry out what the (simulated) clock has made due: creations and deletions;
+        `progress(done, total)` follows a long catch-up (see `lifecycle.catch_up`)."""
+        return lifecycle.catch_up(self.store, self.desk.mailer, self.desk.clock.now(), progress)
 
-    def move_clock(self, delta: timedelta) -> LifeChanges:
+    def move_clock(
+        self, delta: timedelta, progress: lifecycle.Progress | None = None
+    ) -> LifeChanges:
         """Move the simulated clock kept in the store ahead by `delta`, then carry out what
         became due. Only a StoreClock reads the offset; other clocks are moved by their
         owner (tests)."""
@@ -38,7 +41,7 @@ class Sessions:
             raise DomainError("clock_out_of_range", t("clock.out_of_range")) from None
         with self.store.unit_of_work():
             move_offset(self.store, delta)  # atomic: a move made by another process is kept
-            return self.catch_up()
+            return self.catch_up(progress)
 
     def start_session(self) -> Session:
         now = self.desk.clock.now()

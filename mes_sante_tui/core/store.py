@@ -163,8 +163,8 @@ _MIGRATIONS: dict[int, str | Callable[[Any], None]] = {
     # deletion requests, failed logins, and an index for the six-week automatic creation.
     # Written in SQL rather than with sqlite-utils' `table.transform`: transform copies a
     # column's CHECK as it is and has no way to change it, and widening that CHECK is what
-    # this version is for. Versions 1 to 3 are kept as they were shipped: stores made by them upgrade
-    # through exactly these steps.
+    # this version is for. Versions 1 to 3 are kept as they were shipped: stores made by
+    # them upgrade through exactly these steps.
     2: """
     CREATE TABLE people_v2 (
         id INTEGER PRIMARY KEY,
