@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -197,7 +197,9 @@ def apply_event(
     the caller has one open). The profile is read again inside it; when the table refuses
     the pair, nothing is written and the refusal is returned."""
     with store.transaction():
-        person, closure = store.person(person_id), store.closure_of(person_id)
+        person = store.person(person_id)
+        # Only a closed profile's state depends on its closure (a deletion pending or not).
+        closure = store.closure_of(person_id) if person.status is ProfileStatus.CLOSED else None
         if (refused := refusal(person, event, closure)) is not None:
             return refused
         tr = _TABLE[(state_of(person, closure), event)]
@@ -222,7 +224,8 @@ def apply_event(
                 # The account goes with the data: the identifier is free again, and coming
                 # back means activating a new, empty space.
                 store.mark_deleted(person.id, at)
-        after = store.person(person.id)
+        # The profile as written, without reading it again (a catch-up makes thousands).
+        after = person if tr.keeps_status else replace(person, status=target, status_date=at.date())
         addressee = store.person(person.parent_id) if person.parent_id else after
         _send(mailer, tr.message, at, after, addressee, due)
     return Applied(person=after, transition=tr)
