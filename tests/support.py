@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
@@ -15,26 +14,42 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
+from mes_sante_tui.core.models import Channel, OutboxMessage
 from mes_sante_tui.core.services import Services
 
 
+def message_code(message: OutboxMessage) -> str:
+    """The code a message carries, from its own column (the person reads it in the text)."""
+    assert message.code is not None, message.body
+    assert message.code in message.body, message.body
+    return message.code
+
+
 def persona_code(services: Services, key: str) -> str:
-    """The provisional code a persona "received", read from its information message."""
+    """The provisional code a persona "received": the newest 12-character code sent about
+    its profile by e-mail or letter (the information message, or a new code asked for)."""
     wanted = person_id(services, key)
-    for message in services.store.outbox():
-        if message.person_id == wanted:
-            found = re.search(r"code provisoire : (\w{12})", message.body)
-            if found:
-                return found.group(1)
+    for message in services.store.outbox():  # newest first
+        if (
+            message.person_id == wanted
+            and message.channel is not Channel.SMS
+            and message.code
+            and len(message.code) == 12
+        ):
+            return message_code(message)
     raise LookupError(key)
+
+
+def newest_code(services: Services) -> str:
+    """The code of the newest message in the outbox."""
+    return message_code(max(services.store.outbox(), key=lambda m: m.id))
 
 
 def latest_otp(services: Services) -> str:
     """The 6-digit one-time code of the newest message in the outbox."""
-    newest = max(services.store.outbox(), key=lambda m: m.id)
-    found = re.search(r"\b(\d{6})\b", newest.body)
-    assert found, newest.body
-    return found.group(1)
+    code = newest_code(services)
+    assert len(code) == 6, code
+    return code
 
 
 def person_id(services: Services, key: str) -> int:

@@ -26,7 +26,7 @@ from mes_sante_tui.core.store import _as_store_error
 from mes_sante_tui.wording import t
 
 from .commands import COMMANDS as _COMMANDS
-from .commands import PROGRESS_FROM, fail, one_time_codes, progress, provisional_codes, reset
+from .commands import PROGRESS_FROM, fail, message_codes, progress, reset
 from .context import (
     EXIT_BROKEN_PIPE,
     EXIT_FAILURE,
@@ -47,8 +47,7 @@ __all__ = [
     "_COMMANDS",
     "build_parser",
     "main",
-    "one_time_codes",
-    "provisional_codes",
+    "message_codes",
     "translate_argparse_message",
 ]
 

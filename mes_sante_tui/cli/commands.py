@@ -8,13 +8,11 @@ when a person is shown something, so that scripts do not load rich.
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, closing, contextmanager
 from datetime import datetime, timedelta
-from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from typing import Any
 from mes_sante_tui.core import personas as population
 from mes_sante_tui.core.birthdate import format_date
 from mes_sante_tui.core.clock import OFFSET_KEY
+from mes_sante_tui.core.codeformat import PROVISIONAL_CODE_LENGTH
 from mes_sante_tui.core.contacts import format_mobile
 from mes_sante_tui.core.models import Card, CardModel, OutboxMessage, Person
 from mes_sante_tui.core.nir import format_nir
@@ -30,7 +29,7 @@ from mes_sante_tui.core.services import Services, open_services
 from mes_sante_tui.core.status import status_label
 from mes_sante_tui.core.store import DamagedStore, Store, move_aside
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
-from mes_sante_tui.wording import FR, t
+from mes_sante_tui.wording import t
 
 from .context import EXIT_FAILURE, EXIT_OK, Context, is_terminal
 from .parser import folded
@@ -39,8 +38,6 @@ Progress = Callable[[int, int], None]
 
 # Codes carried by a message. A 12-character token that reads like a plain word
 # ("informations") is a code only when it follows a label of the catalogue ("code : ").
-_PROVISIONAL_TOKEN = re.compile(r"(?<!\w)[A-Za-z0-9]{12}(?!\w)")
-_OTP_TOKEN = re.compile(r"(?<!\w)[0-9]{6}(?!\w)")
 
 
 def fail(problem: str) -> int:
@@ -257,42 +254,14 @@ def cmd_personas(services: Services, context: Context) -> int:
 # --- outbox ------------------------------------------------------------------------------
 
 
-@cache
-def _code_labels() -> tuple[str, ...]:
-    """What the catalogue writes just before a code ("Votre code provisoire : ")."""
-    labels: set[str] = set()
-    for text in FR.values():
-        head, found, _ = text.partition("{code}")
-        if not found:
-            continue
-        label = head.splitlines()[-1] if head.splitlines() else ""
-        if label.strip() and "{" not in label:
-            labels.add(label)
-    return tuple(sorted(labels, key=len, reverse=True))
-
-
-def _looks_like_a_word(token: str) -> bool:
-    return token.isalpha() and (token[1:].islower() or token.isupper())
-
-
-def provisional_codes(body: str) -> list[str]:
-    """The 12-character provisional codes a message carries, in order, without repeats."""
-    found: list[str] = []
-    for match in _PROVISIONAL_TOKEN.finditer(body):
-        token = match.group(0)
-        labelled = body[: match.start()].endswith(_code_labels())
-        if (labelled or not _looks_like_a_word(token)) and token not in found:
-            found.append(token)
-    return found
-
-
-def one_time_codes(body: str) -> list[str]:
-    """The 6-digit one-time codes a message carries, in order, without repeats."""
-    found: list[str] = []
-    for token in _OTP_TOKEN.findall(body):
-        if token not in found:
-            found.append(token)
-    return found
+def message_codes(message: OutboxMessage) -> tuple[list[str], list[str]]:
+    """The provisional and one-time codes a message carries, read from its own column (never
+    from its text): a 12-character code is provisional, a 6-digit one is a one-time code."""
+    if message.code is None:
+        return [], []
+    if len(message.code) == PROVISIONAL_CODE_LENGTH:
+        return [message.code], []
+    return [], [message.code]
 
 
 def _moment(at: datetime) -> str:
@@ -310,8 +279,8 @@ def _message_record(message: OutboxMessage, names: dict[int, str]) -> dict[str, 
         "masked_address": message.masked_address,
         "person": None if message.person_id is None else names.get(message.person_id),
         "subject": message.subject,
-        "provisional_codes": provisional_codes(message.body),
-        "one_time_codes": one_time_codes(message.body),
+        "provisional_codes": message_codes(message)[0],
+        "one_time_codes": message_codes(message)[1],
         "body": message.body,
     }
 

@@ -10,41 +10,29 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING
 
 from mes_sante_tui.wording import t
 
-from . import codeformat, contacts, password
+from . import codeformat, contacts, otp, password
+from .answers import ChannelOption, CodeSent, Outcome, Session, contact_channels
 from .birthdate import check_birth_date
-from .engine import (
-    ChannelOption,
-    CodeSent,
-    Engine,
-    Outcome,
-    Session,
-    contact_channels,
-    wait_words,
-)
+from .desk import Desk, step
+from .durations import wait_words
+from .identification import Identification
 from .lockout import Scope
 from .models import CardModel, Channel, Person
 from .nir import check_nir
 from .results import Refused
-from .store import iso
+from .session import Sessions
 from .text import has_unseen
-
-if TYPE_CHECKING:
-    import sqlite3
 
 LOGIN_STEP = "connexion"
 RECOVER_IDENTIFIER_STEP = "identifiant_oublie"
 RECOVER_PASSWORD_STEP = "mot_de_passe_oublie"
 
 # One-time code purposes in the otp_codes table.
-LOGIN_PURPOSE = "login"
-PASSWORD_PURPOSE = "password_code"
-
-
+LOGIN_PURPOSE = otp.LOGIN
+PASSWORD_PURPOSE = otp.PASSWORD
 
 # A one-time code (or the identifier) was sent: the same result as a new provisional code,
 # the channel and the masked address.
@@ -79,20 +67,21 @@ def _decoy_hash() -> str:
 
 
 class AccessDesk:
-    """Login and recovery, over the engine's store, clock, codes and journal."""
+    """Login and recovery, over the desk's store, clock, codes and journal."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.store = engine.store
+    def __init__(self, desk: Desk, sessions: Sessions, identification: Identification) -> None:
+        self.desk, self.sessions, self.identification = desk, sessions, identification
+        self.store = desk.store
 
     # --- « Se connecter » ----------------------------------------------------------------
 
+    @step(LOGIN_STEP)
     def login(
         self, session: Session, *, identifier: str, password_raw: str
     ) -> CodeOnItsWay | Refused:
         """Identifier and password; when right, a one-time code to the contact on file."""
-        engine, step = self.engine, LOGIN_STEP
-        if (expired := engine.touch(session, step)) is not None:
+        step = LOGIN_STEP
+        if (expired := self.sessions.touch(session, step)) is not None:
             return expired
         wanted = identifier.strip()
         errors: dict[str, str] = {}
@@ -101,16 +90,15 @@ class AccessDesk:
         if not password_raw:
             errors["password"] = t("login.password.required")
         if errors:
-            engine.log(session, step, False, "fields:" + ",".join(sorted(errors)))
-            return Refused(errors=errors)
+            return self.desk.refused_fields(session, step, errors)
         key = wanted.lower()
         if has_unseen(key, spaces_allowed=False):
             # No identifier holds a control or invisible character (nor could such a text be
             # looked up): a wrong login, said as any other.
-            engine.log(session, step, False, "login_failed")
+            self.desk.log(session, step, False, "login_failed")
             return Refused(message=t("login.failed"))
         if (locked := self._login_locked(key)) is not None:
-            engine.log(session, step, False, "locked")
+            self.desk.log(session, step, False, "locked")
             return locked
         # Identifiers are lowercase by rule: « Sebastien.Leguellec » is the same person.
         account = self.store.account_by_identifier(key)
@@ -121,7 +109,7 @@ class AccessDesk:
         # it is common to all the profiles the holder manages and may have been created by a
         # child's activation while the holder's own is still pending (PRODUCT.md, "Accounts").
         if not right or person is None:
-            engine.log(
+            self.desk.log(
                 session, step, False, "login_failed", person_id=person.id if person else None
             )
             return self._count_login_failure(key) or Refused(message=t("login.failed"))
@@ -132,37 +120,39 @@ class AccessDesk:
         session.login_pending, session.login_key = person.id, key
         session.account_id = None
         masked = self._send_otp(person, LOGIN_PURPOSE, channel, address)
-        engine.log(session, step, True, f"otp_sent:{channel.value}", person_id=person.id)
+        self.desk.log(session, step, True, f"otp_sent:{channel.value}", person_id=person.id)
         return CodeOnItsWay(channel=channel, masked=masked)
 
+    @step(LOGIN_STEP)
     def resend_login_code(self, session: Session) -> CodeOnItsWay | Refused:
         """« Envoyer à nouveau le code »: the new code replaces the previous one."""
-        if (expired := self.engine.touch(session, LOGIN_STEP)) is not None:
+        if (expired := self.sessions.touch(session, LOGIN_STEP)) is not None:
             return expired
         if session.login_pending is None:
             return Refused(errors={"otp": t("otp.none")})
         person = self.store.person(session.login_pending)
         channel, address = _login_contact(person)
         masked = self._send_otp(person, LOGIN_PURPOSE, channel, address)
-        self.engine.log(session, LOGIN_STEP, True, "otp_resent", person_id=person.id)
+        self.desk.log(session, LOGIN_STEP, True, "otp_resent", person_id=person.id)
         return CodeOnItsWay(channel=channel, masked=masked)
 
+    @step(f"{LOGIN_STEP}:code")
     def verify_login_code(self, session: Session, raw: str) -> LoggedIn | Refused:
-        engine, step = self.engine, f"{LOGIN_STEP}:code"
-        if (expired := engine.touch(session, step)) is not None:
+        step = f"{LOGIN_STEP}:code"
+        if (expired := self.sessions.touch(session, step)) is not None:
             return expired
         if session.login_pending is None or session.login_key is None:
             return Refused(errors={"otp": t("otp.none")})
         person = self.store.person(session.login_pending)
         if codeformat.check_otp(raw).ok and (locked := self._login_locked(session.login_key)):
             # Locked meanwhile (by this session's wrong codes, or another's): not compared.
-            engine.log(session, step, False, "locked", person_id=person.id)
+            self.desk.log(session, step, False, "locked", person_id=person.id)
             session.login_pending = None
             return Refused(outcome=Outcome.LOCKED, message=locked.message)
         refused = self._confirm_otp(person, LOGIN_PURPOSE, raw)
         if refused is not None:
             reason, message = refused
-            engine.log(session, step, False, f"otp_{reason}", person_id=person.id)
+            self.desk.log(session, step, False, f"otp_{reason}", person_id=person.id)
             # A wrong one-time code is a failed login too: it counts towards the wait.
             if (
                 reason == "wrong"
@@ -176,26 +166,23 @@ class AccessDesk:
         session.login_pending, session.login_key = None, None
         session.account_id = session.holder_id = session.person_id = person.id
         session.managing, session.representative_certified = True, False
-        engine.log(session, step, True, "logged_in", person_id=person.id)
+        self.desk.log(session, step, True, "logged_in", person_id=person.id)
         return LoggedIn(person=person, identifier=identifier)
 
+    @step("deconnexion")
     def logout(self, session: Session) -> None:
-        self.engine.log(session, "deconnexion", True, "logged_out")
+        self.desk.log(session, "deconnexion", True, "logged_out")
         session.account_id = session.login_pending = session.login_key = None
         session.holder_id = session.person_id = None
         session.managing = session.representative_certified = False
 
     def _rehash(self, person_id: int, stored: str, password_raw: str) -> None:
         digest = password.hash_password(password_raw)
-        with self.store.transaction() as conn:
-            # Unless the password was changed meanwhile (another process's recovery).
-            conn.execute(
-                "UPDATE accounts SET password_hash = ? WHERE person_id = ? AND password_hash = ?",
-                (digest, person_id, stored),
-            )
+        # Unless the password was changed meanwhile (another process's recovery).
+        self.store.set_password_hash(person_id, digest, replacing=stored)
 
     def _login_locked(self, key: str) -> Refused | None:
-        left = self.engine.lockout(Scope.LOGIN).wait_left(key, self.engine.clock.now())
+        left = self.desk.lockout(Scope.LOGIN).wait_left(key, self.desk.clock.now())
         if left is None:
             return None
         return Refused(message=t("login.locked", wait=wait_words(left)))
@@ -203,28 +190,29 @@ class AccessDesk:
     def _count_login_failure(self, key: str) -> Refused | None:
         """Count a failure; past the allowance, each one doubles the wait, which is returned
         when this failure starts one."""
-        wait = self.engine.lockout(Scope.LOGIN).fail(key, self.engine.clock.now())
+        wait = self.desk.lockout(Scope.LOGIN).fail(key, self.desk.clock.now())
         if wait is None:
             return None
         return Refused(message=t("login.locked", wait=wait_words(wait)))
 
     def _clear_login_failures(self, key: str) -> None:
-        self.engine.lockout(Scope.LOGIN).clear(key)
+        self.desk.lockout(Scope.LOGIN).clear(key)
 
     # --- « Identifiant oublié » ----------------------------------------------------------
 
+    @step(RECOVER_IDENTIFIER_STEP)
     def find_for_identifier(
         self, session: Session, *, nir: str, birth_date: str
     ) -> AccountFound | Refused:
         """NIR and date of birth of an account holder; then where to send the identifier."""
         step = RECOVER_IDENTIFIER_STEP
-        if (expired := self.engine.touch(session, step)) is not None:
+        if (expired := self.sessions.touch(session, step)) is not None:
             return expired
         errors: dict[str, str] = {}
         nir_check = check_nir(nir)
         if nir_check.error:
             errors["nir"] = nir_check.error
-        born = check_birth_date(birth_date, self.engine.clock.now().date())
+        born = check_birth_date(birth_date, self.desk.clock.now().date())
         if born.error:
             errors["birth_date"] = born.error
         if errors or nir_check.value is None:
@@ -238,9 +226,10 @@ class AccessDesk:
             session, step, holder, errors, letter=True, scope=Scope.FORGOT_IDENTIFIER, key=key
         )
 
+    @step(f"{RECOVER_IDENTIFIER_STEP}:envoi")
     def send_identifier(self, session: Session, channel: Channel | None) -> CodeOnItsWay | Refused:
         step = f"{RECOVER_IDENTIFIER_STEP}:envoi"
-        if (expired := self.engine.touch(session, step)) is not None:
+        if (expired := self.sessions.touch(session, step)) is not None:
             return expired
         if session.recovery_id is None:
             return Refused(message=t("recover.start_again"))
@@ -249,13 +238,14 @@ class AccessDesk:
         if channel is None or channel not in options:
             return Refused(errors={"channel": t("channel.required")})
         identifier = self.store.account_identifier(person.id) or ""
-        self.engine.mailer.identifier_reminder(self.engine.clock.now(), person, channel, identifier)
+        self.desk.mailer.identifier_reminder(self.desk.clock.now(), person, channel, identifier)
         session.recovery_id = None
-        self.engine.log(session, step, True, f"sent:{channel.value}", person_id=person.id)
+        self.desk.log(session, step, True, f"sent:{channel.value}", person_id=person.id)
         return CodeOnItsWay(channel=channel, masked=options[channel].masked)
 
     # --- « Mot de passe oublié » ---------------------------------------------------------
 
+    @step(RECOVER_PASSWORD_STEP)
     def find_for_password(
         self,
         session: Session,
@@ -266,32 +256,33 @@ class AccessDesk:
         serial: str,
     ) -> AccountFound | Refused:
         """NIR, date of birth and the Vitale card; then where to send a one-time code."""
-        engine, step = self.engine, RECOVER_PASSWORD_STEP
-        if (expired := engine.touch(session, step)) is not None:
+        step = RECOVER_PASSWORD_STEP
+        if (expired := self.sessions.touch(session, step)) is not None:
             return expired
         errors: dict[str, str] = {}
-        born = check_birth_date(birth_date, engine.clock.now().date())
+        born = check_birth_date(birth_date, self.desk.clock.now().date())
         if born.error:
             errors["birth_date"] = born.error
-        checked_nir = engine.check_card_fields(nir, model, serial, errors)
+        checked_nir = self.identification.check_card_fields(nir, model, serial, errors)
         if errors or checked_nir is None or model is None:
             return self._found(session, step, None, errors, letter=False)
         scope = Scope.FORGOT_PASSWORD
         if (locked := self._lookup_locked(session, step, scope, checked_nir)) is not None:
             return locked
         holder: Person | None = None
-        found = engine.holder_with_card(session, checked_nir, model, serial, step)
+        found = self.identification.holder_with_card(session, checked_nir, model, serial, step)
         if isinstance(found, Person) and found.birth_date == born.value:
             holder = found
         return self._found(
             session, step, holder, errors, letter=False, scope=scope, key=checked_nir
         )
 
+    @step(f"{RECOVER_PASSWORD_STEP}:envoi")
     def send_password_code(
         self, session: Session, channel: Channel | None
     ) -> CodeOnItsWay | Refused:
         step = f"{RECOVER_PASSWORD_STEP}:envoi"
-        if (expired := self.engine.touch(session, step)) is not None:
+        if (expired := self.sessions.touch(session, step)) is not None:
             return expired
         if session.recovery_id is None:
             return Refused(message=t("recover.start_again"))
@@ -303,71 +294,63 @@ class AccessDesk:
         assert address is not None  # the option exists only when the contact is on file
         masked = self._send_otp(person, PASSWORD_PURPOSE, channel, address)
         session.recovery_verified = False
-        self.engine.log(session, step, True, f"otp_sent:{channel.value}", person_id=person.id)
+        self.desk.log(session, step, True, f"otp_sent:{channel.value}", person_id=person.id)
         return CodeOnItsWay(channel=channel, masked=masked)
 
+    @step(f"{RECOVER_PASSWORD_STEP}:code")
     def verify_password_code(self, session: Session, raw: str) -> Done | Refused:
         step = f"{RECOVER_PASSWORD_STEP}:code"
-        if (expired := self.engine.touch(session, step)) is not None:
+        if (expired := self.sessions.touch(session, step)) is not None:
             return expired
         if session.recovery_id is None:
             return Refused(message=t("recover.start_again"))
         person = self.store.person(session.recovery_id)
-        counter, key = self.engine.lockout(Scope.RECOVERY_CODE), str(person.id)
-        now = self.engine.clock.now()
+        counter, key = self.desk.lockout(Scope.RECOVERY_CODE), str(person.id)
+        now = self.desk.clock.now()
         if codeformat.check_otp(raw).ok and (left := counter.wait_left(key, now)) is not None:
             # While the wait runs, even the right code is refused: it is not even compared.
-            self.engine.log(session, step, False, Outcome.LOCKED, person_id=person.id)
+            self.desk.log(session, step, False, Outcome.LOCKED, person_id=person.id)
             return Refused(errors={"otp": t("code.locked", wait=wait_words(left))})
         refused = self._confirm_otp(person, PASSWORD_PURPOSE, raw)
         if refused is not None:
             reason, message = refused
-            self.engine.log(session, step, False, f"otp_{reason}", person_id=person.id)
+            self.desk.log(session, step, False, f"otp_{reason}", person_id=person.id)
             if reason == "wrong" and (wait := counter.fail(key, now)) is not None:
                 message = t("code.locked", wait=wait_words(wait))
             return Refused(errors={"otp": message})
         counter.clear(key)
-        self.engine.log(session, step, True, "otp_confirmed", person_id=person.id)
+        self.desk.log(session, step, True, "otp_confirmed", person_id=person.id)
         session.recovery_verified = True
         return Done()
 
     def password_rules(self, raw: str) -> list[password.PasswordRule]:
-        return self.engine.password_rules(raw)
+        return self.desk.password_rules(raw)
 
+    @step(f"{RECOVER_PASSWORD_STEP}:nouveau")
     def reset_password(
         self, session: Session, *, password_raw: str, confirmation: str
     ) -> Done | Refused:
         """The new password, under the rules in force; the wait on logins is lifted."""
-        engine, step = self.engine, f"{RECOVER_PASSWORD_STEP}:nouveau"
-        if (expired := engine.touch(session, step)) is not None:
+        step = f"{RECOVER_PASSWORD_STEP}:nouveau"
+        if (expired := self.sessions.touch(session, step)) is not None:
             return expired
         if session.recovery_id is None or not session.recovery_verified:
             return Refused(message=t("recover.start_again"))
         person = self.store.person(session.recovery_id)
         identifier = self.store.account_identifier(person.id) or ""
-        errors = password.check_password(
-            password_raw,
-            confirmation,
-            version=engine.settings.rule_version,
-            identifier=identifier,
-            first_name=person.first_name,
-            last_name=person.last_name,
-            birth_date=person.birth_date,
-        )
+        errors = self.desk.password_errors(password_raw, confirmation, person, identifier)
         if errors:
-            engine.log(session, step, False, "fields:" + ",".join(sorted(errors)))
-            return Refused(errors=errors)
+            return self.desk.refused_fields(session, step, errors)
         digest = password.hash_password(password_raw)
-        now = engine.clock.now()
-        with self.store.transaction() as conn:
-            conn.execute(
-                "UPDATE accounts SET password_hash = ?, rule_version = ? WHERE person_id = ?",
-                (digest, engine.settings.rule_version.value, person.id),
+        now = self.desk.clock.now()
+        with self.store.transaction():
+            self.store.set_password_hash(
+                person.id, digest, rule_version=self.desk.settings.rule_version.value
             )
-            self.engine.lockout(Scope.LOGIN).clear(identifier)
-            engine.mailer.password_changed(now, person)
+            self.desk.lockout(Scope.LOGIN).clear(identifier)
+            self.desk.mailer.password_changed(now, person)
         session.recovery_id, session.recovery_verified = None, False
-        engine.log(session, step, True, "password_changed", person_id=person.id)
+        self.desk.log(session, step, True, "password_changed", person_id=person.id)
         return Done()
 
     # --- shared --------------------------------------------------------------------------
@@ -376,10 +359,10 @@ class AccessDesk:
         self, session: Session, step: str, scope: Scope, key: str
     ) -> Refused | None:
         """A recovery look-up while its wait runs: refused before anything is looked up."""
-        left = self.engine.lockout(scope).wait_left(key, self.engine.clock.now())
+        left = self.desk.lockout(scope).wait_left(key, self.desk.clock.now())
         if left is None:
             return None
-        self.engine.log(session, step, False, Outcome.LOCKED)
+        self.desk.log(session, step, False, Outcome.LOCKED)
         return Refused(message=t("recover.locked", wait=wait_words(left)))
 
     def _found(
@@ -394,14 +377,13 @@ class AccessDesk:
         key: str = "",
     ) -> AccountFound | Refused:
         if errors:
-            self.engine.log(session, step, False, "fields:" + ",".join(sorted(errors)))
-            return Refused(errors=errors)
-        counter = self.engine.lockout(scope) if scope is not None else None
+            return self.desk.refused_fields(session, step, errors)
+        counter = self.desk.lockout(scope) if scope is not None else None
         if holder is None or self.store.account_identifier(holder.id) is None:
-            self.engine.log(session, step, False, "no_account")
+            self.desk.log(session, step, False, "no_account")
             # A look-up that tells whether an account exists: its failures are counted.
             if counter is not None and (
-                wait := counter.fail(key, self.engine.clock.now())
+                wait := counter.fail(key, self.desk.clock.now())
             ) is not None:
                 return Refused(message=t("recover.locked", wait=wait_words(wait)))
             return Refused(message=t("recover.not_found"))
@@ -409,35 +391,21 @@ class AccessDesk:
             counter.clear(key)
         channels = contact_channels(holder, letter=letter)
         if not channels:
-            self.engine.log(session, step, False, "no_contact", person_id=holder.id)
+            self.desk.log(session, step, False, "no_contact", person_id=holder.id)
             return Refused(message=t("recover.no_contact"))
         session.recovery_id, session.recovery_verified = holder.id, False
-        self.engine.log(session, step, True, "found", person_id=holder.id)
+        self.desk.log(session, step, True, "found", person_id=holder.id)
         return AccountFound(channels=tuple(channels))
 
     def _send_otp(self, person: Person, purpose: str, channel: Channel, address: str) -> str:
-        """A new one-time code that replaces any earlier one of the same purpose."""
-        engine, now = self.engine, self.engine.clock.now()
-        code = engine.codes.otp()
-        with self.store.transaction() as conn:
-            conn.execute(
-                "UPDATE otp_codes SET replaced = 1 WHERE person_id = ? AND purpose = ?"
-                " AND used_at IS NULL AND replaced = 0",
-                (person.id, purpose),
-            )
-            conn.execute(
-                "INSERT INTO otp_codes(person_id, purpose, target, code_hash, issued_at,"
-                " expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    person.id,
-                    purpose,
-                    address,
-                    engine.hasher.digest(code),
-                    iso(now),
-                    iso(now + engine.settings.otp_validity),
-                ),
-            )
-            engine.mailer.one_time_code(now, person, channel, address, purpose, code)
+        """A new one-time code that replaces any earlier one of the same purpose; the
+        address, masked."""
+        now, mailer = self.desk.clock.now(), self.desk.mailer
+
+        def deliver(code: str) -> None:
+            mailer.one_time_code(now, person, channel, address, purpose, code)
+
+        self.desk.otp.send(person.id, purpose, address, now, deliver)
         if channel is Channel.SMS:
             return contacts.mask_mobile(address)
         return contacts.mask_email(address)
@@ -445,24 +413,8 @@ class AccessDesk:
     def _confirm_otp(self, person: Person, purpose: str, raw: str) -> tuple[str, str] | None:
         """None when `raw` is the live code of that purpose (then used up), else why not:
         a reason for the journal ("format", "none", "wrong", "expired") and the message."""
-        checked = codeformat.check_otp(raw)
-        if checked.error or checked.value is None:
-            return "format", checked.error or t("otp.required")
-        now = self.engine.clock.now()
-        with self.store.transaction() as conn:
-            row: sqlite3.Row | None = conn.execute(
-                "SELECT * FROM otp_codes WHERE person_id = ? AND purpose = ? AND replaced = 0"
-                " AND used_at IS NULL ORDER BY id DESC LIMIT 1",
-                (person.id, purpose),
-            ).fetchone()
-            if row is None:
-                return "none", t("otp.none")
-            if not self.engine.hasher.matches(checked.value, row["code_hash"]):
-                return "wrong", t("otp.wrong")
-            if datetime.fromisoformat(row["expires_at"]) <= now:
-                return "expired", t("otp.expired")
-            conn.execute("UPDATE otp_codes SET used_at = ? WHERE id = ?", (iso(now), row["id"]))
-        return None
+        refused = self.desk.otp.confirm(person.id, purpose, raw, self.desk.clock.now())
+        return None if refused is None else (refused.reason, refused.message)
 
 
 def _login_contact(person: Person) -> tuple[Channel, str]:

@@ -72,16 +72,7 @@ def move_offset(store: Store, delta: timedelta) -> timedelta:
     command line and the application, or two trainers' scripts) each add their move, none
     is lost. The caller checks that the move goes forward.
     """
-    seconds = int(delta.total_seconds())
-    with store.transaction() as conn:
-        row = conn.execute("SELECT value FROM meta WHERE key = ?", (OFFSET_KEY,)).fetchone()
-        total = (int(row[0]) if row is not None else 0) + seconds
-        conn.execute(
-            "INSERT INTO meta(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (OFFSET_KEY, str(total)),
-        )
-    return timedelta(seconds=total)
+    return timedelta(seconds=store.shift_meta_number(OFFSET_KEY, int(delta.total_seconds())))
 
 
 # A training scenario needs weeks or months; beyond a century the calendar itself runs out.

@@ -1,25 +1,255 @@
-"""What time does to a profile: the six-week automatic creation and the deletion of data
-asked for at closure (PRODUCT.md, "Automatic creation" and "Closure").
+"""A profile's life as one table (PRODUCT.md, "Decision", "Automatic creation", "Closure").
 
-Both are carried out by `catch_up`, run whenever the engine is about to read or change a
-profile and after the simulated clock is moved, so every status reacts to the clock without
-a background job. Each run is two indexed look-ups when nothing is due.
+The states a profile goes through, the events that move it, and for each allowed pair the
+guard, the state it leads to, the decision it records and the message it sends. `apply_event`
+is the one writer of a profile's status: the decision, the closure, the automatic creation
+and the deletion all go through it, and what « Gérer le profil » offers is read from the same
+table (`allowed_events`). A pair that is not in the table is refused with its reason
+(`refusal`), and nothing is written.
+
+`catch_up` carries out what the clock made due (the six-week automatic creation, the
+deletion asked for at closure); it is run whenever the engine is about to read or change a
+profile and after the simulated clock is moved. It is two indexed look-ups when nothing is
+due.
 """
 
 from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from enum import StrEnum
 
-from .models import ProfileStatus
+from mes_sante_tui.wording import t
+
+from .answers import Outcome, already_exists
+from .birthdate import format_date
+from .models import Closure, Person, ProfileStatus
 from .outbox import Mailer
-from .store import Store, iso, person_from_row
+from .results import Refused
+from .store import Store
 
 # Public rules of the service.
 AUTOMATIC_CREATION = timedelta(weeks=6)
 DELETION_MONTHS = 3
+
+
+class State(StrEnum):
+    """Where a profile is in its life: its stored status, a closure told apart by whether
+    the deletion of its data is pending."""
+
+    PENDING = ProfileStatus.PENDING.value
+    OPPOSED = ProfileStatus.OPPOSED.value
+    CREATED = ProfileStatus.CREATED.value
+    ACTIVATED = ProfileStatus.ACTIVATED.value
+    CLOSED = ProfileStatus.CLOSED.value
+    CLOSED_DELETION_PENDING = "cloture_suppression_demandee"
+    DELETED = ProfileStatus.DELETED.value
+
+
+class Event(StrEnum):
+    """What moves a profile: four choices of a person, two of the clock."""
+
+    ACTIVATE = "activer"
+    OPPOSE = "opposer"
+    SIX_WEEKS = "six_semaines"
+    CLOSE = "cloturer"
+    REOPEN = "rouvrir"
+    DELETION_DUE = "suppression_due"
+
+
+# The events a person chooses, in the order « Gérer le profil » offers them.
+PERSON_EVENTS: tuple[Event, ...] = (Event.ACTIVATE, Event.OPPOSE, Event.CLOSE, Event.REOPEN)
+
+
+def actionable(person: Person) -> bool:
+    """Deceased people and profiles that cannot be activated take no step of their life."""
+    return not person.deceased and not person.not_activable_reason
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: State
+    event: Event
+    # The status it leads to; None: back to the status before the closure (reopening).
+    target: ProfileStatus | None
+    # Recorded in `decisions` (by whom: the caller says), or None for the clock's events.
+    decision: str | None
+    # The Mailer method that tells the addressee, or None.
+    message: str | None
+    guard: Callable[[Person], bool] | None = actionable
+    # Opposing again: the first opposition's status and date are kept.
+    keeps_status: bool = False
+
+
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition(State.PENDING, Event.ACTIVATE, ProfileStatus.ACTIVATED, "activer", "activated"),
+    Transition(State.PENDING, Event.OPPOSE, ProfileStatus.OPPOSED, "opposer", None),
+    Transition(State.PENDING, Event.SIX_WEEKS, ProfileStatus.CREATED, None, "created"),
+    Transition(State.OPPOSED, Event.ACTIVATE, ProfileStatus.ACTIVATED, "activer", "activated"),
+    Transition(
+        State.OPPOSED, Event.OPPOSE, ProfileStatus.OPPOSED, "opposer", None, keeps_status=True
+    ),
+    # Created at the end of the six weeks: too late to oppose; activated or closed.
+    Transition(State.CREATED, Event.ACTIVATE, ProfileStatus.ACTIVATED, "activer", "activated"),
+    Transition(State.CREATED, Event.CLOSE, ProfileStatus.CLOSED, "cloturer", "closed"),
+    Transition(State.ACTIVATED, Event.CLOSE, ProfileStatus.CLOSED, "cloturer", "closed"),
+    Transition(State.CLOSED, Event.REOPEN, None, "rouvrir", "reopened"),
+    # The deletion is carried out whoever the person is: no guard.
+    Transition(
+        State.CLOSED_DELETION_PENDING, Event.DELETION_DUE, ProfileStatus.DELETED, None,
+        "deleted", guard=None,
+    ),
+    # The data are gone: a new, empty space can be activated.
+    Transition(State.DELETED, Event.ACTIVATE, ProfileStatus.ACTIVATED, "activer", "activated"),
+)
+
+_TABLE: dict[tuple[State, Event], Transition] = {(tr.source, tr.event): tr for tr in TRANSITIONS}
+
+
+def state_of(person: Person, closure: Closure | None = None) -> State:
+    if person.status is ProfileStatus.CLOSED and closure is not None and closure.deletion_pending:
+        return State.CLOSED_DELETION_PENDING
+    return State(person.status.value)
+
+
+def transition(state: State, event: Event) -> Transition | None:
+    return _TABLE.get((state, event))
+
+
+def allowed_events(state: State, person: Person | None = None) -> tuple[Event, ...]:
+    """The events the table allows from `state` (and whose guard `person` passes), in the
+    order of `Event`."""
+    return tuple(
+        event
+        for event in Event
+        if (tr := _TABLE.get((state, event))) is not None
+        and (person is None or tr.guard is None or tr.guard(person))
+    )
+
+
+def offered_events(state: State, person: Person | None = None) -> tuple[Event, ...]:
+    """What « Gérer le profil » offers: the events a person chooses that the table allows
+    and that change something (opposing again is accepted, never offered)."""
+    allowed = allowed_events(state, person)
+    return tuple(
+        event
+        for event in PERSON_EVENTS
+        if event in allowed and not _TABLE[(state, event)].keeps_status
+    )
+
+
+def refusal(person: Person, event: Event, closure: Closure | None = None) -> Refused | None:
+    """Why `event` cannot happen to `person` now, in the service's words; None when the
+    table allows it."""
+    state = state_of(person, closure)
+    tr = _TABLE.get((state, event))
+    if tr is not None:
+        if tr.guard is None or tr.guard(person):
+            return None
+        return Refused(outcome=Outcome.NOT_ACTIVABLE, message=t("identify.not_activable"))
+    match event:
+        case Event.ACTIVATE | Event.OPPOSE if state in _OPEN_OR_CLOSED:
+            # A closed profile is reopened from the logged-in space, not activated again.
+            return already_exists()
+        case Event.ACTIVATE | Event.OPPOSE if not actionable(person):
+            return Refused(outcome=Outcome.NOT_ACTIVABLE, message=t("identify.not_activable"))
+        case Event.OPPOSE if state is State.CREATED:
+            return Refused(errors={"choice": t("decision.created_no_opposition")})
+        case Event.OPPOSE if state is State.DELETED:
+            return Refused(errors={"choice": t("decision.deleted_no_opposition")})
+        case Event.CLOSE:
+            return Refused(message=t("close.not_open"))
+        case Event.REOPEN if state is State.CLOSED_DELETION_PENDING and closure is not None:
+            assert closure.deletion_due_at is not None
+            due = format_date(closure.deletion_due_at.date())
+            return Refused(message=t("reopen.deletion_pending", due=due))
+        case Event.REOPEN:
+            return Refused(message=t("reopen.not_closed"))
+    return Refused(message=t("lifecycle.not_applicable"))
+
+
+_OPEN_OR_CLOSED = frozenset({State.ACTIVATED, State.CLOSED, State.CLOSED_DELETION_PENDING})
+
+
+@dataclass(frozen=True)
+class Applied:
+    """An event carried out: the profile as it is now, and the transition taken."""
+
+    person: Person
+    transition: Transition
+    ok: bool = True
+
+
+def apply_event(
+    store: Store,
+    mailer: Mailer,
+    person_id: int,
+    event: Event,
+    *,
+    at: datetime,
+    by: int | None = None,
+    delete_data: bool = False,
+) -> Applied | Refused:
+    """Carry out `event` on the profile at `at`: its status and date, the decision row, the
+    closure, the account of deleted data, and the message, in one transaction (joined when
+    the caller has one open). The profile is read again inside it; when the table refuses
+    the pair, nothing is written and the refusal is returned."""
+    with store.transaction():
+        person = store.person(person_id)
+        # Only a closed profile's state depends on its closure (a deletion pending or not).
+        closure = store.closure_of(person_id) if person.status is ProfileStatus.CLOSED else None
+        if (refused := refusal(person, event, closure)) is not None:
+            return refused
+        tr = _TABLE[(state_of(person, closure), event)]
+        target = tr.target
+        if target is None:  # reopening restores what was closed: activated, or only created
+            target = closure.previous_status if closure is not None else ProfileStatus.ACTIVATED
+        if not tr.keeps_status:
+            store.set_status(person.id, target, at.date())
+        if tr.decision is not None:
+            store.add_decision(person.id, tr.decision, at, by)
+        due: datetime | None = None
+        match event:
+            case Event.CLOSE:
+                due = deletion_due(at) if delete_data else None
+                store.add_closure(
+                    person_id=person.id, closed_at=at, by=by, previous_status=person.status,
+                    deletion_due_at=due,
+                )
+            case Event.REOPEN:
+                store.mark_reopened(person.id, at)
+            case Event.DELETION_DUE:
+                # The account goes with the data: the identifier is free again, and coming
+                # back means activating a new, empty space.
+                store.mark_deleted(person.id, at)
+        # The profile as written, without reading it again (a catch-up makes thousands).
+        after = person if tr.keeps_status else replace(person, status=target, status_date=at.date())
+        addressee = store.person(person.parent_id) if person.parent_id else after
+        _send(mailer, tr.message, at, after, addressee, due)
+    return Applied(person=after, transition=tr)
+
+
+def _send(
+    mailer: Mailer,
+    message: str | None,
+    at: datetime,
+    person: Person,
+    addressee: Person,
+    due: datetime | None,
+) -> None:
+    match message:
+        case "activated":
+            mailer.activated(at, person, addressee)
+        case "created":
+            mailer.created(at, person, addressee)
+        case "closed":
+            mailer.closed(at, person, addressee, due)
+        case "reopened":
+            mailer.reopened(at, person, addressee)
+        case "deleted":
+            mailer.deleted(at, person, addressee)
 
 
 @dataclass(frozen=True)
@@ -55,12 +285,49 @@ def catch_up(
 ) -> LifeChanges:
     """Carry out every creation and deletion that is due at `now`, in one transaction each.
 
+    A creation is dated the day the six weeks ran out, a deletion its due date, not the day
+    the clock was moved. Deceased people and profiles that cannot be activated are never
+    created (the transition's guard). Each list is read again inside the write lock: another
+    process may have done it meanwhile.
+
     `progress(done, total)`, when given and something is due, is called as profiles are
     carried out, with increasing counts, and last with `done == total`. The deletions are
     counted after the creations: `total` grows by their number when they start.
     """
-    created = _create_due(store, mailer, now, progress)
-    return LifeChanges(created=created, deleted=_delete_due(store, mailer, now, progress, created))
+    informed_before = now - AUTOMATIC_CREATION
+    created = deleted = 0
+    if store.creation_due(informed_before, any_only=True):
+        with store.transaction():
+            due = [
+                (person_id, informed + AUTOMATIC_CREATION)
+                for person_id, informed in store.creation_due(informed_before)
+            ]
+            created = _carry_out(
+                store, mailer, Event.SIX_WEEKS, due, _reporter(progress, 0, len(due))
+            )
+    if store.deletion_due(now, any_only=True):
+        with store.transaction():
+            due = store.deletion_due(now)
+            deleted = _carry_out(
+                store, mailer, Event.DELETION_DUE, due, _reporter(progress, created, len(due))
+            )
+    return LifeChanges(created=created, deleted=deleted)
+
+
+def _carry_out(
+    store: Store,
+    mailer: Mailer,
+    event: Event,
+    due: list[tuple[int, datetime]],
+    report: Progress | None,
+) -> int:
+    """Apply the clock's `event` to each (profile, date) due; how many it changed."""
+    done = 0
+    for index, (person_id, at) in enumerate(due, 1):
+        done += isinstance(apply_event(store, mailer, person_id, event, at=at), Applied)
+        if report is not None:
+            report(index, len(due))
+    return done
 
 
 def _reporter(progress: Progress | None, before: int, count: int) -> Progress | None:
@@ -74,69 +341,3 @@ def _reporter(progress: Progress | None, before: int, count: int) -> Progress | 
             progress(before + done, before + count)
 
     return report
-
-
-def _create_due(
-    store: Store, mailer: Mailer, now: datetime, progress: Progress | None = None
-) -> int:
-    """Profiles still without a decision six weeks after their information become created.
-
-    Deceased people and profiles that cannot be activated are never created. The date is the
-    day the six weeks ran out, not the day the clock was moved.
-    """
-    threshold = iso(now - AUTOMATIC_CREATION)
-    due_sql = (
-        "SELECT * FROM people WHERE status = ? AND information_sent_at IS NOT NULL"
-        " AND information_sent_at <= ? AND deceased = 0 AND not_activable_reason IS NULL"
-    )
-    params = (ProfileStatus.PENDING.value, threshold)
-    if store.query_one(due_sql + " LIMIT 1", params) is None:
-        return 0
-    with store.transaction() as conn:
-        # Read again inside the write lock: another process may have done it meanwhile.
-        rows = conn.execute(due_sql, params).fetchall()
-        report = _reporter(progress, 0, len(rows))
-        for done, row in enumerate(rows, 1):
-            created_at = datetime.fromisoformat(row["information_sent_at"]) + AUTOMATIC_CREATION
-            conn.execute(
-                "UPDATE people SET status = ?, status_date = ? WHERE id = ?",
-                (ProfileStatus.CREATED.value, iso(created_at.date()), row["id"]),
-            )
-            person = person_from_row(row)
-            addressee = store.person(person.parent_id) if person.parent_id else person
-            mailer.created(created_at, person, addressee)
-            if report is not None:
-                report(done, len(rows))
-    return len(rows)
-
-
-def _delete_due(
-    store: Store, mailer: Mailer, now: datetime, progress: Progress | None = None,
-    done_before: int = 0,
-) -> int:
-    """Closed profiles whose deletion was asked for lose their data on the due date."""
-    due_sql = (
-        "SELECT * FROM closures WHERE deleted_at IS NULL AND deletion_due_at IS NOT NULL"
-        " AND deletion_due_at <= ?"
-    )
-    if store.query_one(due_sql + " LIMIT 1", (iso(now),)) is None:
-        return 0
-    with store.transaction() as conn:
-        rows = conn.execute(due_sql, (iso(now),)).fetchall()
-        report = _reporter(progress, done_before, len(rows))
-        for done, row in enumerate(rows, 1):
-            due = datetime.fromisoformat(row["deletion_due_at"])
-            conn.execute("UPDATE closures SET deleted_at = ? WHERE id = ?", (iso(due), row["id"]))
-            conn.execute(
-                "UPDATE people SET status = ?, status_date = ? WHERE id = ?",
-                (ProfileStatus.DELETED.value, iso(due.date()), row["person_id"]),
-            )
-            # The account goes with the data: the identifier is free again, and coming back
-            # means activating a new, empty space.
-            conn.execute("DELETE FROM accounts WHERE person_id = ?", (row["person_id"],))
-            person = store.person(row["person_id"])
-            addressee = store.person(person.parent_id) if person.parent_id else person
-            mailer.deleted(due, person, addressee)
-            if report is not None:
-                report(done, len(rows))
-    return len(rows)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from .store import Store, iso
+from .store import Store
 
 
 class Scope(StrEnum):
@@ -39,13 +39,10 @@ class Lockout:
 
     def wait_left(self, key: str, now: datetime) -> timedelta | None:
         """The wait still to run for `key`, or None when entries are accepted."""
-        row = self.store.query_one(
-            "SELECT locked_until FROM lockouts WHERE scope = ? AND key = ?",
-            (self.scope.value, key),
-        )
-        if row is None or row["locked_until"] is None:
+        _, locked_until = self.store.lockout_of(self.scope.value, key)
+        if locked_until is None:
             return None
-        left = datetime.fromisoformat(row["locked_until"]) - now
+        left = locked_until - now
         return left if left > timedelta(0) else None
 
     def fail(self, key: str, now: datetime) -> timedelta | None:
@@ -54,31 +51,16 @@ class Lockout:
         Read and write in one transaction (joined when the caller has one open), so that two
         processes counting at once lose no failure.
         """
-        with self.store.transaction() as conn:
-            row = conn.execute(
-                "SELECT failures FROM lockouts WHERE scope = ? AND key = ?",
-                (self.scope.value, key),
-            ).fetchone()
-            failures = (int(row["failures"]) if row else 0) + 1
+        with self.store.transaction():
+            failures = self.store.lockout_of(self.scope.value, key)[0] + 1
             over = failures - self.allowed
             locked_until = now + self.first_wait * (2**over) if over >= 0 else None
-            conn.execute(
-                "INSERT INTO lockouts(scope, key, failures, locked_until) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT(scope, key) DO UPDATE SET failures = excluded.failures,"
-                " locked_until = excluded.locked_until",
-                (self.scope.value, key, failures, iso(locked_until)),
-            )
+            self.store.set_lockout(self.scope.value, key, failures, locked_until)
         return None if locked_until is None else locked_until - now
 
     def failures(self, key: str) -> int:
-        row = self.store.query_one(
-            "SELECT failures FROM lockouts WHERE scope = ? AND key = ?", (self.scope.value, key)
-        )
-        return 0 if row is None else int(row["failures"])
+        return self.store.lockout_of(self.scope.value, key)[0]
 
     def clear(self, key: str) -> None:
         """A success: the count starts again from zero."""
-        with self.store.transaction() as conn:
-            conn.execute(
-                "DELETE FROM lockouts WHERE scope = ? AND key = ?", (self.scope.value, key)
-            )
+        self.store.clear_lockout(self.scope.value, key)

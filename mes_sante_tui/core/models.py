@@ -89,6 +89,8 @@ class OutboxMessage:
     subject: str
     body: str
     person_id: int | None
+    # The code the message carries (provisional or one-time), kept apart from the text.
+    code: str | None = None
 
     @property
     def sender(self) -> str | None:

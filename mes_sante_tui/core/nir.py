@@ -1,13 +1,15 @@
 """The NIR (numéro de sécurité sociale): normalising, checking, formatting, building.
 
-`stdnum.fr.nir` only checks length, characters and key; the service is stricter (sex digit,
-month), and tells temporary numbers and fictitious months apart because those people must
-call the 3422 instead of activating online.
+`python-stdnum` (`stdnum.fr.nir`) checks the length, the characters and the key, and formats
+the number. The service is stricter (sex digit, month), and tells temporary numbers and
+fictitious months apart because those people must call the 3422 instead of activating
+online: those rules stay here, on top, with the service's messages.
 """
 
 from __future__ import annotations
 
-import re
+from stdnum.exceptions import ValidationError
+from stdnum.fr import nir as stdnum_nir
 
 from mes_sante_tui.core.results import Checked
 from mes_sante_tui.core.text import compact, has_unseen
@@ -15,8 +17,7 @@ from mes_sante_tui.wording import t
 
 NIR_LENGTH = 15
 
-# Digits everywhere, except the département (characters 6-7) which may be Corsica's 2A/2B.
-_SHAPE = re.compile(r"[0-9]{5}(?:[0-9]{2}|2A|2B)[0-9]{8}")
+# How Corsica's départements count in the key (also used by the population generator).
 _CORSICA = {"2A": "19", "2B": "18"}
 
 
@@ -27,22 +28,26 @@ def normalize_nir(raw: str) -> str:
 
 
 def nir_key(nir13: str) -> int:
-    """The control key of the first 13 characters: 97 − (number mod 97), 2A→19, 2B→18.
+    """The control key of the first 13 characters: 97 − (number mod 97), 2A→19, 2B→18
+    (computed by `stdnum.fr.nir`).
 
     Raises ValueError when those 13 characters are not digits (or 2A/2B in place).
     """
     body = nir13[:13]
     if len(body) != 13:
         raise ValueError("a NIR key needs 13 characters")
-    body = body[:5] + _CORSICA.get(body[5:7], body[5:7]) + body[7:]
-    if not body.isascii() or not body.isdigit():
+    digits = body[:5] + _CORSICA.get(body[5:7], body[5:7]) + body[7:]
+    if not digits.isascii() or not digits.isdigit():
         raise ValueError("a NIR body is made of digits (2A/2B for Corsica)")
-    return 97 - int(body) % 97
+    return int(stdnum_nir.calc_check_digits(body))
 
 
 def has_valid_key(nir: str) -> bool:
-    """True when `nir` (already normalised) has the NIR shape and a matching key."""
-    return _SHAPE.fullmatch(nir) is not None and nir_key(nir) == int(nir[13:])
+    """True when `nir` (already normalised) has the NIR's length, characters and key."""
+    try:
+        return stdnum_nir.validate(nir) == nir
+    except ValidationError:
+        return False
 
 
 def check_nir(raw: str) -> Checked[str]:
@@ -71,8 +76,11 @@ _GROUPS = (1, 2, 2, 2, 3, 3, 2)
 
 
 def format_nir(nir: str) -> str:
-    """Group as on the card, "1 55 12 55 555 555 55"; a partial entry goes as far as it can."""
+    """Group as on the card, "1 55 12 55 555 555 55" (`stdnum.fr.nir`); a partial entry, as
+    typed so far, goes as far as it can."""
     rest = normalize_nir(nir)
+    if len(rest) == NIR_LENGTH:
+        return str(stdnum_nir.format(rest))
     parts: list[str] = []
     for size in _GROUPS:
         if not rest:

@@ -39,7 +39,15 @@ class Mailer:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _email(self, at: datetime, person: Person, address: str, subject: str, body: str) -> int:
+    def _email(
+        self,
+        at: datetime,
+        person: Person,
+        address: str,
+        subject: str,
+        body: str,
+        code: str | None = None,
+    ) -> int:
         return self.store.add_outbox(
             at=at,
             channel=Channel.EMAIL,
@@ -48,9 +56,12 @@ class Mailer:
             subject=subject,
             body=body,
             person_id=person.id,
+            code=code,
         )
 
-    def _sms(self, at: datetime, person: Person, number: str, body: str) -> int:
+    def _sms(
+        self, at: datetime, person: Person, number: str, body: str, code: str | None = None
+    ) -> int:
         return self.store.add_outbox(
             at=at,
             channel=Channel.SMS,
@@ -59,6 +70,7 @@ class Mailer:
             subject=t("outbox.sms.subject"),
             body=body,
             person_id=person.id,
+            code=code,
         )
 
     def information(
@@ -75,8 +87,8 @@ class Mailer:
         )
         subject = t("outbox.information.subject")
         if addressee.email:
-            return self._email(at, person, addressee.email, subject, body)
-        return self._letter(at, person, addressee, subject, body)
+            return self._email(at, person, addressee.email, subject, body, code)
+        return self._letter(at, person, addressee, subject, body, code)
 
     def new_code(
         self,
@@ -94,7 +106,8 @@ class Mailer:
         until = format_date(valid_until.date())
         if channel is Channel.SMS and addressee.mobile:
             return self._sms(
-                at, person, addressee.mobile, t("outbox.new_code.sms", code=code, until=until)
+                at, person, addressee.mobile, t("outbox.new_code.sms", code=code, until=until),
+                code,
             )
         body = t(
             "outbox.new_code.body",
@@ -105,11 +118,17 @@ class Mailer:
         )
         subject = t("outbox.new_code.subject")
         if channel is Channel.EMAIL and addressee.email:
-            return self._email(at, person, addressee.email, subject, body)
-        return self._letter(at, person, addressee, subject, body)
+            return self._email(at, person, addressee.email, subject, body, code)
+        return self._letter(at, person, addressee, subject, body, code)
 
     def _letter(
-        self, at: datetime, person: Person, addressee: Person, subject: str, body: str
+        self,
+        at: datetime,
+        person: Person,
+        addressee: Person,
+        subject: str,
+        body: str,
+        code: str | None = None,
     ) -> int:
         return self.store.add_outbox(
             at=at,
@@ -119,15 +138,16 @@ class Mailer:
             subject=subject,
             body=body + "\n\n" + t("outbox.letter.update_contacts"),
             person_id=person.id,
+            code=code,
         )
 
     def otp_email(self, at: datetime, person: Person, address: str, code: str) -> int:
         return self._email(
-            at, person, address, t("outbox.otp.subject"), t("outbox.otp.body", code=code)
+            at, person, address, t("outbox.otp.subject"), t("outbox.otp.body", code=code), code
         )
 
     def otp_sms(self, at: datetime, person: Person, number: str, code: str) -> int:
-        return self._sms(at, person, number, t("outbox.otp.sms", code=code))
+        return self._sms(at, person, number, t("outbox.otp.sms", code=code), code)
 
     def activated(self, at: datetime, person: Person, addressee: Person) -> int | None:
         if not addressee.email:
@@ -200,13 +220,14 @@ class Mailer:
     ) -> int:
         """A one-time code to log in (`login`) or to choose a new password (`password_code`)."""
         if channel is Channel.SMS:
-            return self._sms(at, person, address, t(f"outbox.{purpose}.sms", code=code))
+            return self._sms(at, person, address, t(f"outbox.{purpose}.sms", code=code), code)
         return self._email(
             at,
             person,
             address,
             t(f"outbox.{purpose}.subject"),
             t(f"outbox.{purpose}.body", code=code),
+            code,
         )
 
     def identifier_reminder(

@@ -26,7 +26,7 @@ from .outbox import Mailer
 from .password import hash_password
 from .paths import data_dir
 from .settings import Settings
-from .store import Store, iso, person_from_row
+from .store import Store
 
 # Tables emptied by a reset, children before parents (foreign keys).
 _DATA_TABLES = (
@@ -66,38 +66,25 @@ def seed(store: Store, clock: Clock, codes: CodeGenerator, settings: Settings) -
     mailer = Mailer(store)
     data = load_personas()
     people = messages = 0
-    with store.transaction() as conn:
+    with store.transaction():
         for household in data["households"]:
-            cursor = conn.execute("INSERT INTO households(label) VALUES (?)", (household["label"],))
-            household_id = int(cursor.lastrowid or 0)
+            household_id = store.add_household(household["label"])
             ids: dict[str, int] = {}
             for member in household["members"]:
-                ids[member["key"]] = _insert_person(conn, household_id, member, ids, now)
+                ids[member["key"]] = _insert_person(store, household_id, member, ids, now)
                 people += 1
             for member in household["members"]:
-                person = person_from_row(
-                    conn.execute(
-                        "SELECT * FROM people WHERE id = ?", (ids[member["key"]],)
-                    ).fetchone()
-                )
-                addressee = (
-                    person
-                    if person.parent_id is None
-                    else person_from_row(
-                        conn.execute(
-                            "SELECT * FROM people WHERE id = ?", (person.parent_id,)
-                        ).fetchone()
-                    )
-                )
+                person = store.person(ids[member["key"]])
+                addressee = person if person.parent_id is None else store.person(person.parent_id)
                 messages += _issue_information_code(
-                    conn, mailer, hasher, codes, settings, now, person, addressee, member
+                    store, mailer, hasher, codes, settings, now, person, addressee, member
                 )
                 messages += _issue_new_code(
-                    conn, mailer, hasher, codes, settings, now, person, addressee, member
+                    store, mailer, hasher, codes, settings, now, person, addressee, member
                 )
                 if "account" in member:
-                    _insert_account(conn, person, member["account"], settings, now)
-                _record_seeded_decision(conn, person)
+                    _insert_account(store, person, member["account"], settings, now)
+                _record_seeded_decision(store, person)
         # The seeded population as the clock finds it: a persona informed more than six
         # weeks ago (Nathalie) is already created, with its message.
         messages += catch_up(store, mailer, now).created
@@ -105,12 +92,10 @@ def seed(store: Store, clock: Clock, codes: CodeGenerator, settings: Settings) -
 
 
 def reset(store: Store, clock: Clock, codes: CodeGenerator, settings: Settings) -> SeedReport:
-    """Empty every table of the population and seed it again, atomically."""
-    with store.transaction() as conn:
-        for table in _DATA_TABLES:
-            conn.execute(f"DELETE FROM {table}")
-        # The simulated clock starts again from the system's.
-        conn.execute("DELETE FROM meta WHERE key = ?", (OFFSET_KEY,))
+    """Empty every table of the population and seed it again, atomically. The simulated
+    clock starts again from the system's."""
+    with store.transaction():
+        store.empty(_DATA_TABLES, meta_keys=(OFFSET_KEY,))
         return seed(store, clock, codes, settings)
 
 
@@ -131,41 +116,34 @@ def _information_sent(member: dict[str, Any], now: datetime) -> datetime:
 
 
 def _insert_person(
-    conn: Any, household_id: int, member: dict[str, Any], ids: dict[str, int], now: datetime
+    store: Store, household_id: int, member: dict[str, Any], ids: dict[str, int], now: datetime
 ) -> int:
     parent = member.get("parent")
-    cursor = conn.execute(
-        "INSERT INTO people(household_id, nir, first_name, last_name, birth_date, email, mobile,"
-        " status, status_date, parent_id, deceased, not_activable_reason, persona_key,"
-        " persona_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            household_id,
-            member["nir"],
-            member["first_name"],
-            member["last_name"],
-            member["birth_date"],
-            member.get("email"),
-            member.get("mobile"),
-            member.get("status", "en_attente"),
-            _decision_date(member, now),
-            ids[parent] if parent else None,
-            int(member.get("deceased", False)),
-            member.get("not_activable_reason"),
-            member["key"],
-            member.get("note", ""),
-        ),
+    person_id = store.add_person(
+        {
+            "household_id": household_id,
+            "nir": member["nir"],
+            "first_name": member["first_name"],
+            "last_name": member["last_name"],
+            "birth_date": member["birth_date"],
+            "email": member.get("email"),
+            "mobile": member.get("mobile"),
+            "status": member.get("status", "en_attente"),
+            "status_date": _decision_date(member, now),
+            "parent_id": ids[parent] if parent else None,
+            "deceased": int(member.get("deceased", False)),
+            "not_activable_reason": member.get("not_activable_reason"),
+            "persona_key": member["key"],
+            "persona_note": member.get("note", ""),
+        }
     )
-    person_id = int(cursor.lastrowid)
     if "card" in member:
-        conn.execute(
-            "INSERT INTO cards(holder_id, model, serial) VALUES (?, ?, ?)",
-            (person_id, member["card"]["model"], member["card"]["serial"]),
-        )
+        store.add_card(person_id, member["card"]["model"], member["card"]["serial"])
     return person_id
 
 
 def _issue_information_code(
-    conn: Any,
+    store: Store,
     mailer: Mailer,
     hasher: CodeHasher,
     codes: CodeGenerator,
@@ -182,19 +160,15 @@ def _issue_information_code(
     sent = _information_sent(member, now)
     valid_until = sent + settings.information_code_validity
     code = codes.provisional()
-    used_at = iso(_used_at(sent, person)) if state == "used" else None
-    conn.execute("UPDATE people SET information_sent_at = ? WHERE id = ?", (iso(sent), person.id))
-    conn.execute(
-        "INSERT INTO provisional_codes(person_id, code_hash, issued_at, expires_at, used_at,"
-        " channel, origin) VALUES (?, ?, ?, ?, ?, ?, 'information')",
-        (
-            person.id,
-            hasher.digest(code),
-            iso(sent),
-            iso(valid_until),
-            used_at,
-            "email" if addressee.email else "courrier",
-        ),
+    store.set_information_sent(person.id, sent)
+    store.add_provisional_code(
+        person_id=person.id,
+        code_hash=hasher.digest(code),
+        issued_at=sent,
+        expires_at=valid_until,
+        used_at=_used_at(sent, person) if state == "used" else None,
+        channel=Channel.EMAIL if addressee.email else Channel.LETTER,
+        origin="information",
     )
     mailer.information(sent, person, addressee, code, valid_until)
     return 1
@@ -209,7 +183,7 @@ def _used_at(sent: datetime, person: Person) -> datetime:
 
 
 def _issue_new_code(
-    conn: Any,
+    store: Store,
     mailer: Mailer,
     hasher: CodeHasher,
     codes: CodeGenerator,
@@ -227,10 +201,13 @@ def _issue_new_code(
     valid_until = sent + settings.regenerated_code_validity
     code = codes.provisional()
     channel = Channel.EMAIL if addressee.email else Channel.LETTER
-    conn.execute(
-        "INSERT INTO provisional_codes(person_id, code_hash, issued_at, expires_at, used_at,"
-        " channel, origin) VALUES (?, ?, ?, ?, NULL, ?, 'regenerated')",
-        (person.id, hasher.digest(code), iso(sent), iso(valid_until), channel.value),
+    store.add_provisional_code(
+        person_id=person.id,
+        code_hash=hasher.digest(code),
+        issued_at=sent,
+        expires_at=valid_until,
+        channel=channel,
+        origin="regenerated",
     )
     mailer.new_code(sent, person, addressee, channel, code, valid_until)
     return 1
@@ -240,27 +217,20 @@ def _issue_new_code(
 _DECISION_OF_STATUS = {"active": "activer", "oppose": "opposer"}
 
 
-def _record_seeded_decision(conn: Any, person: Person) -> None:
+def _record_seeded_decision(store: Store, person: Person) -> None:
     kind = _DECISION_OF_STATUS.get(person.status.value)
     if kind is None or person.status_date is None:
         return
-    conn.execute(
-        "INSERT INTO decisions(person_id, kind, at, by_person_id) VALUES (?, ?, ?, ?)",
-        (person.id, kind, iso(person.status_date), person.parent_id or person.id),
-    )
+    store.add_decision(person.id, kind, person.status_date, person.parent_id or person.id)
 
 
 def _insert_account(
-    conn: Any, person: Person, account: dict[str, str], settings: Settings, now: datetime
+    store: Store, person: Person, account: dict[str, str], settings: Settings, now: datetime
 ) -> None:
-    conn.execute(
-        "INSERT INTO accounts(person_id, identifier, password_hash, rule_version, created_at)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (
-            person.id,
-            account["identifier"],
-            hash_password(account["password"]),
-            settings.rule_version.value,
-            iso(person.status_date or now.date()),
-        ),
+    store.add_account(
+        person_id=person.id,
+        identifier=account["identifier"],
+        password_hash=hash_password(account["password"]),
+        rule_version=settings.rule_version.value,
+        created_at=person.status_date or now.date(),
     )

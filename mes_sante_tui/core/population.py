@@ -8,7 +8,8 @@ personas included. Most adults have a fictitious e-mail (`@exemple.fr`) and a mo
 have only one of them, a few neither (letter only). Everyone is "En attente de décision".
 
 Speed is the point (a million people in well under two minutes on a small machine): ids are
-chosen here so that rows go in with `executemany`, in batches, inside ONE transaction; the
+chosen here so that rows go in with `executemany` (`Store.bulk_insert`, hand-written on
+purpose: measured there), in batches, inside ONE transaction; the
 secondary indexes are dropped and rebuilt around a large insert (rebuilding the unique NIR
 index is also the final proof that no number is repeated); no per-row argon2, no outbox
 message.
@@ -26,7 +27,6 @@ from __future__ import annotations
 import calendar
 import hashlib
 import random
-import sqlite3
 import unicodedata
 from collections.abc import Callable
 from datetime import timedelta
@@ -154,16 +154,17 @@ def generate_population(
     days_in = {(y, m): calendar.monthrange(y, m)[1]
                for y in range(this_year - 100, this_year + 1) for m in range(1, 13)}
 
-    with store.transaction() as conn:
-        taken = {_nir_number(row[0]) for row in conn.execute("SELECT nir FROM people")}
+    with store.transaction():
+        taken = {_nir_number(nir) for nir in store.nirs()}
         existing = len(taken)
-        next_person = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM people").fetchone()[0])
-        next_household = int(
-            conn.execute("SELECT COALESCE(MAX(id), 0) FROM households").fetchone()[0]
+        next_person = store.max_id("people")
+        next_household = store.max_id("households")
+        rebuilt = (
+            store.drop_secondary_indexes(_TABLES_REINDEXED)
+            if size >= max(_REBUILD_MIN, existing)
+            else []
         )
-        rebuilt = _drop_indexes(conn) if size >= max(_REBUILD_MIN, existing) else []
-        cache_kib = int(conn.execute("PRAGMA cache_size").fetchone()[0])
-        conn.execute(f"PRAGMA cache_size = {-_BULK_CACHE_KIB}")
+        cache_kib = store.cache_size(-_BULK_CACHE_KIB)
 
         def new_nir(sex: int, year: int, month: int) -> str:
             while True:
@@ -205,20 +206,7 @@ def generate_population(
         validity = settings.information_code_validity
 
         def flush() -> None:
-            conn.executemany("INSERT INTO households(id, label) VALUES (?, ?)", households)
-            conn.executemany(
-                "INSERT INTO people(id, household_id, nir, first_name, last_name, birth_date,"
-                " email, mobile, parent_id, information_sent_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                people,
-            )
-            conn.executemany("INSERT INTO cards(holder_id, model, serial) VALUES (?, ?, ?)", cards)
-            if codes:
-                conn.executemany(
-                    "INSERT INTO provisional_codes(person_id, code_hash, issued_at, expires_at,"
-                    " channel, origin) VALUES (?, ?, ?, ?, ?, 'information')",
-                    codes,
-                )
+            store.bulk_insert(households=households, people=people, cards=cards, codes=codes)
             for rows in (people, cards, households, codes):
                 rows.clear()
 
@@ -310,27 +298,13 @@ def generate_population(
                 progress(made, size)
                 report_at = made + report_step
         flush()
-        for sql in rebuilt:
-            conn.execute(sql)
-        conn.execute(f"PRAGMA cache_size = {cache_kib}")
+        store.rebuild_indexes(rebuilt)
+        store.cache_size(cache_kib)
         if progress is not None:
             progress(made, size)
-    if not store.conn.in_transaction:
-        # The commit has already copied the pages into the store; give back the WAL file,
-        # as large as everything written (inside an outer transaction, that one's commit
-        # and the store's closing do it).
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # The commit has already copied the pages into the store; give back the WAL file, as
+    # large as everything written (inside an outer transaction, that one's commit and the
+    # store's closing do it).
+    store.checkpoint()
     return made
 
-
-def _drop_indexes(conn: sqlite3.Connection) -> list[str]:
-    """Drop the secondary indexes of the bulk-loaded tables; return the SQL to rebuild them."""
-    marks = ",".join("?" for _ in _TABLES_REINDEXED)
-    rows = conn.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-        f" AND tbl_name IN ({marks}) ORDER BY name",
-        _TABLES_REINDEXED,
-    ).fetchall()
-    for name, _sql in rows:
-        conn.execute(f'DROP INDEX "{name}"')
-    return [str(sql) for _name, sql in rows]

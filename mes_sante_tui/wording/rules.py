@@ -118,6 +118,13 @@ TEXTS: dict[str, str] = {
         "Ce profil a été créé automatiquement à la fin des 6 semaines : il n'est plus possible "
         "de s'opposer à sa création. Vous pouvez l'activer, puis le clôturer à tout moment."
     ),
+    "decision.deleted_no_opposition": (
+        "Les données de ce profil ont été supprimées : il n'y a plus d'espace à refuser. "
+        "Vous pouvez activer un nouvel espace, vide."
+    ),
+    # Never shown to a person: the clock's events (six weeks, deletion due) on a profile
+    # they no longer apply to.
+    "lifecycle.not_applicable": "Ce changement ne s'applique pas à ce profil dans son état actuel.",
     # --- Logging in and recovering access ---
     "login.identifier.required": "Saisir votre identifiant",
     "login.password.required": "Saisir votre mot de passe",

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import types
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ import pytest
 from mes_sante_tui import __version__, cli
 from mes_sante_tui.core import password
 from mes_sante_tui.core import store as store_module
-from mes_sante_tui.core.models import ProfileStatus
+from mes_sante_tui.core.models import Channel, OutboxMessage, ProfileStatus
 from mes_sante_tui.core.nir import format_nir, make_nir
 from mes_sante_tui.core.outbox import Mailer
 from mes_sante_tui.core.personas import load_personas
@@ -182,10 +183,30 @@ def test_outbox_as_text_shows_every_code(capsys: pytest.CaptureFixture[str], db:
     assert sum(1 for m in messages if m["provisional_codes"]) == CODES_SENT
 
 
-def test_codes_are_told_from_words() -> None:
-    body = "Des informations utiles.\nVotre code provisoire : abcdefghijkm\nRéf. Ab3dEf7hJk2M"
-    assert cli.provisional_codes(body) == ["abcdefghijkm", "Ab3dEf7hJk2M"]
-    assert cli.one_time_codes("Votre code à usage unique : 034567. Le 22/11/2026.") == ["034567"]
+OUTBOX_SAMPLE = OutboxMessage(
+    id=1, at=datetime(2026, 11, 22, 10, 0), channel=Channel.EMAIL, address="a@exemple.fr",
+    masked_address="a*****@exemple.fr", subject="Objet",
+    body="Votre code provisoire : abcdefghijkm", person_id=None,
+)
+
+
+def test_codes_come_from_the_messages_code_column(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    """A message's code is read from its own column: a word of 12 letters in the text is
+    never taken for a code."""
+    messages = run_json(capsys, "--db", str(db), "outbox")
+    store = Store(db)
+    try:
+        stored = {message.id: message.code for message in store.outbox()}
+    finally:
+        store.close()
+    for message in messages:
+        codes = message["provisional_codes"] + message["one_time_codes"]
+        assert codes == ([] if stored[message["id"]] is None else [stored[message["id"]]])
+    assert cli.message_codes(replace(OUTBOX_SAMPLE, code="Ab3dEf7hJk2M")) == (["Ab3dEf7hJk2M"], [])
+    assert cli.message_codes(replace(OUTBOX_SAMPLE, code="034567")) == ([], ["034567"])
+    assert cli.message_codes(replace(OUTBOX_SAMPLE, body="Informations utiles")) == ([], [])
 
 
 # --- status ------------------------------------------------------------------------------

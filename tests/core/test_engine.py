@@ -7,12 +7,12 @@ moves the ManualClock.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pytest
+from support import message_code
 
 from mes_sante_tui.core import password
 from mes_sante_tui.core.clock import ManualClock
@@ -43,8 +43,6 @@ from mes_sante_tui.wording import t
 
 START = datetime(2026, 11, 22, 10, 0, 0)
 # A line of a message that ends with ": <12 letters or digits>" carries the provisional code.
-CODE_LINE = re.compile(r":\s*([A-Za-z0-9]{12})\s*$", re.MULTILINE)
-OTP = re.compile(r"(?<!\w)([0-9]{6})(?!\w)")
 GOOD_PASSWORD = "Velo#Rouge9x"
 NEW_EMAIL = "martine.nouvelle@exemple.fr"
 
@@ -77,11 +75,9 @@ class World:
         ]
 
     def code_of(self, key: str) -> str:
-        """The provisional code, read from the body of the persona's information message."""
+        """The provisional code of the persona's information message."""
         (message,) = self.information_messages(key)
-        match = CODE_LINE.search(message.body)
-        assert match is not None, message.body
-        return match.group(1)
+        return message_code(message)
 
     def card_entry(self, key: str) -> tuple[CardModel, str]:
         """What the holder types: the card model and the serial (photo: the last 11 digits)."""
@@ -151,9 +147,9 @@ def refused(result: object) -> Refused:
 
 
 def otp_in(message: OutboxMessage) -> str:
-    match = OTP.search(message.body)
-    assert match is not None, message.body
-    return match.group(1)
+    code = message_code(message)
+    assert len(code) == 6, code
+    return code
 
 
 # --- identification ----------------------------------------------------------------------
@@ -738,7 +734,7 @@ def test_the_letter_only_persona_got_a_letter(world: World) -> None:
     (message,) = world.information_messages("gerard")
     assert message.channel is Channel.LETTER
     assert t("outbox.letter.update_contacts") in message.body
-    assert CODE_LINE.search(message.body) is not None
+    assert len(message_code(message)) == 12
 
 
 def test_reset_restores_the_initial_statuses(world: World) -> None:

@@ -9,12 +9,11 @@ as the person would read them; time moves only when a test moves the ManualClock
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from support import person_id, persona_code
+from support import message_code, person_id, persona_code
 
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.engine import (
@@ -38,9 +37,6 @@ from mes_sante_tui.core.vitale import PHOTO_PREFIX
 from mes_sante_tui.wording import t
 
 # The 12-character code of a message: e-mail/letter « Votre code provisoire : X », SMS « … est X ».
-CODE_IN_MESSAGE = re.compile(
-    r"(?:code provisoire est |Votre code provisoire : )([A-Za-z0-9]{12})"
-)
 MARTINE_PASSWORD = "Kayak#Loire2026"
 NOT_FOUND = t("identify.not_found")
 
@@ -134,9 +130,7 @@ def newest(services: Services) -> OutboxMessage:
 
 
 def code_in(message: OutboxMessage) -> str:
-    match = CODE_IN_MESSAGE.search(message.body)
-    assert match is not None, message.body
-    return match.group(1)
+    return message_code(message)
 
 
 def sent_code(services: Services, session: Session, channel: Channel = Channel.EMAIL) -> str:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from conftest import NOW
-from support import person_id, persona_code
+from support import newest_code, person_id, persona_code
 
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.engine import (
@@ -25,7 +24,6 @@ from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.status import status_label
 
 MARTINE_SERIAL = "953701166"
-NEW_CODE = re.compile(r"(?:code provisoire est |Votre code provisoire : )([A-Za-z0-9]{12})")
 PASSWORD = "Kayak#Loire2026"
 
 
@@ -110,11 +108,9 @@ def test_an_opposed_person_can_still_activate(services: Services) -> None:
     )
     assert found.ok, found
     assert engine.send_code(session, Channel.EMAIL).ok
-    newest = max(services.store.outbox(), key=lambda m: m.id)
-    match = NEW_CODE.search(newest.body)
-    assert match is not None, newest.body
+    code = newest_code(services)
     engine.forget_identity(session)
-    assert isinstance(identify(services, session, match.group(1)), Identified)
+    assert isinstance(identify(services, session, code), Identified)
     assert engine.decide(session, Choice.ACTIVATE, True) == Accepted(next=Step.CONTACTS)
     assert engine.confirm_contacts(session).ok
     created = engine.create_account(

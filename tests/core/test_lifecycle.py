@@ -4,13 +4,12 @@ at the due date; every transition with its date and its message."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 
 from conftest import NOW
 from hypothesis import given
 from hypothesis import strategies as st
-from support import latest_otp, person_id
+from support import latest_otp, newest_code, person_id
 
 from mes_sante_tui.core.access import CodeOnItsWay, LoggedIn
 from mes_sante_tui.core.clock import ManualClock
@@ -42,7 +41,6 @@ MARTINE_CREATED = MARTINE_INFORMED + AUTOMATIC_CREATION
 MARTINE_SERIAL = "953701166"
 SEB_IDENTIFIER, SEB_PASSWORD = "sebastien.leguellec", "Phare#Ouest2022"
 SEB_SERIAL = "01024576124"  # the 11 digits typed after the card's fixed prefix
-NEW_CODE = re.compile(r"(?:code provisoire est |Votre code provisoire : )([A-Za-z0-9]{12})")
 PASSWORD = "Kayak#Loire2026"
 CREATED_SUBJECT = "Votre service Mon espace santé a été créé"
 
@@ -86,12 +84,10 @@ def regenerate_and_identify(
     )
     assert isinstance(found, Found), found
     assert engine.send_code(session, Channel.EMAIL).ok
-    newest = max(services.store.outbox(), key=lambda m: m.id)
-    match = NEW_CODE.search(newest.body)
-    assert match is not None, newest.body
+    code = newest_code(services)
     engine.forget_identity(session)
     identified = engine.identify_with_code(
-        session, code=match.group(1), nir=person.nir, model=model, serial=serial
+        session, code=code, nir=person.nir, model=model, serial=serial
     )
     assert isinstance(identified, Identified), identified
     return session

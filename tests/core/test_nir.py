@@ -6,6 +6,7 @@ import pytest
 import stdnum.fr.nir
 from hypothesis import given
 from hypothesis import strategies as st
+from stdnum.exceptions import InvalidChecksum
 
 from mes_sante_tui.core.nir import check_nir, format_nir, make_nir, nir_key, normalize_nir
 from mes_sante_tui.wording import t
@@ -192,3 +193,16 @@ def test_never_raises(raw: str) -> None:
     checked = check_nir(raw)
     assert (checked.value is None) != (checked.error is None)
     format_nir(raw)
+
+
+def test_the_key_is_checked_by_stdnum(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Length, characters and key are python-stdnum's: when it says no, the service's
+    format message is shown; the stricter rules stay on top."""
+    valid = make_nir(2, 73, 3, "44", "109", 38)
+    assert check_nir(valid).ok
+
+    def refuse(number: str) -> str:
+        raise InvalidChecksum()
+
+    monkeypatch.setattr(stdnum.fr.nir, "validate", refuse)
+    assert check_nir(valid).error == t("nir.format")

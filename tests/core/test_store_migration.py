@@ -1,7 +1,8 @@
 """A store written by version 1 of the schema is upgraded in place: the people table is
 rebuilt to allow the « supprime » status (2), closures get their table (2), the counters of
-wrong entries gather in one table (3); the data, the foreign keys and the secret survive. A
-newer store is still refused.
+wrong entries gather in one table (3), the outbox keeps the code a message carries in a
+column of its own and the journal the time a step took (4); the data, the foreign keys and
+the secret survive. A newer store is still refused.
 
 Stores made before `PRAGMA application_id` marked them (0, with our tables) are adopted:
 marked as ours when opened, nothing else changed."""
@@ -34,7 +35,9 @@ def version_1_store(path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("BEGIN")
-    for statement in statements(_MIGRATIONS[1]):
+    script = _MIGRATIONS[1]
+    assert isinstance(script, str)
+    for statement in statements(script):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     conn.execute("INSERT INTO meta(key, value) VALUES ('secret', ?)", (SECRET,))
@@ -81,8 +84,15 @@ def version_1_store(path: Path) -> None:
 def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
     conn = sqlite3.connect(path)
     try:
+        # Version 1's columns: later versions add some (the outbox's code, version 4).
+        columns = {"outbox": "id, at, channel, address, masked_address, subject, body, person_id"}
         return {
-            table: [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY rowid")]
+            table: [
+                tuple(r)
+                for r in conn.execute(
+                    f"SELECT {columns.get(table, '*')} FROM {table} ORDER BY rowid"
+                )
+            ]
             for table in (
                 "meta", "households", "people", "cards", "accounts", "provisional_codes",
                 "decisions", "outbox",
@@ -110,9 +120,30 @@ def test_version_1_refuses_the_deleted_status(old: Path) -> None:
 def test_a_version_1_store_is_migrated_with_its_data_intact(old: Path) -> None:
     before = snapshot(old)
     store = Store(old)
-    assert store.schema_version() == SCHEMA_VERSION == 3
+    assert store.schema_version() == SCHEMA_VERSION == 4
     store.close()
     assert snapshot(old) == before
+
+
+def test_a_version_3_store_gets_the_code_and_duration_columns(old: Path) -> None:
+    conn = sqlite3.connect(old, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("BEGIN")
+    for version in (2, 3):
+        script = _MIGRATIONS[version]
+        assert isinstance(script, str)
+        for statement in statements(script):
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("COMMIT")
+    conn.close()
+    store = Store(old)
+    assert store.schema_version() == 4
+    (message,) = store.outbox()
+    assert message.code is None and message.body == "Corps"
+    columns = {r["name"] for r in store.query("PRAGMA table_info(journal)")}
+    assert "duration_ms" in columns
+    store.close()
 
 
 def test_the_migrated_store_keeps_its_foreign_keys(old: Path) -> None:

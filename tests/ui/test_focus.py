@@ -5,8 +5,6 @@ draws nothing); and it lands where the person acts next, with what they typed ca
 
 from __future__ import annotations
 
-import re
-
 from drive import choose_oppose, fill_identify, to_decision, to_identify
 from support import current, latest_otp, paste, person_id, tab_to
 from textual.containers import HorizontalScroll, ScrollableContainer, VerticalScroll
@@ -375,9 +373,8 @@ def latest_code(services: Services, key: str) -> str:
     """The newest provisional code sent to the persona (the one just regenerated)."""
     wanted = person_id(services, key)
     for message in sorted(services.store.outbox(), key=lambda m: m.id, reverse=True):
-        found = re.search(r"code provisoire(?: est)? ?: ?([A-Za-z0-9]{12})", message.body)
-        if message.person_id == wanted and found:
-            return found.group(1)
+        if message.person_id == wanted and message.code is not None:
+            return message.code
     raise LookupError(key)
 
 

@@ -6,11 +6,10 @@ legal representative, a child of an active parent, and the 30-second rule.
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from typing import Any
 
-from support import person_id, persona_code, type_text
+from support import newest_code, person_id, persona_code, type_text
 from textual import events
 from textual.app import App
 from textual.content import Content
@@ -44,7 +43,6 @@ from mes_sante_tui.wording import t
 
 SIZE = (120, 40)
 STAGES = ["Mon identité", "Mon code", "Activation", "Mon compte"]
-CODE_IN_MESSAGE = re.compile(r"(?:code provisoire est |Votre code provisoire : )([A-Za-z0-9]{12})")
 MARTINE_SERIAL = "953701166"
 PASSWORD = "Kayak#Loire2026"
 
@@ -118,13 +116,6 @@ def assert_stage(screen: Screen[Any], index: int) -> None:
     marks = ["✓"] * index + ["●"] + ["○"] * (3 - index)
     assert line == " ─ ".join(f"{mark} {name}" for mark, name in zip(marks, STAGES, strict=True))
 
-
-def newest_code(services: Services) -> str:
-    """The 12-character code of the newest message in the outbox, as the person reads it."""
-    newest = max(services.store.outbox(), key=lambda m: m.id)
-    found = CODE_IN_MESSAGE.search(newest.body)
-    assert found, newest.body
-    return found.group(1)
 
 
 def outbox_size(services: Services) -> int:

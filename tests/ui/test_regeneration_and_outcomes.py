@@ -6,11 +6,10 @@ simulator's settings switching to the identity-first journey. Keyboard only.
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from typing import Any
 
-from support import leave_anyway, person_id, persona_code, type_text
+from support import leave_anyway, newest_code, person_id, persona_code, type_text
 from textual import events
 from textual.app import App
 from textual.content import Content
@@ -41,7 +40,6 @@ from mes_sante_tui.widgets import ErrorSummary, FormField, Stepper
 from mes_sante_tui.wording import t
 
 SIZE = (120, 40)
-CODE_IN_MESSAGE = re.compile(r"(?:code provisoire est |Votre code provisoire : )([A-Za-z0-9]{12})")
 RETRY, REGENERATE, HOME, LOGIN = "retry", "regenerate", "home", "login"
 
 # What each persona types on « Je m'identifie »: card with photo?, serial as typed.
@@ -105,12 +103,6 @@ def field_errors(screen: Screen[Any]) -> dict[str, str]:
 def value_of(screen: Screen[Any], input_id: str) -> str:
     return screen.query_one(f"#{input_id}", Input).value
 
-
-def newest_code(services: Services) -> str:
-    newest = max(services.store.outbox(), key=lambda m: m.id)
-    found = CODE_IN_MESSAGE.search(newest.body)
-    assert found, newest.body
-    return found.group(1)
 
 
 def spaced(nir: str) -> str:
