@@ -407,6 +407,7 @@ async def test_session_warning_extends_then_expiry_returns_home(
         await pilot.pause(1.2)  # the app looks every second
         dialog = current(app)
         assert isinstance(dialog, SessionWarningScreen)
+        await pilot.pause()  # pushed by the last tick: let it mount and take the focus
         texts = [plain(w) for w in dialog.query(Static)]
         assert "Votre session va bientôt expirer" in texts
         assert t("session.warning.body", left="2 minutes") in texts
