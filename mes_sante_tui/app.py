@@ -24,10 +24,10 @@ from textual.worker import WorkerFailed
 from mes_sante_tui import screens
 from mes_sante_tui.core.clock import OFFSET_KEY
 from mes_sante_tui.core.engine import CodeSent, Engine, Outcome, Session
-from mes_sante_tui.core.journey import STAGES, Step, next_step, stage_index
+from mes_sante_tui.core.journey import JourneyDescription, Step, describe
 from mes_sante_tui.core.results import Refused, StoreError, StoreProblem
 from mes_sante_tui.core.services import Services
-from mes_sante_tui.core.settings import JourneyVariant, Settings
+from mes_sante_tui.core.settings import Settings
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.crash import default_crash_log, write_crash_log
 from mes_sante_tui.screens.base import JourneyScreen, Loss
@@ -143,11 +143,16 @@ class MesSanteApp(App[None]):
 
     # --- the journey ---------------------------------------------------------------------
 
+    @property
+    def journey(self) -> JourneyDescription:
+        """The description of the chosen variant: its steps, stages and options."""
+        return describe(self.settings.journey)
+
     def stages(self) -> list[str]:
-        return [t(key) for key in STAGES[self.settings.journey]]
+        return [t(key) for key in self.journey.stages]
 
     def stage_of(self, step: Step) -> int:
-        return stage_index(self.settings.journey, step)
+        return self.journey[step].stage if step in self.journey else -1
 
     def start_journey(self) -> None:
         self.session = self.engine.start_session()
@@ -170,7 +175,7 @@ class MesSanteApp(App[None]):
             self.push_screen(screens.ManageProfileScreen())
             return
         skip = self.engine.skipped_steps(self.session) if self.session else frozenset()
-        self.goto(next_step(self.settings.journey, current, skip=skip))
+        self.goto(self.journey.next_step(current, skip=skip))
 
     @property
     def journey_in_progress(self) -> bool:
@@ -287,7 +292,7 @@ class MesSanteApp(App[None]):
 
         In the identity-first journey the code step itself sends new codes: going back to it
         is the way forward."""
-        if self.settings.journey is not JourneyVariant.CODE_FIRST:
+        if not self.journey.options.regenerate_code:
             return
         forms = [s for s in self.screen_stack if isinstance(s, screens.IdentifyScreen)]
         form = forms[-1] if forms else None

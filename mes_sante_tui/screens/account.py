@@ -22,8 +22,6 @@ _MAX_PASSWORD = 200
 
 class AccountScreen(JourneyScreen[None]):
     STEP = Step.ACCOUNT
-    TITLE_KEY = "account.title"
-    HELP_KEY = "account.help"
     AUTO_FOCUS = "#identifier"
     BINDINGS = [
         Binding(

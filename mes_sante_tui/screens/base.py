@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
-from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.journey import Step, step_wording
 from mes_sante_tui.core.results import Refused, StoreError
 from mes_sante_tui.widgets import ErrorSummary, FormField, OutboxPanel, SimulationNotice, Stepper
 from mes_sante_tui.wording import t
@@ -57,6 +57,16 @@ class JourneyScreen(Screen[R], Generic[R]):
         Binding("escape", "back", t("key.back"), tooltip=t("key.back.tip"), id="back"),
         Binding("f1", "help", t("key.help"), tooltip=t("key.help.tip"), id="help"),
     ]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        """A step's screen is worded as its journey description says: its title and help
+        keys come from there (`core.journey`), not from the screen."""
+        super().__init_subclass__(**kwargs)  # type: ignore[arg-type]
+        step = cls.__dict__.get("STEP")
+        if step is not None and not hasattr(cls, "TITLE_KEY") and not hasattr(cls, "HELP_KEY"):
+            described = step_wording(step)
+            cls.TITLE_KEY = described.title_key
+            cls.HELP_KEY = described.help_key
 
     @property
     def msa(self) -> MesSanteApp:

@@ -19,8 +19,6 @@ from .vitale_form import MAX_TYPED
 
 class BirthDateScreen(JourneyScreen[None]):
     STEP = Step.BIRTH_DATE
-    TITLE_KEY = "birth_date.title"
-    HELP_KEY = "birth_date.help"
     AUTO_FOCUS = "#birth_date"
 
     def body(self) -> Iterable[Widget]:

@@ -24,8 +24,6 @@ class ChooseProfileScreen(JourneyScreen[bool]):
     """
 
     STEP = Step.CHOOSE_PROFILE
-    TITLE_KEY = "choose.title"
-    HELP_KEY = "choose.help"
     AUTO_FOCUS = "#profile"
 
     def __init__(self, *, as_step: bool = False) -> None:

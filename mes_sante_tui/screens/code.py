@@ -22,8 +22,6 @@ from .vitale_form import MAX_TYPED
 
 class CodeScreen(JourneyScreen[None]):
     STEP = Step.CODE
-    TITLE_KEY = "code.title"
-    HELP_KEY = "code.help"
     AUTO_FOCUS = "#channel"
 
     def body(self) -> Iterable[Widget]:

@@ -21,8 +21,6 @@ from .otp import OtpScreen
 
 class ContactsScreen(JourneyScreen[None]):
     STEP = Step.CONTACTS
-    TITLE_KEY = "contacts.title"
-    HELP_KEY = "contacts.help"
     AUTO_FOCUS = "#continue"
 
     def title_text(self) -> str:

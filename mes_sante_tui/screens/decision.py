@@ -54,8 +54,6 @@ class OptionsWithText(ChoiceSet):
 
 class DecisionScreen(JourneyScreen[None]):
     STEP = Step.DECISION
-    TITLE_KEY = "decision.title"
-    HELP_KEY = "decision.help"
     AUTO_FOCUS = "#choice"
     DEFAULT_CSS = """
     DecisionScreen .choice-text {

@@ -16,8 +16,6 @@ from .base import JourneyScreen
 
 class HomeScreen(JourneyScreen[None]):
     STEP = Step.HOME
-    TITLE_KEY = "home.title"
-    HELP_KEY = "home.help"
     AUTO_FOCUS = "#activate"
 
     def body(self) -> Iterable[Widget]:

@@ -19,8 +19,6 @@ from .vitale_form import MAX_TYPED, VitaleForm
 
 class IdentifyScreen(VitaleForm[None]):
     STEP = Step.IDENTIFY
-    TITLE_KEY = "identify.title"
-    HELP_KEY = "identify.help"
     AUTO_FOCUS = "#code"
 
     def body(self) -> Iterable[Widget]:

@@ -18,8 +18,6 @@ from .base import JourneyScreen
 
 class RepresentativeScreen(JourneyScreen[None]):
     STEP = Step.REPRESENTATIVE
-    TITLE_KEY = "representative.title"
-    HELP_KEY = "representative.help"
     AUTO_FOCUS = "#certify"
 
     def body(self) -> Iterable[Widget]:

@@ -27,8 +27,6 @@ _NEEDS: dict[JourneyVariant, tuple[str, ...]] = {
 
 class StartScreen(JourneyScreen[None]):
     STEP = Step.START
-    TITLE_KEY = "start.title"
-    HELP_KEY = "start.help"
     AUTO_FOCUS = "#begin"
     DEFAULT_CSS = """
     StartScreen #begin {

@@ -16,8 +16,6 @@ from .base import JourneyScreen
 
 class SuccessScreen(JourneyScreen[None]):
     STEP = Step.SUCCESS
-    TITLE_KEY = "success.title"
-    HELP_KEY = "success.help"
     AUTO_FOCUS = "#discover, #login"
 
     def title_text(self) -> str:

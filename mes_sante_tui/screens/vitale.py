@@ -18,8 +18,6 @@ from .vitale_form import VitaleForm
 
 class VitaleScreen(VitaleForm[None]):
     STEP = Step.VITALE
-    TITLE_KEY = "vitale.title"
-    HELP_KEY = "vitale.help"
     AUTO_FOCUS = "#nir"
 
     def body(self) -> Iterable[Widget]:
