@@ -7,13 +7,14 @@ list of steps in `core.journey`), not a second set of screens.
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -22,9 +23,10 @@ from textual.screen import Screen
 from textual.worker import WorkerFailed
 
 from mes_sante_tui import screens
+from mes_sante_tui.core.access import AccountFound, CodeOnItsWay, LoggedIn
 from mes_sante_tui.core.clock import OFFSET_KEY
 from mes_sante_tui.core.engine import CodeSent, Engine, Outcome, Session
-from mes_sante_tui.core.journey import JourneyDescription, Step, describe
+from mes_sante_tui.core.journey import Back, JourneyDescription, Step, describe
 from mes_sante_tui.core.results import Refused, StoreError, StoreProblem
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
@@ -112,6 +114,8 @@ class MesSanteApp(App[None]):
         self._exit_line: str | None = None
         services.store.set_busy_timeout(INTERACTIVE_BUSY_TIMEOUT_MS)
         self.session: Session | None = None
+        # The screens a flow is waiting on (see `ask`).
+        self._waiting: dict[Screen[Any], asyncio.Future[object]] = {}
         self._session_warned = False
         self.last_identifier: str | None = None
         self._outbox_seen = 0
@@ -326,16 +330,178 @@ class MesSanteApp(App[None]):
             self.run_worker(identify(), exclusive=True)
         self.refresh_outbox()
 
+    # --- what comes next: the screens hand their result to the router -------------------
+
+    async def ask(self, screen: JourneyScreen[Any]) -> object:
+        """Show `screen` (pushed unless already on the stack) and wait for what it hands
+        back: an answer by `done` (it then stays on the stack, for the person to come back
+        to), or what it returned when it closed. The flows below are written with it, as
+        straight-line code."""
+        future: asyncio.Future[object] = asyncio.get_running_loop().create_future()
+        self._waiting[screen] = future
+        if screen not in self.screen_stack:
+            await self.push_screen(screen, lambda result: self._answer(screen, result))
+        return await future
+
+    def _answer(self, screen: Screen[Any], result: object) -> None:
+        future = self._waiting.pop(screen, None)
+        if future is not None and not future.done():
+            future.set_result(result)
+
+    def screen_closed(self, screen: Screen[Any]) -> None:
+        """A screen left the stack: a flow waiting for it gets no answer (None)."""
+        self._answer(screen, None)
+
+    def on_journey_screen_done(self, message: JourneyScreen.Done) -> None:
+        if message.screen in self._waiting:
+            self._answer(message.screen, message.result)
+        else:
+            self.route(message.screen, message.result)
+
+    def route(self, screen: JourneyScreen[Any], result: object) -> None:
+        """What comes after a step of the journey, given what it handed back: the person's
+        choice of a way (a button's id), or the step accepted (anything else)."""
+        match result:
+            case "activate":
+                self.start_journey()
+            case "login":
+                self.open_login()
+            case "settings":
+                self.open_settings()
+            case "regenerate":
+                self.open_regeneration()
+            case "home":
+                self.leave_to_home()
+            case "space":
+                self.open_space()
+            case "discover":  # « Découvrir Mon espace santé »: the space, logged in or not yet
+                if self.logged_in:
+                    self.open_space()
+                else:
+                    self.open_login()
+            case None if screen.STEP is not Step.HOME:
+                self.advance(screen.STEP)
+            case _:
+                # An answer meant for a flow that has ended (a store failure stopped it):
+                # nothing to do, the person can go back from the screen.
+                return
+
+    # --- going back: Escape, « Retour », « Annuler » -------------------------------------
+
+    def back_rule(self, screen: JourneyScreen[Any]) -> Back:
+        """Where going back from `screen` leads: the only place that decides it.
+
+        A step of the journey goes where its description says; the home page and the
+        logged-in space have nothing before them; the login and the opposition's last page
+        leave for the home page; « Gérer le profil » returns to the space; any other screen
+        (a sub-step, a form opened from a step) closes, handing back what it returns when
+        cancelled."""
+        if isinstance(screen, HomeScreen | screens.SpaceScreen):
+            return Back.NOTHING
+        if isinstance(screen, screens.LoginScreen | screens.OppositionDoneScreen):
+            return Back.LEAVE
+        if isinstance(screen, screens.ManageProfileScreen):
+            return Back.SPACE
+        if screen.is_step and screen.STEP is Step.REPRESENTATIVE and self._opened_from_household():
+            # Back to the household list this « Gérer le profil » came from.
+            return Back.PREVIOUS
+        if screen.is_step and screen.STEP in self.journey:
+            return self.journey[screen.STEP].back
+        return Back.PREVIOUS
+
+    def _opened_from_household(self) -> bool:
+        stack = self.screen_stack
+        return len(stack) > 1 and isinstance(stack[-2], screens.OppositionDoneScreen)
+
+    def can_go_back(self, screen: JourneyScreen[Any]) -> bool:
+        return self.back_rule(screen) is not Back.NOTHING
+
+    def back(self, screen: JourneyScreen[Any]) -> None:
+        """Escape, or the screen's « Retour » / « Annuler », as `back_rule` says; asking
+        « Quitter la page ? » first when something would be lost."""
+        match self.back_rule(screen):
+            case Back.NOTHING:
+                return
+            case Back.LEAVE:
+                self.leave_to_home()
+            case Back.SPACE:
+                self.open_space()
+            case Back.PREVIOUS:
+                if screen.is_step and screen.STEP is Step.REPRESENTATIVE:
+                    # The household list is about the parent again.
+                    if self.session is not None:
+                        self.engine.back_to_own_profile(self.session)
+                    self.pop_screen()
+                    return
+                self.confirm_leave(
+                    lambda: screen.dismiss(screen.cancelled()), leaving=[screen], journey=False
+                )
+
     # --- logging in, the logged-in space, a child's profile -------------------------------
 
     def open_login(self) -> None:
-        """« Se connecter »: a session of its own, then the login form."""
+        """« Se connecter »: a session of its own, then the login flow."""
         self.session = self.engine.start_session()
         self._session_warned = False
         self.outbox_baseline = self.store.last_outbox_id()
+        self.login_flow()
+
+    # --- the sub-flows: straight-line workers, each screen awaited in turn -----------------
+
+    @work(exclusive=True, group="flow")
+    async def login_flow(self) -> None:
+        """Identifier and password, the one-time code, then the space. The recoveries start
+        from the login form and come back to it, saying what was sent or changed."""
         login = screens.LoginScreen()
         login.is_step = True  # a journey of its own: what was typed before it is left behind
-        self.push_screen(login)
+        while True:
+            answer = await self.ask(login)
+            if answer is None:  # left: the router took the person home
+                return
+            try:
+                if answer == "forgot-identifier":
+                    login.identifier_sent(await self.recover_identifier())
+                elif answer == "forgot-password":
+                    login.password_changed(await self.recover_password())
+                elif isinstance(answer, CodeOnItsWay):
+                    result = await self.ask(screens.LoginCodeScreen(answer))
+                    if isinstance(result, LoggedIn):
+                        self.open_space()
+                        return
+                    login.code_refused(result if isinstance(result, Refused) else None)
+            except StoreError as error:
+                # Said over the login form, which stays, with the flow still waiting on it.
+                self.store_failed(error)
+
+    async def recover_identifier(self) -> CodeOnItsWay | None:
+        """« Identifiant oublié »: who the person is, then where to send the identifier.
+        Returns where it went, or None when the person went back to the login."""
+        form = screens.ForgotIdentifierScreen()
+        while True:
+            found = await self.ask(form)
+            if not isinstance(found, AccountFound):
+                return None
+            sent = await self.ask(screens.RecoveryChannelScreen("identifier", found.channels))
+            if isinstance(sent, CodeOnItsWay):
+                await self.pop_screen()  # the form: back to the login
+                return sent
+
+    async def recover_password(self) -> bool:
+        """« Mot de passe oublié »: who the person is, where to send a code, the code, the
+        new password. Back from any of them is back on the form, as typed."""
+        form = screens.ForgotPasswordScreen()
+        while True:
+            found = await self.ask(form)
+            if not isinstance(found, AccountFound):
+                return False
+            sent = await self.ask(screens.RecoveryChannelScreen("password", found.channels))
+            if not isinstance(sent, CodeOnItsWay):
+                continue
+            if await self.ask(screens.RecoveryCodeScreen(sent)) is not True:
+                continue
+            if await self.ask(screens.NewPasswordScreen()) is True:
+                await self.pop_screen()  # the form: back to the login
+                return True
 
     def open_space(self) -> None:
         """The logged-in space, on top of the home page: the login (or the journey that led

@@ -36,6 +36,7 @@ class Back(StrEnum):
     NOTHING = "nothing"  # nothing before it (the home page)
     PREVIOUS = "previous"  # the step before, where what was typed is still shown
     LEAVE = "leave"  # the journey is left: home page (a logged-in person: their space)
+    SPACE = "space"  # back to the logged-in space, still logged in
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,7 @@ class AccountScreen(JourneyScreen[None]):
         if isinstance(result, Activated):
             self.msa.last_identifier = result.identifier
             self.msa.refresh_outbox()
-            self.msa.advance(self.STEP)
+            self.done()
         else:
             # A situation (profile activated or code used meanwhile) gets its own screen.
             self.refuse(result, self.fields)

@@ -52,6 +52,6 @@ class BirthDateScreen(JourneyScreen[None]):
         result = self.msa.engine.check_birth_date(session, value)
         if isinstance(result, Accepted):
             self.clear_refusal(self.fields)
-            self.msa.advance(self.STEP)
+            self.done()
         else:
             self.refuse(result, self.fields)

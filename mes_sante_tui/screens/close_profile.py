@@ -103,6 +103,3 @@ class CloseProfileScreen(JourneyScreen[Closed | None]):
             self.dismiss(result)
         else:
             self.refuse(result, self.fields)
-
-    def go_back(self) -> None:
-        self.dismiss(None)

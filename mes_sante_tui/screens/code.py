@@ -97,9 +97,6 @@ class CodeScreen(JourneyScreen[None]):
         result = self.msa.engine.verify_code(session, self.query_one("#code", Input).value)
         if isinstance(result, Accepted):
             self.clear_refusal(self.fields)
-            self.msa.advance(self.STEP)
+            self.done()
         else:
             self.refuse(result, self.fields)
-
-    def action_back(self) -> None:
-        self.msa.leave_to_home()

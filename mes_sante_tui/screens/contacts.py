@@ -105,6 +105,6 @@ class ContactsScreen(JourneyScreen[None]):
         result = self.msa.engine.confirm_contacts(session)
         if isinstance(result, Accepted):
             self.clear_refusal(self.fields)
-            self.msa.advance(self.STEP)
+            self.done()
         else:
             self.show_refusal(result.errors, self.fields, result.message)

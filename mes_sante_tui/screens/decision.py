@@ -164,7 +164,4 @@ class DecisionScreen(JourneyScreen[None]):
             # Opposition is confirmed on its own screen (guide 002, Opposition 2/4).
             self.app.push_screen(OppositionConfirmScreen())
             return
-        self.msa.advance(self.STEP)
-
-    def action_back(self) -> None:
-        self.msa.leave_to_home()
+        self.done()

@@ -20,9 +20,6 @@ from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
-from .forgot_identifier import ForgotIdentifierScreen
-from .forgot_password import ForgotPasswordScreen
-from .login_code import LoginCodeScreen
 from .recovery_channel import where_sent
 
 _MAX_IDENTIFIER = 140  # above the rule's 100: a long entry is refused in words, not cut
@@ -97,10 +94,8 @@ class LoginScreen(JourneyScreen[None]):
                 self.submit()
             case "cancel":
                 self.action_back()
-            case "forgot-identifier":
-                self.app.push_screen(ForgotIdentifierScreen(), self._identifier_sent)
-            case "forgot-password":
-                self.app.push_screen(ForgotPasswordScreen(), self._password_changed)
+            case "forgot-identifier" | "forgot-password":
+                self.done(event.button.id)
 
     # --- logging in ----------------------------------------------------------------------
 
@@ -117,30 +112,26 @@ class LoginScreen(JourneyScreen[None]):
         if isinstance(result, CodeOnItsWay):
             self.clear_refusal(self.fields)
             self.msa.refresh_outbox()
-            self.app.push_screen(LoginCodeScreen(result), self._code_done)
+            self.done(result)
         else:
             self.refuse(result, self.fields)
 
-    def _code_done(self, refused: Refused | None) -> None:
+    def code_refused(self, refused: Refused | None) -> None:
         """Back from the code: the person went back, or the login is now locked (said here,
         where « Mot de passe oublié ? » is at hand)."""
         if refused is not None:
             self.show_refusal({}, self.fields, refused.message)
 
-    def action_back(self) -> None:
-        """Back to the home page; the login's session ends with it."""
-        self.msa.leave_to_home()
-
     # --- back from a recovery ------------------------------------------------------------
 
-    def _identifier_sent(self, sent: CodeOnItsWay | None) -> None:
+    def identifier_sent(self, sent: CodeOnItsWay | None) -> None:
         if sent is not None:
             self.clear_refusal(self.fields)
             self.show_notice(t("login.identifier_sent", where=where_sent(sent)))
             self.query_one("#identifier", Input).focus()
             self.msa.refresh_outbox()
 
-    def _password_changed(self, changed: bool | None) -> None:
+    def password_changed(self, changed: bool | None) -> None:
         if changed:
             self.clear_refusal(self.fields)
             self.query_one("#password", Input).value = ""

@@ -26,6 +26,7 @@ class NewPasswordScreen(JourneyScreen[bool]):
     TITLE_KEY = "new_password.title"
     HELP_KEY = "new_password.help"
     AUTO_FOCUS = "#password"
+    CANCELLED = False
     BINDINGS = [
         Binding(
             "f3",
@@ -105,6 +106,3 @@ class NewPasswordScreen(JourneyScreen[bool]):
             self.dismiss(True)
         else:
             self.refuse(result, self.fields)
-
-    def go_back(self) -> None:
-        self.dismiss(False)

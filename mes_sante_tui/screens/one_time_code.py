@@ -29,7 +29,6 @@ class OneTimeCodeScreen(JourneyScreen[Any]):
     STEP = Step.HOME  # no stepper: these are not steps of the activation
     AUTO_FOCUS = "#otp"
     SENT_KEY: ClassVar[str]
-    CANCELLED: ClassVar[object] = None
 
     def __init__(self, sent: CodeSent) -> None:
         self.sent = sent
@@ -105,6 +104,3 @@ class OneTimeCodeScreen(JourneyScreen[Any]):
     def refused(self, result: Refused) -> None:
         self.query_one("#resent").display = False
         self.refuse(result, self.fields)
-
-    def go_back(self) -> None:
-        self.dismiss(self.CANCELLED)

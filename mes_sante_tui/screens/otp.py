@@ -22,6 +22,7 @@ class OtpScreen(JourneyScreen[bool]):
     STEP = Step.CONTACTS
     HELP_KEY = "otp.help"
     AUTO_FOCUS = "#otp"
+    CANCELLED = False
 
     def __init__(self, sent: OtpSent) -> None:
         self.sent = sent
@@ -86,6 +87,3 @@ class OtpScreen(JourneyScreen[bool]):
             self.dismiss(True)
         else:
             self.show_refusal(result.errors, self.fields, result.message)
-
-    def go_back(self) -> None:
-        self.dismiss(False)

@@ -87,6 +87,3 @@ class RecoveryChannelScreen(JourneyScreen[CodeOnItsWay | None]):
             self.dismiss(result)
         else:
             self.refuse(result, self.fields)
-
-    def go_back(self) -> None:
-        self.dismiss(None)

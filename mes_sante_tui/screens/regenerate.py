@@ -132,8 +132,9 @@ class RegenerateScreen(VitaleForm[Regenerated]):
         if sent is not None:
             self.dismiss(Regenerated(CardEntry.typed_on(self), sent))
 
-    def go_back(self) -> None:
-        self.dismiss(Regenerated(CardEntry.typed_on(self)))
+    def cancelled(self) -> Regenerated:
+        """Going back carries the card typed here back to « Je m'identifie »."""
+        return Regenerated(CardEntry.typed_on(self))
 
     def would_lose(self) -> Loss | None:
         """The NIR and card go back to « Je m'identifie »: only the date of birth is lost."""

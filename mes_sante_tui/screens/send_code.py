@@ -62,6 +62,3 @@ class SendCodeScreen(JourneyScreen[CodeSent | None]):
             self.dismiss(result)
         else:
             self.refuse(result, self.fields)
-
-    def go_back(self) -> None:
-        self.dismiss(None)

@@ -49,6 +49,6 @@ class VitaleScreen(VitaleForm[None]):
         )
         if isinstance(result, Found):
             self.clear_refusal(self.fields)
-            self.msa.advance(self.STEP)
+            self.done()
         else:
             self.refuse(result, self.fields)
