@@ -25,20 +25,35 @@ from textual.worker import WorkerFailed
 from mes_sante_tui import screens
 from mes_sante_tui.core.access import AccountFound, CodeOnItsWay, LoggedIn
 from mes_sante_tui.core.clock import OFFSET_KEY
-from mes_sante_tui.core.engine import CodeSent, Engine, Outcome, Session
+from mes_sante_tui.core.engine import (
+    Accepted,
+    Choice,
+    CodeSent,
+    ContactKind,
+    Engine,
+    Found,
+    Opposed,
+    OtpSent,
+    Outcome,
+    Session,
+)
 from mes_sante_tui.core.journey import Back, JourneyDescription, Step, describe
 from mes_sante_tui.core.results import Refused, StoreError, StoreProblem
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
+from mes_sante_tui.core.space import Closed, ProfileAction
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.crash import default_crash_log, write_crash_log
+from mes_sante_tui.dialogs.quit_confirm import QuitConfirmScreen
+from mes_sante_tui.dialogs.session_warning import SessionWarningScreen
+from mes_sante_tui.dialogs.store_problem import StoreProblemScreen
 from mes_sante_tui.screens.base import JourneyScreen, Loss
 from mes_sante_tui.screens.home import HomeScreen
-from mes_sante_tui.screens.quit_confirm import QuitConfirmScreen
 from mes_sante_tui.wording import t
 
 if TYPE_CHECKING:
-    from mes_sante_tui.screens.regenerate import Regenerated
+    from mes_sante_tui.screens.regenerate import Regenerated, RegenerateScreen
+    from mes_sante_tui.screens.send_code import SendCodeScreen
 
 # Which screen shows each step; both variants use the same screens. Screens are named, not
 # imported, here: each one is imported when its step is first shown.
@@ -310,7 +325,34 @@ class MesSanteApp(App[None]):
                 self.code_regenerated(result.sent, form)
 
         card = form.typed_card() if form is not None else None
-        self.push_screen(screens.RegenerateScreen(card), back)
+        self.regeneration_flow(screens.RegenerateScreen(card), back)
+
+    @work(exclusive=True, group="flow")
+    async def regeneration_flow(
+        self, regenerate: RegenerateScreen, back: Callable[[Regenerated | None], None]
+    ) -> None:
+        """Who the person is, the profile (twins), where to send the new code; then `back`
+        with the card as typed and where the code went. Back from the profile or the
+        channel is back on the form, as typed."""
+        from mes_sante_tui.screens.regenerate import CardEntry, Regenerated
+
+        try:
+            while True:
+                found = await self.ask(regenerate)
+                if not isinstance(found, Found):  # went back, with the card as typed
+                    back(found if isinstance(found, Regenerated) else None)
+                    return
+                twins = len(found.candidates) > 1
+                if twins and await self.ask(screens.ChooseProfileScreen()) is not True:
+                    continue
+                sent = await self.ask(self._send_code_screen())
+                if isinstance(sent, CodeSent):
+                    regenerated = Regenerated(CardEntry.typed_on(regenerate), sent)
+                    await self.pop_screen()
+                    back(regenerated)
+                    return
+        except StoreError as error:
+            self.store_failed(error)
 
     def code_regenerated(self, sent: CodeSent, form: Screen[Any] | None) -> None:
         """Back on « Je m'identifie », saying where the new code went."""
@@ -379,12 +421,98 @@ class MesSanteApp(App[None]):
                     self.open_space()
                 else:
                     self.open_login()
-            case None if screen.STEP is not Step.HOME:
+            case ProfileAction.ACTIVATE | ProfileAction.OPPOSE:
+                preset = Choice.ACTIVATE if result is ProfileAction.ACTIVATE else Choice.OPPOSE
+                self.push_screen(screens.DecisionScreen(preset=preset))
+            case ProfileAction.CLOSE:
+                self.close_profile(screen)
+            case ContactKind() as kind:
+                self.change_contact(screen, kind)
+            case Accepted(next=None):
+                # Opposition is confirmed on its own screen (guide 002, Opposition 2/4).
+                self.opposition_flow()
+            case Accepted() | None if screen.STEP is not Step.HOME:
                 self.advance(screen.STEP)
             case _:
                 # An answer meant for a flow that has ended (a store failure stopped it):
                 # nothing to do, the person can go back from the screen.
                 return
+
+    @work(exclusive=True, group="flow")
+    async def change_contact(self, contacts: JourneyScreen[Any], kind: ContactKind) -> None:
+        """« Modifier mon adresse e-mail / mon numéro »: the new contact, then the one-time
+        code sent to it; back on « Mes coordonnées », which says when it changed."""
+        try:
+            sent = await self.ask(screens.ContactEditScreen(kind))
+            confirmed = isinstance(sent, OtpSent) and await self.ask(screens.OtpScreen(sent))
+            if confirmed is True and isinstance(contacts, screens.ContactsScreen):
+                contacts.contact_updated()
+            self.refresh_outbox()
+        except StoreError as error:
+            self.store_failed(error)
+
+    def _child_name(self, session: Session) -> str | None:
+        """The name of the child the session acts for, None when about one's own profile."""
+        if session.person_id is None:
+            return None
+        person = self.store.person(session.person_id)
+        return person.full_name if person.parent_id is not None else None
+
+    def _send_code_screen(self) -> SendCodeScreen:
+        """« Recevoir mon code provisoire »: the contacts on file and the call that sends."""
+        from mes_sante_tui.screens.send_code import SendCodeScreen
+
+        session = self.session
+        assert session is not None
+        return SendCodeScreen(
+            self.engine.channels(session),
+            self._child_name(session),
+            lambda channel: self.engine.send_code(session, channel),
+        )
+
+    @work(exclusive=True, group="flow")
+    async def close_profile(self, actions: JourneyScreen[Any]) -> None:
+        """« Clôturer Mon espace santé » from the space's actions: the form is handed whose
+        profile it is and the closure call; back on the actions, which say what was closed."""
+        from mes_sante_tui.screens.close_profile import CloseProfileView
+
+        session = self.session
+        if session is None or session.person_id is None or session.account_id is None:
+            return
+        try:
+            person = self.store.person(session.person_id)
+            view = CloseProfileView(
+                child_name=None if person.id == session.account_id else person.full_name,
+                identifier=self.store.account_identifier(session.account_id) or "",
+            )
+
+            def close(password: str, delete: bool) -> Closed | Refused:
+                return self.engine.space.close(session, password_raw=password, delete_data=delete)
+
+            closed = await self.ask(screens.CloseProfileScreen(view, close))
+            if isinstance(closed, Closed) and isinstance(actions, screens.ProfileActionsScreen):
+                actions.closed(closed)
+        except StoreError as error:
+            self.store_failed(error)
+
+    @work(exclusive=True, group="flow")
+    async def opposition_flow(self) -> None:
+        """« Je m'oppose »: confirmed on its own screen, then the certificate and the other
+        profiles of the household; back from the confirmation is back on the decision."""
+        try:
+            session = self.session
+            if session is None:
+                return
+            opposed = await self.ask(
+                screens.OppositionConfirmScreen(
+                    self._child_name(session), lambda: self.engine.confirm_opposition(session)
+                )
+            )
+            if isinstance(opposed, Opposed):
+                profiles = self.engine.household_profiles(session)
+                await self.push_screen(screens.OppositionDoneScreen(opposed, profiles))
+        except StoreError as error:
+            self.store_failed(error)
 
     # --- going back: Escape, « Retour », « Annuler » -------------------------------------
 
@@ -564,7 +692,7 @@ class MesSanteApp(App[None]):
         if session is None:
             return
         left = self.engine.session_time_left(session)
-        warning_open = isinstance(self.screen, screens.SessionWarningScreen)
+        warning_open = isinstance(self.screen, SessionWarningScreen)
         if left.total_seconds() <= 0:
             self.session = None
             if warning_open:
@@ -588,7 +716,7 @@ class MesSanteApp(App[None]):
                     return timedelta(0)
                 return self.engine.session_time_left(self.session)
 
-            self.push_screen(screens.SessionWarningScreen(time_left), answered)
+            self.push_screen(SessionWarningScreen(time_left), answered)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -655,7 +783,7 @@ class MesSanteApp(App[None]):
         if error.kind in _FATAL_PROBLEMS:
             self.stop_with_line(t("cli.failure", problem=error.message), EXIT_STORE_FAILED)
             return
-        if self.screen_stack and isinstance(self.screen_stack[-1], screens.StoreProblemScreen):
+        if self.screen_stack and isinstance(self.screen_stack[-1], StoreProblemScreen):
             return  # already said, not yet read
         if error.kind is StoreProblem.VANISHED:
             self.session = None
@@ -663,9 +791,9 @@ class MesSanteApp(App[None]):
             def home(_: None) -> None:
                 self.run_worker(self.back_to_home(), exclusive=True)
 
-            self.push_screen(screens.StoreProblemScreen(error.kind), home)
+            self.push_screen(StoreProblemScreen(error.kind), home)
         else:
-            self.push_screen(screens.StoreProblemScreen(error.kind))
+            self.push_screen(StoreProblemScreen(error.kind))
 
     def _background_failed(self, error: StoreError) -> None:
         """A periodic check met a store problem: a passing one (locked, full...) is said by

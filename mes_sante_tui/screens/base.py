@@ -16,10 +16,16 @@ from textual.widgets import Footer, Input, Static
 
 from mes_sante_tui.core.journey import Step, step_wording
 from mes_sante_tui.core.results import Refused, StoreError
-from mes_sante_tui.widgets import ErrorSummary, FormField, OutboxPanel, SimulationNotice, Stepper
+from mes_sante_tui.dialogs.screen_help import ScreenHelpScreen, key_lines
+from mes_sante_tui.widgets import (
+    ErrorSummary,
+    FormField,
+    OutboxPanel,
+    PasswordPair,
+    SimulationNotice,
+    Stepper,
+)
 from mes_sante_tui.wording import t
-
-from .screen_help import ScreenHelpScreen, key_lines
 
 if TYPE_CHECKING:
     from mes_sante_tui.app import MesSanteApp
@@ -58,6 +64,13 @@ class JourneyScreen(Screen[R], Generic[R]):
     BINDINGS = [
         Binding("escape", "back", t("key.back"), tooltip=t("key.back.tip"), id="back"),
         Binding("f1", "help", t("key.help"), tooltip=t("key.help.tip"), id="help"),
+        Binding(
+            "f3",
+            "toggle_password",
+            t("key.show_password"),
+            tooltip=t("key.show_password.tip"),
+            id="show-password",
+        ),
     ]
 
     def __init_subclass__(cls, **kwargs: object) -> None:
@@ -201,7 +214,13 @@ class JourneyScreen(Screen[R], Generic[R]):
         """Escape is offered (footer, F1) only where the router says it leads somewhere."""
         if action == "back":
             return self.msa.can_go_back(self)
+        if action == "toggle_password":  # F3: only where a password is typed
+            return bool(self.query(PasswordPair))
         return True
+
+    def action_toggle_password(self) -> None:
+        for pair in self.query(PasswordPair):
+            pair.toggle()
 
     class Done(Message):
         """A screen hands what the person chose, or what the engine accepted, to the app's

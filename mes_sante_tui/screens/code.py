@@ -11,12 +11,12 @@ from textual.widgets import Button, Input, RadioSet, Static
 from mes_sante_tui.core.engine import Accepted, CodeSent
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Channel
+from mes_sante_tui.dialogs.help_contact import HelpContactScreen
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
 from .channels import channel_choice, chosen_channel
-from .help_contact import HelpContactScreen
 from .vitale_form import MAX_TYPED
 
 

@@ -10,11 +10,11 @@ from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.access import AccountFound
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.dialogs.help_nir import HelpNirScreen
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
-from .help_nir import HelpNirScreen
 from .vitale_form import MAX_TYPED
 
 

@@ -17,9 +17,10 @@ class LoginCodeScreen(OneTimeCodeScreen):
     HELP_KEY = "login_code.help"
     SENT_KEY = "login_code.sent"
 
-    def send_again(self) -> CodeSent | Refused:
+    def send_again(self) -> str | Refused:
         assert self.msa.session is not None
-        return self.msa.engine.access.resend_login_code(self.msa.session)
+        result = self.msa.engine.access.resend_login_code(self.msa.session)
+        return self.resent_to(result) if isinstance(result, CodeSent) else result
 
     def check(self, raw: str) -> None:
         assert self.msa.session is not None

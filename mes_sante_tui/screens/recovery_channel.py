@@ -14,12 +14,12 @@ from mes_sante_tui.core.access import CodeOnItsWay
 from mes_sante_tui.core.engine import ChannelOption
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Channel
+from mes_sante_tui.dialogs.help_contact import HelpContactScreen
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
 from .channels import channel_choice, chosen_channel
-from .help_contact import HelpContactScreen
 
 Purpose = Literal["identifier", "password"]
 

@@ -7,6 +7,7 @@ from mes_sante_tui.widgets.link_button import LinkButton
 from mes_sante_tui.widgets.notice import SimulationNotice
 from mes_sante_tui.widgets.outbox_panel import OutboxPanel
 from mes_sante_tui.widgets.password_checklist import PasswordChecklist
+from mes_sante_tui.widgets.password_pair import PasswordPair
 from mes_sante_tui.widgets.stepper import Stepper
 from mes_sante_tui.widgets.text_input import TextInput
 from mes_sante_tui.widgets.vitale_card import VitaleCardDrawing
@@ -20,6 +21,7 @@ __all__ = [
     "LinkButton",
     "OutboxPanel",
     "PasswordChecklist",
+    "PasswordPair",
     "SimulationNotice",
     "Stepper",
     "TextInput",
