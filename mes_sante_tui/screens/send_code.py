@@ -6,18 +6,17 @@ from collections.abc import Callable, Iterable, Sequence
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
-from textual.widgets import Button, RadioSet, Static
+from textual.widgets import Button, Static
 
 from mes_sante_tui.core.engine import ChannelOption, CodeSent
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Channel
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.dialogs.help_contact import HelpContactScreen
-from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton
+from mes_sante_tui.widgets import ChannelChoice, ErrorSummary, FormField, LinkButton
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
-from .channels import channel_choice, chosen_channel
 
 
 class SendCodeScreen(JourneyScreen[CodeSent | None]):
@@ -43,7 +42,7 @@ class SendCodeScreen(JourneyScreen[CodeSent | None]):
 
     def body(self) -> Iterable[Widget]:
         options = self.options
-        self.fields = {"channel": FormField(t("field.channel"), channel_choice(options))}
+        self.fields = {"channel": FormField(t("field.channel"), ChannelChoice(options))}
         if self.child_name is not None:
             yield Static(t("send_code.for_child", name=self.child_name), classes="lead")
         if [o.channel for o in options] == [Channel.LETTER]:
@@ -65,7 +64,7 @@ class SendCodeScreen(JourneyScreen[CodeSent | None]):
                 self.action_back()
 
     def submit(self) -> None:
-        channel = chosen_channel(self.query_one("#channel", RadioSet))
+        channel = self.query_one(ChannelChoice).channel
         result = self.send(channel)
         if isinstance(result, CodeSent):
             self.dismiss(result)

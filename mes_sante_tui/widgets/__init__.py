@@ -1,6 +1,7 @@
 """Reusable widgets, each with its own DEFAULT_CSS."""
 
 from mes_sante_tui.widgets.card_fields import CardFields
+from mes_sante_tui.widgets.channel_choice import ChannelChoice
 from mes_sante_tui.widgets.choices import ChoiceButton, ChoiceSet, TickBox
 from mes_sante_tui.widgets.form_field import ErrorSummary, FormField
 from mes_sante_tui.widgets.link_button import LinkButton
@@ -14,6 +15,7 @@ from mes_sante_tui.widgets.vitale_card import VitaleCardDrawing
 
 __all__ = [
     "CardFields",
+    "ChannelChoice",
     "ChoiceButton",
     "ChoiceSet",
     "ErrorSummary",
