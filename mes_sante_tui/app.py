@@ -7,13 +7,14 @@ list of steps in `core.journey`), not a second set of screens.
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -22,21 +23,37 @@ from textual.screen import Screen
 from textual.worker import WorkerFailed
 
 from mes_sante_tui import screens
+from mes_sante_tui.core.access import AccountFound, CodeOnItsWay, LoggedIn
 from mes_sante_tui.core.clock import OFFSET_KEY
-from mes_sante_tui.core.engine import CodeSent, Engine, Outcome, Session
-from mes_sante_tui.core.journey import STAGES, Step, next_step, stage_index
+from mes_sante_tui.core.engine import (
+    Accepted,
+    Choice,
+    CodeSent,
+    ContactKind,
+    Engine,
+    Found,
+    Opposed,
+    OtpSent,
+    Outcome,
+    Session,
+)
+from mes_sante_tui.core.journey import Back, JourneyDescription, Step, describe
 from mes_sante_tui.core.results import Refused, StoreError, StoreProblem
 from mes_sante_tui.core.services import Services
-from mes_sante_tui.core.settings import JourneyVariant, Settings
+from mes_sante_tui.core.settings import Settings
+from mes_sante_tui.core.space import Closed, ProfileAction
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.crash import default_crash_log, write_crash_log
+from mes_sante_tui.dialogs.quit_confirm import QuitConfirmScreen
+from mes_sante_tui.dialogs.session_warning import SessionWarningScreen
+from mes_sante_tui.dialogs.store_problem import StoreProblemScreen
 from mes_sante_tui.screens.base import JourneyScreen, Loss
 from mes_sante_tui.screens.home import HomeScreen
-from mes_sante_tui.screens.quit_confirm import QuitConfirmScreen
 from mes_sante_tui.wording import t
 
 if TYPE_CHECKING:
-    from mes_sante_tui.screens.regenerate import Regenerated
+    from mes_sante_tui.screens.regenerate import Regenerated, RegenerateScreen
+    from mes_sante_tui.screens.send_code import SendCodeScreen
 
 # Which screen shows each step; both variants use the same screens. Screens are named, not
 # imported, here: each one is imported when its step is first shown.
@@ -112,6 +129,8 @@ class MesSanteApp(App[None]):
         self._exit_line: str | None = None
         services.store.set_busy_timeout(INTERACTIVE_BUSY_TIMEOUT_MS)
         self.session: Session | None = None
+        # The screens a flow is waiting on (see `ask`).
+        self._waiting: dict[Screen[Any], asyncio.Future[object]] = {}
         self._session_warned = False
         self.last_identifier: str | None = None
         self._outbox_seen = 0
@@ -143,11 +162,16 @@ class MesSanteApp(App[None]):
 
     # --- the journey ---------------------------------------------------------------------
 
+    @property
+    def journey(self) -> JourneyDescription:
+        """The description of the chosen variant: its steps, stages and options."""
+        return describe(self.settings.journey)
+
     def stages(self) -> list[str]:
-        return [t(key) for key in STAGES[self.settings.journey]]
+        return [t(key) for key in self.journey.stages]
 
     def stage_of(self, step: Step) -> int:
-        return stage_index(self.settings.journey, step)
+        return self.journey[step].stage if step in self.journey else -1
 
     def start_journey(self) -> None:
         self.session = self.engine.start_session()
@@ -170,7 +194,7 @@ class MesSanteApp(App[None]):
             self.push_screen(screens.ManageProfileScreen())
             return
         skip = self.engine.skipped_steps(self.session) if self.session else frozenset()
-        self.goto(next_step(self.settings.journey, current, skip=skip))
+        self.goto(self.journey.next_step(current, skip=skip))
 
     @property
     def journey_in_progress(self) -> bool:
@@ -287,7 +311,7 @@ class MesSanteApp(App[None]):
 
         In the identity-first journey the code step itself sends new codes: going back to it
         is the way forward."""
-        if self.settings.journey is not JourneyVariant.CODE_FIRST:
+        if not self.journey.options.regenerate_code:
             return
         forms = [s for s in self.screen_stack if isinstance(s, screens.IdentifyScreen)]
         form = forms[-1] if forms else None
@@ -301,7 +325,34 @@ class MesSanteApp(App[None]):
                 self.code_regenerated(result.sent, form)
 
         card = form.typed_card() if form is not None else None
-        self.push_screen(screens.RegenerateScreen(card), back)
+        self.regeneration_flow(screens.RegenerateScreen(card), back)
+
+    @work(exclusive=True, group="flow")
+    async def regeneration_flow(
+        self, regenerate: RegenerateScreen, back: Callable[[Regenerated | None], None]
+    ) -> None:
+        """Who the person is, the profile (twins), where to send the new code; then `back`
+        with the card as typed and where the code went. Back from the profile or the
+        channel is back on the form, as typed."""
+        from mes_sante_tui.screens.regenerate import CardEntry, Regenerated
+
+        try:
+            while True:
+                found = await self.ask(regenerate)
+                if not isinstance(found, Found):  # went back, with the card as typed
+                    back(found if isinstance(found, Regenerated) else None)
+                    return
+                twins = len(found.candidates) > 1
+                if twins and await self.ask(screens.ChooseProfileScreen()) is not True:
+                    continue
+                sent = await self.ask(self._send_code_screen())
+                if isinstance(sent, CodeSent):
+                    regenerated = Regenerated(CardEntry.typed_on(regenerate), sent)
+                    await self.pop_screen()
+                    back(regenerated)
+                    return
+        except StoreError as error:
+            self.store_failed(error)
 
     def code_regenerated(self, sent: CodeSent, form: Screen[Any] | None) -> None:
         """Back on « Je m'identifie », saying where the new code went."""
@@ -321,16 +372,264 @@ class MesSanteApp(App[None]):
             self.run_worker(identify(), exclusive=True)
         self.refresh_outbox()
 
+    # --- what comes next: the screens hand their result to the router -------------------
+
+    async def ask(self, screen: JourneyScreen[Any]) -> object:
+        """Show `screen` (pushed unless already on the stack) and wait for what it hands
+        back: an answer by `done` (it then stays on the stack, for the person to come back
+        to), or what it returned when it closed. The flows below are written with it, as
+        straight-line code."""
+        future: asyncio.Future[object] = asyncio.get_running_loop().create_future()
+        self._waiting[screen] = future
+        if screen not in self.screen_stack:
+            await self.push_screen(screen, lambda result: self._answer(screen, result))
+        return await future
+
+    def _answer(self, screen: Screen[Any], result: object) -> None:
+        future = self._waiting.pop(screen, None)
+        if future is not None and not future.done():
+            future.set_result(result)
+
+    def screen_closed(self, screen: Screen[Any]) -> None:
+        """A screen left the stack: a flow waiting for it gets no answer (None)."""
+        self._answer(screen, None)
+
+    def on_journey_screen_done(self, message: JourneyScreen.Done) -> None:
+        if message.screen in self._waiting:
+            self._answer(message.screen, message.result)
+        else:
+            self.route(message.screen, message.result)
+
+    def route(self, screen: JourneyScreen[Any], result: object) -> None:
+        """What comes after a step of the journey, given what it handed back: the person's
+        choice of a way (a button's id), or the step accepted (anything else)."""
+        match result:
+            case "activate":
+                self.start_journey()
+            case "login":
+                self.open_login()
+            case "settings":
+                self.open_settings()
+            case "regenerate":
+                self.open_regeneration()
+            case "home":
+                self.leave_to_home()
+            case "space":
+                self.open_space()
+            case "discover":  # « Découvrir Mon espace santé »: the space, logged in or not yet
+                if self.logged_in:
+                    self.open_space()
+                else:
+                    self.open_login()
+            case ProfileAction.ACTIVATE | ProfileAction.OPPOSE:
+                preset = Choice.ACTIVATE if result is ProfileAction.ACTIVATE else Choice.OPPOSE
+                self.push_screen(screens.DecisionScreen(preset=preset))
+            case ProfileAction.CLOSE:
+                self.close_profile(screen)
+            case ContactKind() as kind:
+                self.change_contact(screen, kind)
+            case Accepted(next=None):
+                # Opposition is confirmed on its own screen (guide 002, Opposition 2/4).
+                self.opposition_flow()
+            case Accepted() | None if screen.STEP is not Step.HOME:
+                self.advance(screen.STEP)
+            case _:
+                # An answer meant for a flow that has ended (a store failure stopped it):
+                # nothing to do, the person can go back from the screen.
+                return
+
+    @work(exclusive=True, group="flow")
+    async def change_contact(self, contacts: JourneyScreen[Any], kind: ContactKind) -> None:
+        """« Modifier mon adresse e-mail / mon numéro »: the new contact, then the one-time
+        code sent to it; back on « Mes coordonnées », which says when it changed."""
+        try:
+            sent = await self.ask(screens.ContactEditScreen(kind))
+            confirmed = isinstance(sent, OtpSent) and await self.ask(screens.OtpScreen(sent))
+            if confirmed is True and isinstance(contacts, screens.ContactsScreen):
+                contacts.contact_updated()
+            self.refresh_outbox()
+        except StoreError as error:
+            self.store_failed(error)
+
+    def _child_name(self, session: Session) -> str | None:
+        """The name of the child the session acts for, None when about one's own profile."""
+        if session.person_id is None:
+            return None
+        person = self.store.person(session.person_id)
+        return person.full_name if person.parent_id is not None else None
+
+    def _send_code_screen(self) -> SendCodeScreen:
+        """« Recevoir mon code provisoire »: the contacts on file and the call that sends."""
+        from mes_sante_tui.screens.send_code import SendCodeScreen
+
+        session = self.session
+        assert session is not None
+        return SendCodeScreen(
+            self.engine.channels(session),
+            self._child_name(session),
+            lambda channel: self.engine.send_code(session, channel),
+        )
+
+    @work(exclusive=True, group="flow")
+    async def close_profile(self, actions: JourneyScreen[Any]) -> None:
+        """« Clôturer Mon espace santé » from the space's actions: the form is handed whose
+        profile it is and the closure call; back on the actions, which say what was closed."""
+        from mes_sante_tui.screens.close_profile import CloseProfileView
+
+        session = self.session
+        if session is None or session.person_id is None or session.account_id is None:
+            return
+        try:
+            person = self.store.person(session.person_id)
+            view = CloseProfileView(
+                child_name=None if person.id == session.account_id else person.full_name,
+                identifier=self.store.account_identifier(session.account_id) or "",
+            )
+
+            def close(password: str, delete: bool) -> Closed | Refused:
+                return self.engine.space.close(session, password_raw=password, delete_data=delete)
+
+            closed = await self.ask(screens.CloseProfileScreen(view, close))
+            if isinstance(closed, Closed) and isinstance(actions, screens.ProfileActionsScreen):
+                actions.closed(closed)
+        except StoreError as error:
+            self.store_failed(error)
+
+    @work(exclusive=True, group="flow")
+    async def opposition_flow(self) -> None:
+        """« Je m'oppose »: confirmed on its own screen, then the certificate and the other
+        profiles of the household; back from the confirmation is back on the decision."""
+        try:
+            session = self.session
+            if session is None:
+                return
+            opposed = await self.ask(
+                screens.OppositionConfirmScreen(
+                    self._child_name(session), lambda: self.engine.confirm_opposition(session)
+                )
+            )
+            if isinstance(opposed, Opposed):
+                profiles = self.engine.household_profiles(session)
+                await self.push_screen(screens.OppositionDoneScreen(opposed, profiles))
+        except StoreError as error:
+            self.store_failed(error)
+
+    # --- going back: Escape, « Retour », « Annuler » -------------------------------------
+
+    def back_rule(self, screen: JourneyScreen[Any]) -> Back:
+        """Where going back from `screen` leads: the only place that decides it.
+
+        A step of the journey goes where its description says; the home page and the
+        logged-in space have nothing before them; the login and the opposition's last page
+        leave for the home page; « Gérer le profil » returns to the space; any other screen
+        (a sub-step, a form opened from a step) closes, handing back what it returns when
+        cancelled."""
+        if isinstance(screen, HomeScreen | screens.SpaceScreen):
+            return Back.NOTHING
+        if isinstance(screen, screens.LoginScreen | screens.OppositionDoneScreen):
+            return Back.LEAVE
+        if isinstance(screen, screens.ManageProfileScreen):
+            return Back.SPACE
+        if screen.is_step and screen.STEP is Step.REPRESENTATIVE and self._opened_from_household():
+            # Back to the household list this « Gérer le profil » came from.
+            return Back.PREVIOUS
+        if screen.is_step and screen.STEP in self.journey:
+            return self.journey[screen.STEP].back
+        return Back.PREVIOUS
+
+    def _opened_from_household(self) -> bool:
+        stack = self.screen_stack
+        return len(stack) > 1 and isinstance(stack[-2], screens.OppositionDoneScreen)
+
+    def can_go_back(self, screen: JourneyScreen[Any]) -> bool:
+        return self.back_rule(screen) is not Back.NOTHING
+
+    def back(self, screen: JourneyScreen[Any]) -> None:
+        """Escape, or the screen's « Retour » / « Annuler », as `back_rule` says; asking
+        « Quitter la page ? » first when something would be lost."""
+        match self.back_rule(screen):
+            case Back.NOTHING:
+                return
+            case Back.LEAVE:
+                self.leave_to_home()
+            case Back.SPACE:
+                self.open_space()
+            case Back.PREVIOUS:
+                if screen.is_step and screen.STEP is Step.REPRESENTATIVE:
+                    # The household list is about the parent again.
+                    if self.session is not None:
+                        self.engine.back_to_own_profile(self.session)
+                    self.pop_screen()
+                    return
+                self.confirm_leave(
+                    lambda: screen.dismiss(screen.cancelled()), leaving=[screen], journey=False
+                )
+
     # --- logging in, the logged-in space, a child's profile -------------------------------
 
     def open_login(self) -> None:
-        """« Se connecter »: a session of its own, then the login form."""
+        """« Se connecter »: a session of its own, then the login flow."""
         self.session = self.engine.start_session()
         self._session_warned = False
         self.outbox_baseline = self.store.last_outbox_id()
+        self.login_flow()
+
+    # --- the sub-flows: straight-line workers, each screen awaited in turn -----------------
+
+    @work(exclusive=True, group="flow")
+    async def login_flow(self) -> None:
+        """Identifier and password, the one-time code, then the space. The recoveries start
+        from the login form and come back to it, saying what was sent or changed."""
         login = screens.LoginScreen()
         login.is_step = True  # a journey of its own: what was typed before it is left behind
-        self.push_screen(login)
+        while True:
+            answer = await self.ask(login)
+            if answer is None:  # left: the router took the person home
+                return
+            try:
+                if answer == "forgot-identifier":
+                    login.identifier_sent(await self.recover_identifier())
+                elif answer == "forgot-password":
+                    login.password_changed(await self.recover_password())
+                elif isinstance(answer, CodeOnItsWay):
+                    result = await self.ask(screens.LoginCodeScreen(answer))
+                    if isinstance(result, LoggedIn):
+                        self.open_space()
+                        return
+                    login.code_refused(result if isinstance(result, Refused) else None)
+            except StoreError as error:
+                # Said over the login form, which stays, with the flow still waiting on it.
+                self.store_failed(error)
+
+    async def recover_identifier(self) -> CodeOnItsWay | None:
+        """« Identifiant oublié »: who the person is, then where to send the identifier.
+        Returns where it went, or None when the person went back to the login."""
+        form = screens.ForgotIdentifierScreen()
+        while True:
+            found = await self.ask(form)
+            if not isinstance(found, AccountFound):
+                return None
+            sent = await self.ask(screens.RecoveryChannelScreen("identifier", found.channels))
+            if isinstance(sent, CodeOnItsWay):
+                await self.pop_screen()  # the form: back to the login
+                return sent
+
+    async def recover_password(self) -> bool:
+        """« Mot de passe oublié »: who the person is, where to send a code, the code, the
+        new password. Back from any of them is back on the form, as typed."""
+        form = screens.ForgotPasswordScreen()
+        while True:
+            found = await self.ask(form)
+            if not isinstance(found, AccountFound):
+                return False
+            sent = await self.ask(screens.RecoveryChannelScreen("password", found.channels))
+            if not isinstance(sent, CodeOnItsWay):
+                continue
+            if await self.ask(screens.RecoveryCodeScreen(sent)) is not True:
+                continue
+            if await self.ask(screens.NewPasswordScreen()) is True:
+                await self.pop_screen()  # the form: back to the login
+                return True
 
     def open_space(self) -> None:
         """The logged-in space, on top of the home page: the login (or the journey that led
@@ -393,7 +692,7 @@ class MesSanteApp(App[None]):
         if session is None:
             return
         left = self.engine.session_time_left(session)
-        warning_open = isinstance(self.screen, screens.SessionWarningScreen)
+        warning_open = isinstance(self.screen, SessionWarningScreen)
         if left.total_seconds() <= 0:
             self.session = None
             if warning_open:
@@ -417,7 +716,7 @@ class MesSanteApp(App[None]):
                     return timedelta(0)
                 return self.engine.session_time_left(self.session)
 
-            self.push_screen(screens.SessionWarningScreen(time_left), answered)
+            self.push_screen(SessionWarningScreen(time_left), answered)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -484,7 +783,7 @@ class MesSanteApp(App[None]):
         if error.kind in _FATAL_PROBLEMS:
             self.stop_with_line(t("cli.failure", problem=error.message), EXIT_STORE_FAILED)
             return
-        if self.screen_stack and isinstance(self.screen_stack[-1], screens.StoreProblemScreen):
+        if self.screen_stack and isinstance(self.screen_stack[-1], StoreProblemScreen):
             return  # already said, not yet read
         if error.kind is StoreProblem.VANISHED:
             self.session = None
@@ -492,9 +791,9 @@ class MesSanteApp(App[None]):
             def home(_: None) -> None:
                 self.run_worker(self.back_to_home(), exclusive=True)
 
-            self.push_screen(screens.StoreProblemScreen(error.kind), home)
+            self.push_screen(StoreProblemScreen(error.kind), home)
         else:
-            self.push_screen(screens.StoreProblemScreen(error.kind))
+            self.push_screen(StoreProblemScreen(error.kind))
 
     def _background_failed(self, error: StoreError) -> None:
         """A periodic check met a store problem: a passing one (locked, full...) is said by

@@ -1,11 +1,15 @@
-"""Journey variants as data: the ordered steps, and the stages the stepper shows.
+"""Journey variants as data: one description per variant, walked by any front end.
 
-Both variants of the guides run over the same engine and the same screens; only the order
-of the identification steps and the names of the stages differ.
+A description holds the ordered steps, each with its stage of the stepper and its wording
+keys (title, help), what going back from it does, and the variant's options. It holds no
+widget: the Textual app maps each step to a screen, and a plain line-by-line front end can
+walk the same descriptions. Both variants run over the same engine; only the order of the
+identification steps, the names of the stages and the options differ.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from .settings import JourneyVariant
@@ -26,80 +30,137 @@ class Step(StrEnum):
     SUCCESS = "succes"
 
 
+class Back(StrEnum):
+    """What going back (Escape, « Retour ») from a step does."""
+
+    NOTHING = "nothing"  # nothing before it (the home page)
+    PREVIOUS = "previous"  # the step before, where what was typed is still shown
+    LEAVE = "leave"  # the journey is left: home page (a logged-in person: their space)
+    SPACE = "space"  # back to the logged-in space, still logged in
+
+
+@dataclass(frozen=True)
+class StepDescription:
+    step: Step
+    stage: int  # index in the description's `stages`; -1: no stepper (home, success)
+    title_key: str
+    help_key: str
+    back: Back
+
+
+@dataclass(frozen=True)
+class JourneyOptions:
+    # « Générer un nouveau code provisoire » from « Commencer » and « Je m'identifie »
+    # (guide 002); in the identity-first journey the code step itself sends codes.
+    regenerate_code: bool
+    # The profile chosen on a step of its own (twins), rather than inside the code step.
+    profile_step: bool
+
+
+@dataclass(frozen=True)
+class JourneyDescription:
+    variant: JourneyVariant
+    stages: tuple[str, ...]  # wording keys of the stepper's stages
+    steps: tuple[StepDescription, ...]
+    options: JourneyOptions
+
+    def __getitem__(self, step: Step) -> StepDescription:
+        for described in self.steps:
+            if described.step is step:
+                return described
+        raise KeyError(step)
+
+    def __contains__(self, step: object) -> bool:
+        return any(described.step is step for described in self.steps)
+
+    @property
+    def order(self) -> tuple[Step, ...]:
+        return tuple(described.step for described in self.steps)
+
+    def next_step(self, current: Step, *, skip: frozenset[Step] = frozenset()) -> Step:
+        """The step after `current`, jumping over the steps in `skip` (never the last)."""
+        steps = self.order
+        index = steps.index(current) + 1
+        while index < len(steps) - 1 and steps[index] in skip:
+            index += 1
+        return steps[min(index, len(steps) - 1)]
+
+
+def _step(step: Step, stage: int, name: str, back: Back = Back.PREVIOUS) -> StepDescription:
+    return StepDescription(step, stage, f"{name}.title", f"{name}.help", back)
+
+
+_HOME = _step(Step.HOME, -1, "home", Back.NOTHING)
+_START = _step(Step.START, -1, "start", Back.LEAVE)
+_SUCCESS = _step(Step.SUCCESS, -1, "success", Back.LEAVE)
+
+DESCRIPTIONS: dict[JourneyVariant, JourneyDescription] = {
+    JourneyVariant.CODE_FIRST: JourneyDescription(
+        variant=JourneyVariant.CODE_FIRST,
+        stages=("stage.identify", "stage.decision", "stage.contacts", "stage.account"),
+        steps=(
+            _HOME,
+            _START,
+            _step(Step.IDENTIFY, 0, "identify"),
+            _step(Step.REPRESENTATIVE, 0, "representative", Back.LEAVE),
+            _step(Step.DECISION, 1, "decision", Back.LEAVE),
+            _step(Step.CONTACTS, 2, "contacts"),
+            _step(Step.ACCOUNT, 3, "account"),
+            _SUCCESS,
+        ),
+        options=JourneyOptions(regenerate_code=True, profile_step=False),
+    ),
+    JourneyVariant.IDENTITY_FIRST: JourneyDescription(
+        variant=JourneyVariant.IDENTITY_FIRST,
+        stages=("stage.identity", "stage.code", "stage.activation", "stage.account"),
+        steps=(
+            _HOME,
+            _START,
+            _step(Step.BIRTH_DATE, 0, "birth_date"),
+            _step(Step.VITALE, 0, "vitale"),
+            _step(Step.CHOOSE_PROFILE, 0, "choose"),
+            _step(Step.REPRESENTATIVE, 0, "representative", Back.LEAVE),
+            _step(Step.CODE, 1, "code", Back.LEAVE),
+            _step(Step.DECISION, 2, "decision", Back.LEAVE),
+            _step(Step.CONTACTS, 2, "contacts"),
+            _step(Step.ACCOUNT, 3, "account"),
+            _SUCCESS,
+        ),
+        options=JourneyOptions(regenerate_code=False, profile_step=True),
+    ),
+}
+
+
+def describe(variant: JourneyVariant) -> JourneyDescription:
+    return DESCRIPTIONS[variant]
+
+
+def step_wording(step: Step) -> StepDescription:
+    """A step's description, the same in every variant that has it (its title and help
+    keys; the wording catalogue words them per variant where the guides differ)."""
+    for description in DESCRIPTIONS.values():
+        if step in description:
+            return description[step]
+    raise KeyError(step)
+
+
+# Kept for the callers that want the order or the stages alone.
 JOURNEYS: dict[JourneyVariant, tuple[Step, ...]] = {
-    JourneyVariant.CODE_FIRST: (
-        Step.HOME,
-        Step.START,
-        Step.IDENTIFY,
-        Step.REPRESENTATIVE,
-        Step.DECISION,
-        Step.CONTACTS,
-        Step.ACCOUNT,
-        Step.SUCCESS,
-    ),
-    JourneyVariant.IDENTITY_FIRST: (
-        Step.HOME,
-        Step.START,
-        Step.BIRTH_DATE,
-        Step.VITALE,
-        Step.CHOOSE_PROFILE,
-        Step.REPRESENTATIVE,
-        Step.CODE,
-        Step.DECISION,
-        Step.CONTACTS,
-        Step.ACCOUNT,
-        Step.SUCCESS,
-    ),
+    variant: description.order for variant, description in DESCRIPTIONS.items()
 }
-
-# The stepper's stages (wording keys) and which stage each step belongs to.
 STAGES: dict[JourneyVariant, tuple[str, ...]] = {
-    JourneyVariant.CODE_FIRST: (
-        "stage.identify",
-        "stage.decision",
-        "stage.contacts",
-        "stage.account",
-    ),
-    JourneyVariant.IDENTITY_FIRST: (
-        "stage.identity",
-        "stage.code",
-        "stage.activation",
-        "stage.account",
-    ),
-}
-
-_STAGE_OF: dict[JourneyVariant, dict[Step, int]] = {
-    JourneyVariant.CODE_FIRST: {
-        Step.IDENTIFY: 0,
-        Step.REPRESENTATIVE: 0,
-        Step.DECISION: 1,
-        Step.CONTACTS: 2,
-        Step.ACCOUNT: 3,
-    },
-    JourneyVariant.IDENTITY_FIRST: {
-        Step.BIRTH_DATE: 0,
-        Step.VITALE: 0,
-        Step.CHOOSE_PROFILE: 0,
-        Step.REPRESENTATIVE: 0,
-        Step.CODE: 1,
-        Step.DECISION: 2,
-        Step.CONTACTS: 2,
-        Step.ACCOUNT: 3,
-    },
+    variant: description.stages for variant, description in DESCRIPTIONS.items()
 }
 
 
 def stage_index(variant: JourneyVariant, step: Step) -> int:
     """The stepper stage of `step`, or -1 when the stepper is not shown (home, success)."""
-    return _STAGE_OF[variant].get(step, -1)
+    description = DESCRIPTIONS[variant]
+    return description[step].stage if step in description else -1
 
 
 def next_step(
     variant: JourneyVariant, current: Step, *, skip: frozenset[Step] = frozenset()
 ) -> Step:
     """The step after `current` in this variant, jumping over the steps in `skip`."""
-    steps = JOURNEYS[variant]
-    index = steps.index(current) + 1
-    while index < len(steps) - 1 and steps[index] in skip:
-        index += 1
-    return steps[min(index, len(steps) - 1)]
+    return DESCRIPTIONS[variant].next_step(current, skip=skip)

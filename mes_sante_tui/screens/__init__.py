@@ -10,6 +10,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from mes_sante_tui.dialogs.document import DocumentScreen as DocumentScreen
+    from mes_sante_tui.dialogs.help_contact import HelpContactScreen as HelpContactScreen
+    from mes_sante_tui.dialogs.help_nir import HelpNirScreen as HelpNirScreen
+    from mes_sante_tui.dialogs.help_serial import HelpSerialScreen as HelpSerialScreen
+    from mes_sante_tui.dialogs.quit_confirm import QuitConfirmScreen as QuitConfirmScreen
+    from mes_sante_tui.dialogs.screen_help import ScreenHelpScreen as ScreenHelpScreen
+    from mes_sante_tui.dialogs.session_warning import SessionWarningScreen as SessionWarningScreen
+    from mes_sante_tui.dialogs.store_problem import StoreProblemScreen as StoreProblemScreen
+
     from .account import AccountScreen as AccountScreen
     from .birth_date import BirthDateScreen as BirthDateScreen
     from .choose_profile import ChooseProfileScreen as ChooseProfileScreen
@@ -18,12 +27,8 @@ if TYPE_CHECKING:
     from .contact_edit import ContactEditScreen as ContactEditScreen
     from .contacts import ContactsScreen as ContactsScreen
     from .decision import DecisionScreen as DecisionScreen
-    from .document import DocumentScreen as DocumentScreen
     from .forgot_identifier import ForgotIdentifierScreen as ForgotIdentifierScreen
     from .forgot_password import ForgotPasswordScreen as ForgotPasswordScreen
-    from .help_contact import HelpContactScreen as HelpContactScreen
-    from .help_nir import HelpNirScreen as HelpNirScreen
-    from .help_serial import HelpSerialScreen as HelpSerialScreen
     from .home import HomeScreen as HomeScreen
     from .identify import IdentifyScreen as IdentifyScreen
     from .login import LoginScreen as LoginScreen
@@ -34,18 +39,15 @@ if TYPE_CHECKING:
     from .opposition_done import OppositionDoneScreen as OppositionDoneScreen
     from .otp import OtpScreen as OtpScreen
     from .outcome import OutcomeScreen as OutcomeScreen
-    from .quit_confirm import QuitConfirmScreen as QuitConfirmScreen
+    from .profile_actions import ProfileActionsScreen as ProfileActionsScreen
     from .recovery_channel import RecoveryChannelScreen as RecoveryChannelScreen
     from .recovery_code import RecoveryCodeScreen as RecoveryCodeScreen
     from .regenerate import RegenerateScreen as RegenerateScreen
     from .representative import RepresentativeScreen as RepresentativeScreen
-    from .screen_help import ScreenHelpScreen as ScreenHelpScreen
     from .send_code import SendCodeScreen as SendCodeScreen
-    from .session_warning import SessionWarningScreen as SessionWarningScreen
     from .simulator_settings import SimulatorSettingsScreen as SimulatorSettingsScreen
     from .space import SpaceScreen as SpaceScreen
     from .start import StartScreen as StartScreen
-    from .store_problem import StoreProblemScreen as StoreProblemScreen
     from .success import SuccessScreen as SuccessScreen
     from .vitale import VitaleScreen as VitaleScreen
 
@@ -67,25 +69,26 @@ _MODULE_OF: dict[str, str] = {
     "ContactEditScreen": "contact_edit",
     "ContactsScreen": "contacts",
     "DecisionScreen": "decision",
-    "DocumentScreen": "document",
-    "HelpContactScreen": "help_contact",
-    "HelpNirScreen": "help_nir",
-    "HelpSerialScreen": "help_serial",
+    "DocumentScreen": "mes_sante_tui.dialogs.document",
+    "HelpContactScreen": "mes_sante_tui.dialogs.help_contact",
+    "HelpNirScreen": "mes_sante_tui.dialogs.help_nir",
+    "HelpSerialScreen": "mes_sante_tui.dialogs.help_serial",
     "HomeScreen": "home",
     "IdentifyScreen": "identify",
     "OppositionConfirmScreen": "opposition_confirm",
     "OppositionDoneScreen": "opposition_done",
     "OtpScreen": "otp",
     "OutcomeScreen": "outcome",
-    "QuitConfirmScreen": "quit_confirm",
+    "ProfileActionsScreen": "profile_actions",
+    "QuitConfirmScreen": "mes_sante_tui.dialogs.quit_confirm",
     "RegenerateScreen": "regenerate",
     "RepresentativeScreen": "representative",
-    "ScreenHelpScreen": "screen_help",
+    "ScreenHelpScreen": "mes_sante_tui.dialogs.screen_help",
     "SendCodeScreen": "send_code",
-    "SessionWarningScreen": "session_warning",
+    "SessionWarningScreen": "mes_sante_tui.dialogs.session_warning",
     "SimulatorSettingsScreen": "simulator_settings",
     "StartScreen": "start",
-    "StoreProblemScreen": "store_problem",
+    "StoreProblemScreen": "mes_sante_tui.dialogs.store_problem",
     "SuccessScreen": "success",
     "VitaleScreen": "vitale",
 }
@@ -118,6 +121,7 @@ __all__ = [
     "OppositionDoneScreen",
     "OtpScreen",
     "OutcomeScreen",
+    "ProfileActionsScreen",
     "QuitConfirmScreen",
     "RegenerateScreen",
     "RepresentativeScreen",
@@ -136,4 +140,7 @@ def __getattr__(name: str) -> Any:
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{module}", __name__), name)
+    # The dialogs live in their own package; they are named here too, for the callers
+    # that take every screen from one place.
+    path = module if module.startswith("mes_sante_tui.") else f"{__name__}.{module}"
+    return getattr(importlib.import_module(path), name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from enum import Enum
-from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,12 +14,18 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
-from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.journey import Step, step_wording
 from mes_sante_tui.core.results import Refused, StoreError
-from mes_sante_tui.widgets import ErrorSummary, FormField, OutboxPanel, SimulationNotice, Stepper
+from mes_sante_tui.dialogs.screen_help import ScreenHelpScreen, key_lines
+from mes_sante_tui.widgets import (
+    ErrorSummary,
+    FormField,
+    OutboxPanel,
+    PasswordPair,
+    SimulationNotice,
+    Stepper,
+)
 from mes_sante_tui.wording import t
-
-from .screen_help import ScreenHelpScreen, key_lines
 
 if TYPE_CHECKING:
     from mes_sante_tui.app import MesSanteApp
@@ -49,6 +55,8 @@ class JourneyScreen(Screen[R], Generic[R]):
     # True on a screen shown once the person's decision is stored: leaving it loses nothing,
     # so the app does not ask « Quitter la page ? ».
     NOTHING_TO_LOSE: ClassVar[bool] = False
+    # What the screen returns when the person goes back (see `cancelled`).
+    CANCELLED: ClassVar[object] = None
     # Set by the app's router on the screen of a journey step, or of the login (not on a
     # sub-step they open): what was typed on the screens below it no longer counts.
     is_step: bool = False
@@ -56,7 +64,24 @@ class JourneyScreen(Screen[R], Generic[R]):
     BINDINGS = [
         Binding("escape", "back", t("key.back"), tooltip=t("key.back.tip"), id="back"),
         Binding("f1", "help", t("key.help"), tooltip=t("key.help.tip"), id="help"),
+        Binding(
+            "f3",
+            "toggle_password",
+            t("key.show_password"),
+            tooltip=t("key.show_password.tip"),
+            id="show-password",
+        ),
     ]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        """A step's screen is worded as its journey description says: its title and help
+        keys come from there (`core.journey`), not from the screen."""
+        super().__init_subclass__(**kwargs)  # type: ignore[arg-type]
+        step = cls.__dict__.get("STEP")
+        if step is not None and not hasattr(cls, "TITLE_KEY") and not hasattr(cls, "HELP_KEY"):
+            described = step_wording(step)
+            cls.TITLE_KEY = described.title_key
+            cls.HELP_KEY = described.help_key
 
     @property
     def msa(self) -> MesSanteApp:
@@ -181,13 +206,43 @@ class JourneyScreen(Screen[R], Generic[R]):
         )
 
     def action_back(self) -> None:
-        """Escape, and the screen's « Retour » / « Annuler »: the screen before, asking first
-        when what was typed here would be lost."""
-        self.msa.confirm_leave(self.go_back, leaving=[self], journey=False)
+        """Escape, and the screen's « Retour » / « Annuler »: the app's router decides where
+        it leads, and asks first when something would be lost."""
+        self.msa.back(self)
 
-    def go_back(self) -> None:
-        """What going back does, once allowed: by default, the screen before."""
-        self.app.pop_screen()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape is offered (footer, F1) only where the router says it leads somewhere."""
+        if action == "back":
+            return self.msa.can_go_back(self)
+        if action == "toggle_password":  # F3: only where a password is typed
+            return bool(self.query(PasswordPair))
+        return True
+
+    def action_toggle_password(self) -> None:
+        for pair in self.query(PasswordPair):
+            pair.toggle()
+
+    class Done(Message):
+        """A screen hands what the person chose, or what the engine accepted, to the app's
+        router, which decides what comes next. The screen stays where it is: going back
+        finds it as it was."""
+
+        def __init__(self, screen: JourneyScreen[Any], result: object) -> None:
+            self.screen = screen
+            self.result = result
+            super().__init__()
+
+    def done(self, result: object = None) -> None:
+        """Hand `result` to the router (see `Done`)."""
+        self.app.post_message(self.Done(self, result))
+
+    def on_unmount(self) -> None:
+        # A flow waiting for this screen learns that it was closed without an answer.
+        self.msa.screen_closed(self)
+
+    def cancelled(self) -> object:
+        """What this screen returns to whoever opened it when the person goes back."""
+        return self.CANCELLED
 
     def would_lose(self) -> Loss | None:
         """What leaving this screen now would lose: by default, text typed in its fields.

@@ -19,8 +19,6 @@ from .vitale_form import MAX_TYPED
 
 class BirthDateScreen(JourneyScreen[None]):
     STEP = Step.BIRTH_DATE
-    TITLE_KEY = "birth_date.title"
-    HELP_KEY = "birth_date.help"
     AUTO_FOCUS = "#birth_date"
 
     def body(self) -> Iterable[Widget]:
@@ -54,6 +52,6 @@ class BirthDateScreen(JourneyScreen[None]):
         result = self.msa.engine.check_birth_date(session, value)
         if isinstance(result, Accepted):
             self.clear_refusal(self.fields)
-            self.msa.advance(self.STEP)
+            self.done()
         else:
             self.refuse(result, self.fields)

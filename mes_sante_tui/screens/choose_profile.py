@@ -24,9 +24,8 @@ class ChooseProfileScreen(JourneyScreen[bool]):
     """
 
     STEP = Step.CHOOSE_PROFILE
-    TITLE_KEY = "choose.title"
-    HELP_KEY = "choose.help"
     AUTO_FOCUS = "#profile"
+    CANCELLED = False
 
     def __init__(self, *, as_step: bool = False) -> None:
         self.as_step = as_step
@@ -59,12 +58,6 @@ class ChooseProfileScreen(JourneyScreen[bool]):
         if not isinstance(result, Accepted):
             self.refuse(result, self.fields)
         elif self.as_step:
-            self.msa.advance(self.STEP)
+            self.done()
         else:
             self.dismiss(True)
-
-    def go_back(self) -> None:
-        if self.as_step:
-            self.app.pop_screen()
-        else:
-            self.dismiss(False)

@@ -2,26 +2,38 @@
 to have the data deleted rather than archived. Acts on the session's profile: one's own, or a
 child's once certified as its legal representative.
 
-Returns what was closed, or None when the person cancels.
+Returns what was closed, or None when the person cancels. Handed what it shows (a frozen view)
+and its one engine call by the app: it reads neither the store nor the session.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from textual.binding import Binding
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Static
 
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.space import Closed
-from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput, TickBox
+from mes_sante_tui.widgets import ErrorSummary, PasswordPair, TickBox
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
 
-_MAX_PASSWORD = 200
+
+@dataclass(frozen=True)
+class CloseProfileView:
+    """Whose profile is closed (None: one's own), and the account's identifier."""
+
+    child_name: str | None
+    identifier: str
+
+
+# The closure: the account's password as typed, and whether to delete the data.
+CloseCall = Callable[[str, bool], Closed | Refused]
 
 
 class CloseProfileScreen(JourneyScreen[Closed | None]):
@@ -29,56 +41,38 @@ class CloseProfileScreen(JourneyScreen[Closed | None]):
     TITLE_KEY = "close_profile.title"
     HELP_KEY = "close_profile.help"
     AUTO_FOCUS = "#password"
-    BINDINGS = [
-        Binding(
-            "f3",
-            "toggle_password",
-            t("key.show_password"),
-            tooltip=t("key.show_password.tip"),
-            id="show-password",
-        ),
-    ]
+
+    def __init__(self, view: CloseProfileView, close: CloseCall) -> None:
+        self.view = view
+        self.close_call = close
+        super().__init__()
 
     def body(self) -> Iterable[Widget]:
-        session = self.msa.session
-        assert session is not None and session.person_id is not None
-        assert session.account_id is not None
-        person = self.msa.store.person(session.person_id)
-        own = person.id == session.account_id
-        identifier = self.msa.store.account_identifier(session.account_id) or ""
-        self.fields = {
-            "password": FormField(
-                t("close_profile.password"),
-                TextInput(id="password", password=True, max_length=_MAX_PASSWORD),
-                hint=t("close_profile.password.hint", identifier=identifier),
-            )
-        }
+        identifier = self.view.identifier
+        own = self.view.child_name is None
+        self.pair = PasswordPair(
+            t("close_profile.password"),
+            t("close_profile.password.hint", identifier=identifier),
+            show_label=t("close_profile.show"),
+        )
+        self.fields = dict(self.pair.fields)
         if not own:
             yield Static(
-                t("close_profile.child", name=person.full_name), classes="lead", markup=False
+                t("close_profile.child", name=self.view.child_name), classes="lead", markup=False
             )
         yield Static(t("close_profile.archive"), classes="lead", markup=False)
         yield Static(t("close_profile.deletion"), classes="lead", markup=False)
         yield ErrorSummary()
-        yield self.fields["password"]
-        yield TickBox(t("close_profile.show"), id="show")
+        yield self.pair
         yield TickBox(
             t("close_profile.delete")
             if own
-            else t("close_profile.delete.child", name=person.full_name),
+            else t("close_profile.delete.child", name=self.view.child_name),
             id="delete",
         )
         with HorizontalGroup(classes="actions"):
             yield Button(t("button.cancel"), id="cancel")
             yield Button(t("close_profile.submit"), id="close", variant="primary")
-
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        if event.checkbox.id == "show":
-            self.query_one("#password", Input).password = not event.value
-
-    def action_toggle_password(self) -> None:
-        box = self.query_one("#show", Checkbox)
-        box.value = not box.value
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.submit()
@@ -91,18 +85,8 @@ class CloseProfileScreen(JourneyScreen[Closed | None]):
                 self.action_back()
 
     def submit(self) -> None:
-        session = self.msa.session
-        if session is None:
-            return
-        result = self.msa.engine.space.close(
-            session,
-            password_raw=self.query_one("#password", Input).value,
-            delete_data=self.query_one("#delete", Checkbox).value,
-        )
+        result = self.close_call(self.pair.password, self.query_one("#delete", Checkbox).value)
         if isinstance(result, Closed):
             self.dismiss(result)
         else:
             self.refuse(result, self.fields)
-
-    def go_back(self) -> None:
-        self.dismiss(None)

@@ -6,24 +6,21 @@ from collections.abc import Iterable
 
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widget import Widget
-from textual.widgets import Button, Input, RadioSet, Static
+from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.engine import Accepted, CodeSent
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Channel
-from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
+from mes_sante_tui.dialogs.help_contact import HelpContactScreen
+from mes_sante_tui.widgets import ChannelChoice, ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
-from .channels import channel_choice, chosen_channel
-from .help_contact import HelpContactScreen
 from .vitale_form import MAX_TYPED
 
 
 class CodeScreen(JourneyScreen[None]):
     STEP = Step.CODE
-    TITLE_KEY = "code.title"
-    HELP_KEY = "code.help"
     AUTO_FOCUS = "#channel"
 
     def body(self) -> Iterable[Widget]:
@@ -31,7 +28,7 @@ class CodeScreen(JourneyScreen[None]):
         assert session is not None
         options = self.msa.engine.channels(session)
         self.fields = {
-            "channel": FormField(t("field.channel"), channel_choice(options)),
+            "channel": FormField(t("field.channel"), ChannelChoice(options)),
             "code": FormField(
                 t("field.code.identity"),
                 TextInput(id="code", max_length=MAX_TYPED),
@@ -74,7 +71,7 @@ class CodeScreen(JourneyScreen[None]):
     def send(self) -> None:
         session = self.msa.session
         assert session is not None
-        channel = chosen_channel(self.query_one("#channel", RadioSet))
+        channel = self.query_one(ChannelChoice).channel
         result = self.msa.engine.send_code(session, channel)
         if not isinstance(result, CodeSent):
             self.refuse(result, self.fields)
@@ -99,9 +96,6 @@ class CodeScreen(JourneyScreen[None]):
         result = self.msa.engine.verify_code(session, self.query_one("#code", Input).value)
         if isinstance(result, Accepted):
             self.clear_refusal(self.fields)
-            self.msa.advance(self.STEP)
+            self.done()
         else:
             self.refuse(result, self.fields)
-
-    def action_back(self) -> None:
-        self.msa.leave_to_home()

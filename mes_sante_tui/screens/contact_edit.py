@@ -64,6 +64,3 @@ class ContactEditScreen(JourneyScreen[OtpSent | None]):
             self.dismiss(result)
         else:
             self.show_refusal(result.errors, self.fields, result.message)
-
-    def go_back(self) -> None:
-        self.dismiss(None)

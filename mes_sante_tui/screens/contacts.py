@@ -9,20 +9,16 @@ from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from mes_sante_tui.core.engine import Accepted, ContactKind, OtpSent
+from mes_sante_tui.core.engine import Accepted, ContactKind
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton
 from mes_sante_tui.wording import t, t_variant
 
 from .base import JourneyScreen
-from .contact_edit import ContactEditScreen
-from .otp import OtpScreen
 
 
 class ContactsScreen(JourneyScreen[None]):
     STEP = Step.CONTACTS
-    TITLE_KEY = "contacts.title"
-    HELP_KEY = "contacts.help"
     AUTO_FOCUS = "#continue"
 
     def title_text(self) -> str:
@@ -86,20 +82,16 @@ class ContactsScreen(JourneyScreen[None]):
                 self.edit(ContactKind.MOBILE)
 
     def edit(self, kind: ContactKind) -> None:
-        def sent(result: OtpSent | None) -> None:
-            if result is not None:
-                self.app.push_screen(OtpScreen(result), confirmed)
+        """« Modifier » / « Ajouter »: the router runs the change (new contact, its code)."""
+        self.done(kind)
 
-        def confirmed(done: bool | None) -> None:
-            if done:
-                self.clear_refusal(self.fields)
-                self.show_contacts()
-                updated = self.query_one("#updated", Static)
-                updated.update(t("contacts.updated"))
-                updated.display = True
-            self.msa.refresh_outbox()
-
-        self.app.push_screen(ContactEditScreen(kind), sent)
+    def contact_updated(self) -> None:
+        """Back from a confirmed change: the contacts as they now are, and a confirmation."""
+        self.clear_refusal(self.fields)
+        self.show_contacts()
+        updated = self.query_one("#updated", Static)
+        updated.update(t("contacts.updated"))
+        updated.display = True
 
     def submit(self) -> None:
         session = self.msa.session
@@ -107,6 +99,6 @@ class ContactsScreen(JourneyScreen[None]):
         result = self.msa.engine.confirm_contacts(session)
         if isinstance(result, Accepted):
             self.clear_refusal(self.fields)
-            self.msa.advance(self.STEP)
+            self.done()
         else:
             self.show_refusal(result.errors, self.fields, result.message)

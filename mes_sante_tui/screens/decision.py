@@ -17,6 +17,7 @@ from textual.widgets import Button, Checkbox, RadioSet, Static
 from mes_sante_tui.core.engine import Accepted, Choice
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.settings import JourneyVariant
+from mes_sante_tui.dialogs.document import DocumentScreen
 from mes_sante_tui.widgets import (
     ChoiceButton,
     ChoiceSet,
@@ -28,8 +29,6 @@ from mes_sante_tui.widgets import (
 from mes_sante_tui.wording import t, t_variant
 
 from .base import JourneyScreen
-from .document import DocumentScreen
-from .opposition_confirm import OppositionConfirmScreen
 
 
 def option_text(text: str, option_id: str) -> Static:
@@ -54,8 +53,6 @@ class OptionsWithText(ChoiceSet):
 
 class DecisionScreen(JourneyScreen[None]):
     STEP = Step.DECISION
-    TITLE_KEY = "decision.title"
-    HELP_KEY = "decision.help"
     AUTO_FOCUS = "#choice"
     DEFAULT_CSS = """
     DecisionScreen .choice-text {
@@ -162,11 +159,5 @@ class DecisionScreen(JourneyScreen[None]):
             self.refuse(result, self.fields)
             return
         self.clear_refusal(self.fields)
-        if result.next is None:
-            # Opposition is confirmed on its own screen (guide 002, Opposition 2/4).
-            self.app.push_screen(OppositionConfirmScreen())
-            return
-        self.msa.advance(self.STEP)
-
-    def action_back(self) -> None:
-        self.msa.leave_to_home()
+        # The router goes on: to the next step, or (an opposition) to its confirmation.
+        self.done(result)

@@ -8,19 +8,18 @@ from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from mes_sante_tui.core.access import AccountFound, CodeOnItsWay
+from mes_sante_tui.core.access import AccountFound
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.dialogs.help_nir import HelpNirScreen
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
-from .help_nir import HelpNirScreen
-from .recovery_channel import RecoveryChannelScreen
 from .vitale_form import MAX_TYPED
 
 
-class ForgotIdentifierScreen(JourneyScreen[CodeOnItsWay | None]):
-    """Returns where the identifier was sent, or None when the person goes back."""
+class ForgotIdentifierScreen(JourneyScreen[None]):
+    """Hands the account found to the router (which asks where to send the identifier)."""
 
     STEP = Step.HOME
     TITLE_KEY = "forgot_identifier.title"
@@ -71,13 +70,6 @@ class ForgotIdentifierScreen(JourneyScreen[CodeOnItsWay | None]):
         )
         if isinstance(result, AccountFound):
             self.clear_refusal(self.fields)
-            self.app.push_screen(RecoveryChannelScreen("identifier", result.channels), self._sent)
+            self.done(result)
         else:
             self.refuse(result, self.fields)
-
-    def _sent(self, sent: CodeOnItsWay | None) -> None:
-        if sent is not None:
-            self.dismiss(sent)
-
-    def go_back(self) -> None:
-        self.dismiss(None)

@@ -9,24 +9,23 @@ from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from mes_sante_tui.core.access import AccountFound, CodeOnItsWay
+from mes_sante_tui.core.access import AccountFound
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput
 from mes_sante_tui.wording import t
 
-from .new_password import NewPasswordScreen
-from .recovery_channel import RecoveryChannelScreen
-from .recovery_code import RecoveryCodeScreen
 from .vitale_form import MAX_TYPED, VitaleForm
 
 
 class ForgotPasswordScreen(VitaleForm[bool]):
-    """Returns True once the new password is stored, False when the person goes back."""
+    """Hands the account found to the router (which asks where to send a code, the code and
+    the new password); returns False when the person goes back."""
 
     STEP = Step.HOME
     TITLE_KEY = "forgot_password.title"
     HELP_KEY = "forgot_password.help"
     AUTO_FOCUS = "#nir"
+    CANCELLED = False
 
     def body(self) -> Iterable[Widget]:
         self.fields = self.vitale_fields()
@@ -69,21 +68,6 @@ class ForgotPasswordScreen(VitaleForm[bool]):
         )
         if isinstance(result, AccountFound):
             self.clear_refusal(self.fields)
-            self.app.push_screen(RecoveryChannelScreen("password", result.channels), self._sent)
+            self.done(result)
         else:
             self.refuse(result, self.fields)
-
-    def _sent(self, sent: CodeOnItsWay | None) -> None:
-        if sent is not None:
-            self.app.push_screen(RecoveryCodeScreen(sent), self._verified)
-
-    def _verified(self, verified: bool | None) -> None:
-        if verified:
-            self.app.push_screen(NewPasswordScreen(), self._changed)
-
-    def _changed(self, changed: bool | None) -> None:
-        if changed:
-            self.dismiss(True)
-
-    def go_back(self) -> None:
-        self.dismiss(False)

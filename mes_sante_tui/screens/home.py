@@ -16,8 +16,6 @@ from .base import JourneyScreen
 
 class HomeScreen(JourneyScreen[None]):
     STEP = Step.HOME
-    TITLE_KEY = "home.title"
-    HELP_KEY = "home.help"
     AUTO_FOCUS = "#activate"
 
     def body(self) -> Iterable[Widget]:
@@ -28,16 +26,5 @@ class HomeScreen(JourneyScreen[None]):
         yield LinkButton(t("home.settings"), id="settings")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "activate":
-            self.msa.start_journey()
-        elif event.button.id == "login":
-            self.msa.open_login()
-        elif event.button.id == "settings":
-            self.msa.open_settings()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Nothing before the home page: Escape is neither offered in the footer nor in F1."""
-        return action != "back"
-
-    def action_back(self) -> None:
-        """Nothing before the home page."""
+        # « Activer », « Se connecter », the simulator's settings: the router opens them.
+        self.done(event.button.id)

@@ -19,8 +19,6 @@ from .vitale_form import MAX_TYPED, VitaleForm
 
 class IdentifyScreen(VitaleForm[None]):
     STEP = Step.IDENTIFY
-    TITLE_KEY = "identify.title"
-    HELP_KEY = "identify.help"
     AUTO_FOCUS = "#code"
 
     def body(self) -> Iterable[Widget]:
@@ -76,9 +74,9 @@ class IdentifyScreen(VitaleForm[None]):
             case "continue":
                 self.submit()
             case "cancel":
-                self.msa.leave_to_home()
+                self.done("home")
             case "regenerate":
-                self.msa.open_regeneration()
+                self.done("regenerate")
 
     def submit(self) -> None:
         session = self.msa.session
@@ -93,6 +91,6 @@ class IdentifyScreen(VitaleForm[None]):
         )
         if isinstance(result, Identified):
             self.clear_refusal(self.fields)
-            self.msa.advance(self.STEP)
+            self.done()
         else:
             self.refuse(result, self.fields)

@@ -8,25 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual.binding import Binding
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Static
+from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.access import CodeOnItsWay
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
-from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput, TickBox
+from mes_sante_tui.widgets import (
+    ErrorSummary,
+    FormField,
+    LinkButton,
+    PasswordPair,
+    TextInput,
+)
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
-from .forgot_identifier import ForgotIdentifierScreen
-from .forgot_password import ForgotPasswordScreen
-from .login_code import LoginCodeScreen
 from .recovery_channel import where_sent
 
 _MAX_IDENTIFIER = 140  # above the rule's 100: a long entry is refused in words, not cut
-_MAX_PASSWORD = 200
 
 
 class LoginScreen(JourneyScreen[None]):
@@ -34,15 +35,6 @@ class LoginScreen(JourneyScreen[None]):
     TITLE_KEY = "login.title"
     HELP_KEY = "login.help"
     AUTO_FOCUS = "#identifier"
-    BINDINGS = [
-        Binding(
-            "f3",
-            "toggle_password",
-            t("key.show_password"),
-            tooltip=t("key.show_password.tip"),
-            id="show-password",
-        ),
-    ]
 
     def body(self) -> Iterable[Widget]:
         self.fields = {
@@ -51,18 +43,16 @@ class LoginScreen(JourneyScreen[None]):
                 TextInput(id="identifier", max_length=_MAX_IDENTIFIER),
                 hint=t("login.identifier.hint"),
             ),
-            "password": FormField(
-                t("login.password"),
-                TextInput(id="password", password=True, max_length=_MAX_PASSWORD),
-                hint=t("login.password.hint"),
-            ),
         }
+        self.pair = PasswordPair(
+            t("login.password"), t("login.password.hint"), show_label=t("login.show")
+        )
+        self.fields.update(self.pair.fields)
         yield Static(t("login.intro"), classes="lead", markup=False)
         yield Static("", id="notice", classes="confirmation", markup=False)
         yield ErrorSummary()
         yield self.fields["identifier"]
-        yield self.fields["password"]
-        yield TickBox(t("login.show"), id="show")
+        yield self.pair
         with HorizontalGroup(classes="actions"):
             yield Button(t("button.back"), id="cancel")
             yield Button(t("login.submit"), id="login", variant="primary")
@@ -80,14 +70,6 @@ class LoginScreen(JourneyScreen[None]):
 
     # --- events --------------------------------------------------------------------------
 
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        if event.checkbox.id == "show":
-            self.query_one("#password", Input).password = not event.value
-
-    def action_toggle_password(self) -> None:
-        box = self.query_one("#show", Checkbox)
-        box.value = not box.value
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.submit()
 
@@ -97,10 +79,8 @@ class LoginScreen(JourneyScreen[None]):
                 self.submit()
             case "cancel":
                 self.action_back()
-            case "forgot-identifier":
-                self.app.push_screen(ForgotIdentifierScreen(), self._identifier_sent)
-            case "forgot-password":
-                self.app.push_screen(ForgotPasswordScreen(), self._password_changed)
+            case "forgot-identifier" | "forgot-password":
+                self.done(event.button.id)
 
     # --- logging in ----------------------------------------------------------------------
 
@@ -111,39 +91,35 @@ class LoginScreen(JourneyScreen[None]):
         result = self.msa.engine.access.login(
             session,
             identifier=self.query_one("#identifier", Input).value,
-            password_raw=self.query_one("#password", Input).value,
+            password_raw=self.pair.password,
         )
         self.show_notice(None)
         if isinstance(result, CodeOnItsWay):
             self.clear_refusal(self.fields)
             self.msa.refresh_outbox()
-            self.app.push_screen(LoginCodeScreen(result), self._code_done)
+            self.done(result)
         else:
             self.refuse(result, self.fields)
 
-    def _code_done(self, refused: Refused | None) -> None:
+    def code_refused(self, refused: Refused | None) -> None:
         """Back from the code: the person went back, or the login is now locked (said here,
         where « Mot de passe oublié ? » is at hand)."""
         if refused is not None:
             self.show_refusal({}, self.fields, refused.message)
 
-    def action_back(self) -> None:
-        """Back to the home page; the login's session ends with it."""
-        self.msa.leave_to_home()
-
     # --- back from a recovery ------------------------------------------------------------
 
-    def _identifier_sent(self, sent: CodeOnItsWay | None) -> None:
+    def identifier_sent(self, sent: CodeOnItsWay | None) -> None:
         if sent is not None:
             self.clear_refusal(self.fields)
             self.show_notice(t("login.identifier_sent", where=where_sent(sent)))
             self.query_one("#identifier", Input).focus()
             self.msa.refresh_outbox()
 
-    def _password_changed(self, changed: bool | None) -> None:
+    def password_changed(self, changed: bool | None) -> None:
         if changed:
             self.clear_refusal(self.fields)
-            self.query_one("#password", Input).value = ""
+            self.pair.clear()
             self.show_notice(t("login.password_changed"))
             self.query_one("#identifier", Input).focus()
             self.msa.refresh_outbox()

@@ -73,11 +73,8 @@ class ManageProfileScreen(ProfileActionsScreen):
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
         if button_id == "space":
-            self.msa.open_space()
+            self.done("space")
         elif button_id.startswith(ACTION_PREFIX):
             self.clear_refusal({})
             self.show_notice(None)
             await self.carry_out(ProfileAction(button_id.removeprefix(ACTION_PREFIX)))
-
-    def action_back(self) -> None:
-        self.msa.open_space()

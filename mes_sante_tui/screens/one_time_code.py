@@ -1,5 +1,6 @@
-"""What the two one-time code screens of « Se connecter » and « Mot de passe oublié » share:
-where the code went, the field, « Envoyer à nouveau le code » and « Valider »."""
+"""The one-time code screen: where the code went, the field, « Envoyer à nouveau le code » and
+« Valider ». Its three uses (the login, a forgotten password, a new contact to confirm) say
+only where the code went and which engine calls send it again and check it."""
 
 from __future__ import annotations
 
@@ -23,17 +24,23 @@ _MAX_TYPED = 20  # above the 6 digits: a longer entry gets the message, not a cu
 
 
 class OneTimeCodeScreen(JourneyScreen[Any]):
-    """Subclasses say where the code went (SENT_KEY), how to send it again and check it, and
-    what the screen returns when the person goes back (CANCELLED)."""
+    """Subclasses say where the code went (`sent_text`), how to send it again and check it,
+    and what the screen returns when the person goes back (CANCELLED)."""
 
     STEP = Step.HOME  # no stepper: these are not steps of the activation
     AUTO_FOCUS = "#otp"
     SENT_KEY: ClassVar[str]
-    CANCELLED: ClassVar[object] = None
+    CANCEL_KEY: ClassVar[str] = "button.back"
+    # Where the focus goes once a new code is sent: back to the field, ready for it.
+    FOCUS_AFTER_RESEND: ClassVar[bool] = True
 
-    def __init__(self, sent: CodeSent) -> None:
+    def __init__(self, sent: Any) -> None:
         self.sent = sent
         super().__init__()
+
+    def sent_text(self) -> str:
+        """Where the code went: « … par e-mail (m*****@exemple.fr) »."""
+        return t(f"{self.SENT_KEY}.{self.sent.channel.value}", masked=self.sent.masked)
 
     def body(self) -> Iterable[Widget]:
         self.fields = {
@@ -41,18 +48,13 @@ class OneTimeCodeScreen(JourneyScreen[Any]):
                 t("otp.field"), TextInput(id="otp", max_length=_MAX_TYPED), hint=t("otp.hint")
             )
         }
-        yield Static(
-            t(f"{self.SENT_KEY}.{self.sent.channel.value}", masked=self.sent.masked),
-            id="sent-to",
-            classes="lead",
-            markup=False,
-        )
+        yield Static(self.sent_text(), id="sent-to", classes="lead", markup=False)
         yield ErrorSummary()
         yield self.fields["otp"]
         yield LinkButton(t("otp.resend"), id="resend")
         yield Static("", id="resent", classes="confirmation", markup=False)
         with HorizontalGroup(classes="actions"):
-            yield Button(t("button.back"), id="cancel")
+            yield Button(t(self.CANCEL_KEY), id="cancel")
             yield Button(t("button.validate"), id="validate", variant="primary")
 
     def on_mount(self) -> None:
@@ -74,8 +76,8 @@ class OneTimeCodeScreen(JourneyScreen[Any]):
 
     if TYPE_CHECKING:
 
-        def send_again(self) -> CodeSent | Refused:
-            """Send a new code to the same contact."""
+        def send_again(self) -> str | Refused:
+            """Send a new code to the same contact; the notice that says so, or the refusal."""
 
         def check(self, raw: str) -> None:
             """Check the typed code, then move on or show the refusal (`refused`)."""
@@ -87,15 +89,24 @@ class OneTimeCodeScreen(JourneyScreen[Any]):
         if self.msa.session is None:
             return
         result = self.send_again()
-        if isinstance(result, CodeSent):
+        if isinstance(result, str):
             self.clear_refusal(self.fields)
             notice = self.query_one("#resent", Static)
-            notice.update(t("login_code.resent", where=where_sent(result)))
+            notice.update(result)
             notice.display = True
-            self.query_one("#otp", Input).focus()
+            if self.FOCUS_AFTER_RESEND:
+                self.query_one("#otp", Input).focus()
             self.msa.refresh_outbox()
         else:
-            self.refuse(result, self.fields)
+            self.show_refused(result)
+
+    def show_refused(self, result: Refused) -> None:
+        self.refuse(result, self.fields)
+
+    @staticmethod
+    def resent_to(sent: CodeSent) -> str:
+        """The notice of a new code sent where the previous one went."""
+        return t("login_code.resent", where=where_sent(sent))
 
     def submit(self) -> None:
         if self.msa.session is None:
@@ -105,6 +116,3 @@ class OneTimeCodeScreen(JourneyScreen[Any]):
     def refused(self, result: Refused) -> None:
         self.query_one("#resent").display = False
         self.refuse(result, self.fields)
-
-    def go_back(self) -> None:
-        self.dismiss(self.CANCELLED)

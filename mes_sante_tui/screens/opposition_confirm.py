@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -11,29 +11,34 @@ from textual.widgets import Button, Static
 from mes_sante_tui.core.certificate import preload_pdf_engine
 from mes_sante_tui.core.engine import Opposed
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.widgets import ErrorSummary
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
-from .opposition_done import OppositionDoneScreen
 
 
 class OppositionConfirmScreen(JourneyScreen[None]):
+    """Handed the child's name (None: one's own profile) and the confirmation call; hands
+    the opposition recorded to the router."""
+
     STEP = Step.DECISION
     TITLE_KEY = "opposition.confirm.title"
     HELP_KEY = "opposition.confirm.help"
     AUTO_FOCUS = "#continue"
 
+    def __init__(self, child_name: str | None, confirm: Callable[[], Opposed | Refused]) -> None:
+        self.child_name = child_name
+        self.confirm = confirm
+        super().__init__()
+
     def body(self) -> Iterable[Widget]:
-        session = self.msa.session
-        if session is not None and session.person_id is not None:
-            person = self.msa.store.person(session.person_id)
-            if person.parent_id is not None:
-                yield Static(
-                    t("opposition.confirm.child", name=person.full_name),
-                    classes="lead",
-                    markup=False,
-                )
+        if self.child_name is not None:
+            yield Static(
+                t("opposition.confirm.child", name=self.child_name),
+                classes="lead",
+                markup=False,
+            )
         yield ErrorSummary()
         yield Static(t("opposition.confirm.text"), classes="lead", markup=False)
         with HorizontalGroup(classes="actions"):
@@ -49,15 +54,11 @@ class OppositionConfirmScreen(JourneyScreen[None]):
             case "continue":
                 self.submit()
             case "cancel":
-                self.app.pop_screen()
+                self.action_back()
 
     def submit(self) -> None:
-        session = self.msa.session
-        if session is None:
-            return
-        result = self.msa.engine.confirm_opposition(session)
+        result = self.confirm()
         if not isinstance(result, Opposed):
             self.refuse(result, {})
             return
-        profiles = self.msa.engine.household_profiles(session)
-        self.app.push_screen(OppositionDoneScreen(result, profiles))
+        self.done(result)

@@ -135,7 +135,7 @@ class OppositionDoneScreen(JourneyScreen[None]):
             case "download":
                 self.download()
             case "home":
-                self.msa.leave_to_home()
+                self.done("home")
             case str(button_id) if button_id.startswith(MANAGE_PREFIX):
                 self.manage(int(button_id.removeprefix(MANAGE_PREFIX)))
 
@@ -168,9 +168,6 @@ class OppositionDoneScreen(JourneyScreen[None]):
             self.refuse(refused, self.fields)
         else:
             self.clear_refusal(self.fields)
-
-    def action_back(self) -> None:
-        self.msa.leave_to_home()
 
     def would_lose(self) -> Loss | None:
         """The certificate is offered here only: leaving before saving it loses it."""

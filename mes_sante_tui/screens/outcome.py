@@ -70,5 +70,6 @@ class OutcomeScreen(JourneyScreen[str]):
         if event.button.id and event.button.id.startswith("action-"):
             self.dismiss(event.button.id.removeprefix("action-"))
 
-    def action_back(self) -> None:
-        self.dismiss(RETRY if RETRY in self.actions else HOME)
+    def cancelled(self) -> str:
+        """Going back: correct what was typed where that can help, else the home page."""
+        return RETRY if RETRY in self.actions else HOME

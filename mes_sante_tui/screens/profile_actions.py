@@ -18,7 +18,6 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from mes_sante_tui.core.birthdate import format_date
-from mes_sante_tui.core.engine import Choice
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Person
 from mes_sante_tui.core.results import Refused
@@ -26,8 +25,6 @@ from mes_sante_tui.core.space import Closed, ProfileAction
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
-from .close_profile import CloseProfileScreen
-from .decision import DecisionScreen
 
 CONTENT_ID = "content"
 
@@ -128,14 +125,10 @@ class ProfileActionsScreen(JourneyScreen[None]):
     async def carry_out(self, action: ProfileAction) -> None:
         """Carry out `action` on the session's profile."""
         match action:
-            case ProfileAction.ACTIVATE:
-                self.app.push_screen(DecisionScreen(preset=Choice.ACTIVATE))
-            case ProfileAction.OPPOSE:
-                self.app.push_screen(DecisionScreen(preset=Choice.OPPOSE))
-            case ProfileAction.CLOSE:
-                self.app.push_screen(CloseProfileScreen(), self.closed)
             case ProfileAction.REOPEN:
                 await self.reopen()
+            case _:  # the decision, the closure: the router opens them
+                self.done(action)
 
     def closed(self, result: Closed | None) -> None:
         """Back from the closure form: say what was closed, when, and until when the data are
@@ -167,8 +160,6 @@ class ProfileActionsScreen(JourneyScreen[None]):
             return
         self.clear_refusal({})
         when = result.person.status_date or self.msa.engine.clock.now().date()
-        self.show_notice(
-            t("space.reopened", who=self.who(result.person), date=format_date(when))
-        )
+        self.show_notice(t("space.reopened", who=self.who(result.person), date=format_date(when)))
         self.msa.refresh_outbox()
         await self.reload()

@@ -8,18 +8,17 @@ from typing import Literal
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
-from textual.widgets import Button, RadioSet, Static
+from textual.widgets import Button, Static
 
 from mes_sante_tui.core.access import CodeOnItsWay
 from mes_sante_tui.core.engine import ChannelOption
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Channel
-from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton
+from mes_sante_tui.dialogs.help_contact import HelpContactScreen
+from mes_sante_tui.widgets import ChannelChoice, ErrorSummary, FormField, LinkButton
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
-from .channels import channel_choice, chosen_channel
-from .help_contact import HelpContactScreen
 
 Purpose = Literal["identifier", "password"]
 
@@ -46,7 +45,7 @@ class RecoveryChannelScreen(JourneyScreen[CodeOnItsWay | None]):
         return t(f"recovery_channel.{self.purpose}.title")
 
     def body(self) -> Iterable[Widget]:
-        self.fields = {"channel": FormField(t("field.channel"), channel_choice(self.channels))}
+        self.fields = {"channel": FormField(t("field.channel"), ChannelChoice(self.channels))}
         yield Static(t(f"recovery_channel.{self.purpose}.intro"), classes="lead", markup=False)
         if [o.channel for o in self.channels] == [Channel.LETTER]:
             yield Static(t("recovery_channel.letter_only"), classes="lead", markup=False)
@@ -70,7 +69,7 @@ class RecoveryChannelScreen(JourneyScreen[CodeOnItsWay | None]):
         session = self.msa.session
         if session is None:
             return
-        channel = chosen_channel(self.query_one("#channel", RadioSet))
+        channel = self.query_one(ChannelChoice).channel
         if channel is None:
             # Said here in the words of this recovery; the engine's own check speaks of a
             # provisional code.
@@ -87,6 +86,3 @@ class RecoveryChannelScreen(JourneyScreen[CodeOnItsWay | None]):
             self.dismiss(result)
         else:
             self.refuse(result, self.fields)
-
-    def go_back(self) -> None:
-        self.dismiss(None)

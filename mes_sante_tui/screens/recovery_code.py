@@ -17,9 +17,10 @@ class RecoveryCodeScreen(OneTimeCodeScreen):
     SENT_KEY = "recovery_code.sent"
     CANCELLED = False
 
-    def send_again(self) -> CodeSent | Refused:
+    def send_again(self) -> str | Refused:
         assert self.msa.session is not None
-        return self.msa.engine.access.send_password_code(self.msa.session, self.sent.channel)
+        result = self.msa.engine.access.send_password_code(self.msa.session, self.sent.channel)
+        return self.resent_to(result) if isinstance(result, CodeSent) else result
 
     def check(self, raw: str) -> None:
         assert self.msa.session is not None

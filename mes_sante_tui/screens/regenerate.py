@@ -21,8 +21,6 @@ from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput
 from mes_sante_tui.wording import t
 
 from .base import Loss
-from .choose_profile import ChooseProfileScreen
-from .send_code import SendCodeScreen
 from .vitale_form import MAX_TYPED, VitaleForm
 
 
@@ -116,24 +114,12 @@ class RegenerateScreen(VitaleForm[Regenerated]):
             self.refuse(result, self.fields)
             return
         self.clear_refusal(self.fields)
-        if len(result.candidates) > 1:
-            self.app.push_screen(ChooseProfileScreen(), self._chosen)
-        else:
-            self._send()
+        # The router goes on: the profile to choose (twins), then where to send the code.
+        self.done(result)
 
-    def _chosen(self, chosen: bool | None) -> None:
-        if chosen:
-            self._send()
-
-    def _send(self) -> None:
-        self.app.push_screen(SendCodeScreen(), self._sent)
-
-    def _sent(self, sent: CodeSent | None) -> None:
-        if sent is not None:
-            self.dismiss(Regenerated(CardEntry.typed_on(self), sent))
-
-    def go_back(self) -> None:
-        self.dismiss(Regenerated(CardEntry.typed_on(self)))
+    def cancelled(self) -> Regenerated:
+        """Going back carries the card typed here back to « Je m'identifie »."""
+        return Regenerated(CardEntry.typed_on(self))
 
     def would_lose(self) -> Loss | None:
         """The NIR and card go back to « Je m'identifie »: only the date of birth is lost."""

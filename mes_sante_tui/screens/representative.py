@@ -18,8 +18,6 @@ from .base import JourneyScreen
 
 class RepresentativeScreen(JourneyScreen[None]):
     STEP = Step.REPRESENTATIVE
-    TITLE_KEY = "representative.title"
-    HELP_KEY = "representative.help"
     AUTO_FOCUS = "#certify"
 
     def body(self) -> Iterable[Widget]:
@@ -53,23 +51,10 @@ class RepresentativeScreen(JourneyScreen[None]):
         answer = None if pressed is None else pressed.id == "yes"
         result = self.msa.engine.certify_representative(session, answer)
         if isinstance(result, Accepted):
-            self.msa.advance(self.STEP)
+            self.done()
         elif self.msa.logged_in and result.outcome == Outcome.NOT_REPRESENTATIVE:
             # In the logged-in space the explanation (only that representative can act, the
             # 3422 line) stays on the form: Escape goes back to the space, still logged in.
             self.show_refusal({}, self.fields, result.message)
         else:
             self.refuse(result, self.fields)
-
-    def action_back(self) -> None:
-        """Back to the household list this « Gérer le profil » came from, about the parent
-        again; otherwise leave (logged in: back to the space)."""
-        from .opposition_done import OppositionDoneScreen
-
-        stack = self.app.screen_stack
-        if len(stack) > 1 and isinstance(stack[-2], OppositionDoneScreen):
-            if self.msa.session is not None:
-                self.msa.engine.back_to_own_profile(self.msa.session)
-            self.app.pop_screen()
-            return
-        self.msa.leave_to_home()

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
-from textual.widgets import Button, RadioSet, Static
+from textual.widgets import Button, Static
 
-from mes_sante_tui.core.engine import CodeSent
+from mes_sante_tui.core.engine import ChannelOption, CodeSent
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Channel
-from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton
+from mes_sante_tui.core.results import Refused
+from mes_sante_tui.dialogs.help_contact import HelpContactScreen
+from mes_sante_tui.widgets import ChannelChoice, ErrorSummary, FormField, LinkButton
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
-from .channels import channel_choice, chosen_channel
-from .help_contact import HelpContactScreen
 
 
 class SendCodeScreen(JourneyScreen[CodeSent | None]):
@@ -27,14 +27,24 @@ class SendCodeScreen(JourneyScreen[CodeSent | None]):
     HELP_KEY = "send_code.help"
     AUTO_FOCUS = "#channel"
 
+    def __init__(
+        self,
+        options: Sequence[ChannelOption],
+        child_name: str | None,
+        send: Callable[[Channel | None], CodeSent | Refused],
+    ) -> None:
+        """Handed the contacts on file (masked), the child's name (None: one's own
+        profile) and the call that sends the code."""
+        self.options = tuple(options)
+        self.child_name = child_name
+        self.send = send
+        super().__init__()
+
     def body(self) -> Iterable[Widget]:
-        session = self.msa.session
-        assert session is not None
-        options = self.msa.engine.channels(session)
-        self.fields = {"channel": FormField(t("field.channel"), channel_choice(options))}
-        person = self.msa.store.person(session.person_id or 0)
-        if person.parent_id is not None:
-            yield Static(t("send_code.for_child", name=person.full_name), classes="lead")
+        options = self.options
+        self.fields = {"channel": FormField(t("field.channel"), ChannelChoice(options))}
+        if self.child_name is not None:
+            yield Static(t("send_code.for_child", name=self.child_name), classes="lead")
         if [o.channel for o in options] == [Channel.LETTER]:
             yield Static(t("send_code.letter_only"), classes="lead", markup=False)
         yield ErrorSummary()
@@ -54,14 +64,9 @@ class SendCodeScreen(JourneyScreen[CodeSent | None]):
                 self.action_back()
 
     def submit(self) -> None:
-        session = self.msa.session
-        assert session is not None
-        channel = chosen_channel(self.query_one("#channel", RadioSet))
-        result = self.msa.engine.send_code(session, channel)
+        channel = self.query_one(ChannelChoice).channel
+        result = self.send(channel)
         if isinstance(result, CodeSent):
             self.dismiss(result)
         else:
             self.refuse(result, self.fields)
-
-    def go_back(self) -> None:
-        self.dismiss(None)

@@ -147,7 +147,7 @@ class SpaceScreen(ProfileActionsScreen):
             return
         if button_id == "logout":
             self.msa.engine.access.logout(session)
-            self.msa.leave_to_home()
+            self.done("home")
         elif button_id.startswith(MANAGE_PREFIX):
             self.clear_refusal({})
             refused = self.msa.manage_child(int(button_id.removeprefix(MANAGE_PREFIX)))
@@ -157,7 +157,3 @@ class SpaceScreen(ProfileActionsScreen):
             self.clear_refusal({})
             self.msa.engine.back_to_own_profile(session)  # the actions act on one's own
             await self.carry_out(ProfileAction(button_id.removeprefix(OWN_PREFIX)))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # The space is the top of the logged-in area: « Se déconnecter » is the way out.
-        return action != "back"

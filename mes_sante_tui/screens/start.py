@@ -27,8 +27,6 @@ _NEEDS: dict[JourneyVariant, tuple[str, ...]] = {
 
 class StartScreen(JourneyScreen[None]):
     STEP = Step.START
-    TITLE_KEY = "start.title"
-    HELP_KEY = "start.help"
     AUTO_FOCUS = "#begin"
     DEFAULT_CSS = """
     StartScreen #begin {
@@ -59,16 +57,8 @@ class StartScreen(JourneyScreen[None]):
         yield LinkButton(t_variant("start.login", self.variant), id="login")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        match event.button.id:
-            case "begin":
-                self.msa.advance(self.STEP)
-            case "regenerate":
-                self.msa.open_regeneration()
-            case "login":
-                self.msa.open_login()
+        # « Commencer », « Générer un nouveau code provisoire », « Me connecter ».
+        self.done(None if event.button.id == "begin" else event.button.id)
 
     def help_paragraphs(self) -> list[str]:
         return [t_variant(self.HELP_KEY, self.variant)]
-
-    def action_back(self) -> None:
-        self.msa.leave_to_home()

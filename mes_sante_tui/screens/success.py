@@ -16,8 +16,6 @@ from .base import JourneyScreen
 
 class SuccessScreen(JourneyScreen[None]):
     STEP = Step.SUCCESS
-    TITLE_KEY = "success.title"
-    HELP_KEY = "success.help"
     AUTO_FOCUS = "#discover, #login"
 
     def title_text(self) -> str:
@@ -59,13 +57,5 @@ class SuccessScreen(JourneyScreen[None]):
             self.msa.session = None
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        match event.button.id:
-            case "restart":
-                self.msa.leave_to_home()
-            case "discover" if self.msa.logged_in:
-                self.msa.open_space()
-            case "discover" | "login":
-                self.msa.open_login()
-
-    def action_back(self) -> None:
-        self.msa.leave_to_home()
+        # « Recommencer » (home), « Découvrir » (the space), « Me connecter ».
+        self.done({"restart": "home"}.get(event.button.id or "", event.button.id))

@@ -18,8 +18,6 @@ from .vitale_form import VitaleForm
 
 class VitaleScreen(VitaleForm[None]):
     STEP = Step.VITALE
-    TITLE_KEY = "vitale.title"
-    HELP_KEY = "vitale.help"
     AUTO_FOCUS = "#nir"
 
     def body(self) -> Iterable[Widget]:
@@ -51,6 +49,6 @@ class VitaleScreen(VitaleForm[None]):
         )
         if isinstance(result, Found):
             self.clear_refusal(self.fields)
-            self.msa.advance(self.STEP)
+            self.done()
         else:
             self.refuse(result, self.fields)

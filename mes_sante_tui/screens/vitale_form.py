@@ -13,13 +13,13 @@ from textual.widget import Widget
 from textual.widgets import Button, Input
 
 from mes_sante_tui.core.models import CardModel
+from mes_sante_tui.dialogs.help_nir import HelpNirScreen
+from mes_sante_tui.dialogs.help_serial import HelpSerialScreen
 from mes_sante_tui.widgets import CardFields, FormField, LinkButton, TextInput
 from mes_sante_tui.widgets.card_fields import where_serial_link
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
-from .help_nir import HelpNirScreen
-from .help_serial import HelpSerialScreen
 
 R = TypeVar("R")
 

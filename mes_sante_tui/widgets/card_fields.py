@@ -27,6 +27,7 @@ def where_serial_link() -> LinkButton:
     """« Où trouver mon numéro de série de carte Vitale ? », shown after the card's fields."""
     return LinkButton(t("link.where_serial"), id="where-serial")
 
+
 SERIAL_HINT = {
     None: "field.serial.hint.none",
     CardModel.WITHOUT_PHOTO: "field.serial.hint.without",

@@ -21,12 +21,12 @@ from mes_sante_tui.core.password import PasswordRule
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
-from mes_sante_tui.screens.document import DocumentScreen
-from mes_sante_tui.screens.help_contact import HelpContactScreen
-from mes_sante_tui.screens.help_nir import HelpNirScreen
-from mes_sante_tui.screens.help_serial import HelpSerialScreen
-from mes_sante_tui.screens.quit_confirm import QuitConfirmScreen
-from mes_sante_tui.screens.screen_help import ScreenHelpScreen
+from mes_sante_tui.dialogs.document import DocumentScreen
+from mes_sante_tui.dialogs.help_contact import HelpContactScreen
+from mes_sante_tui.dialogs.help_nir import HelpNirScreen
+from mes_sante_tui.dialogs.help_serial import HelpSerialScreen
+from mes_sante_tui.dialogs.quit_confirm import QuitConfirmScreen
+from mes_sante_tui.dialogs.screen_help import ScreenHelpScreen
 from mes_sante_tui.widgets import (
     CardFields,
     ErrorSummary,

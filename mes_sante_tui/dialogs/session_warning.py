@@ -12,17 +12,17 @@ from datetime import timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from mes_sante_tui.core.durations import countdown_words
 from mes_sante_tui.wording import t
 
+from .base import Dialog
+
 TICK_SECONDS = 1.0
 
 
-class SessionWarningScreen(ModalScreen[bool]):
+class SessionWarningScreen(Dialog[bool]):
     """Returns True when the person asks for more time.
 
     `time_left` is asked every second, so the countdown follows the session's clock (the
@@ -35,43 +35,24 @@ class SessionWarningScreen(ModalScreen[bool]):
         ),
     ]
     DEFAULT_CSS = """
-    SessionWarningScreen {
-        align: center middle;
-    }
-    SessionWarningScreen > Vertical {
-        width: 64;
-        max-width: 100%;
-        height: auto;
+    SessionWarningScreen > #dialog {
         border: thick $warning;
-        background: $surface;
-        padding: 1 2;
-    }
-    SessionWarningScreen .title {
-        text-style: bold;
-        margin-bottom: 1;
-    }
-    SessionWarningScreen #session-left {
-        margin-bottom: 1;
-    }
-    SessionWarningScreen Button:focus {
-        border: thick $accent;
     }
     """
 
     def __init__(self, time_left: Callable[[], timedelta]) -> None:
         self.time_left = time_left
-        super().__init__()
+        super().__init__(t("session.warning.title"))
 
     @property
     def text(self) -> str:
         return t("session.warning.body", left=countdown_words(self.time_left()))
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(t("session.warning.title"), classes="title", markup=False)
-            yield Static(self.text, id="session-left", markup=False)
-            yield Button(t("session.extend"), id="extend", variant="primary")
-        yield Footer()
+    def compose_body(self) -> ComposeResult:
+        yield Static(self.text, id="session-left", classes="dialog-text", markup=False)
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button(t("session.extend"), id="extend", variant="primary", classes="dialog-button")
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self.count_down)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from mes_sante_tui.screens.document import DialogScreen, para
+from mes_sante_tui.dialogs.document import DialogScreen, para
 from mes_sante_tui.wording import t
 
 

@@ -12,10 +12,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalGroup, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
 from mes_sante_tui.wording import t
+
+from .base import Dialog
 
 
 def para(text: str, classes: str = "") -> Static:
@@ -23,25 +24,18 @@ def para(text: str, classes: str = "") -> Static:
     return Static(text, classes=f"dialog-text {classes}".strip(), markup=False)
 
 
-class DialogScreen(ModalScreen[None]):
+class DialogScreen(Dialog[None]):
     """Base of the help dialogs: subclasses give the title and `compose_body`."""
 
     DEFAULT_CSS = """
     DialogScreen {
-        align: center middle;
         & > #dialog {
             width: 78;
-            max-width: 100%;
             height: 90%;
-            border: thick $primary;
-            background: $surface;
             padding: 0 1;
         }
         & #dialog-title {
-            width: 1fr;
-            text-style: bold;
             color: $text-primary;
-            margin-bottom: 1;
         }
         & #dialog-body {
             height: 1fr;
@@ -50,10 +44,6 @@ class DialogScreen(ModalScreen[None]):
             &:focus {
                 border: thick $accent;
             }
-        }
-        & .dialog-text {
-            width: 1fr;
-            margin-bottom: 1;
         }
         & .dialog-text.help-heading {
             text-style: bold;
@@ -67,15 +57,7 @@ class DialogScreen(ModalScreen[None]):
             text-style: bold;
         }
         & #dialog-buttons {
-            height: auto;
-            align-horizontal: right;
             margin-top: 1;
-        }
-        & Button.dialog-button {
-            border: tall $panel;
-            &:focus {
-                border: thick $accent;
-            }
         }
     }
     """
@@ -122,10 +104,6 @@ class DialogScreen(ModalScreen[None]):
         ),
     ]
 
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.dialog_title = title
-
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.dialog_title, id="dialog-title", markup=False)
@@ -133,12 +111,11 @@ class DialogScreen(ModalScreen[None]):
             with VerticalScroll(id="dialog-body", can_focus=False):
                 yield from self.compose_body()
             with HorizontalGroup(id="dialog-buttons"):
-                yield Button(t("widget.button.close"), id="close", classes="dialog-button")
+                yield from self.compose_buttons()
         yield Footer()
 
-    def compose_body(self) -> ComposeResult:
-        """The content of the scrollable body."""
-        yield from ()
+    def compose_buttons(self) -> ComposeResult:
+        yield Button(t("widget.button.close"), id="close", classes="dialog-button")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "close":

@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 
 from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
-from mes_sante_tui.screens.document import DialogScreen, para
-from mes_sante_tui.screens.help_contact import contact_widgets
+from mes_sante_tui.dialogs.document import DialogScreen, para
+from mes_sante_tui.dialogs.help_contact import contact_widgets
 from mes_sante_tui.widgets.vitale_card import VitaleCardDrawing
 from mes_sante_tui.wording import t
 

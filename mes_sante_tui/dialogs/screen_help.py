@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Checkbox, RadioButton, RadioSet
 
-from mes_sante_tui.screens.document import DialogScreen, para
-from mes_sante_tui.screens.help_contact import contact_widgets
+from mes_sante_tui.dialogs.document import DialogScreen, para
+from mes_sante_tui.dialogs.help_contact import contact_widgets
 from mes_sante_tui.wording import FR, t
 
 

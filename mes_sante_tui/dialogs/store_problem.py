@@ -11,47 +11,21 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import HorizontalGroup, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from mes_sante_tui.core.results import StoreProblem
 from mes_sante_tui.wording import t
 
+from .base import Dialog
 
-class StoreProblemScreen(ModalScreen[None]):
+
+class StoreProblemScreen(Dialog[None]):
     """The message for one `StoreProblem`; dismissed with None (the app decides what next)."""
 
     DEFAULT_CSS = """
-    StoreProblemScreen {
-        align: center middle;
-        & > #dialog {
-            width: 68;
-            max-width: 100%;
-            height: auto;
-            border: thick $error;
-            background: $surface;
-            padding: 1 2;
-        }
-        & #dialog-title {
-            width: 1fr;
-            text-style: bold;
-            margin-bottom: 1;
-        }
-        & #dialog-text {
-            width: 1fr;
-            margin-bottom: 1;
-        }
-        & #dialog-buttons {
-            height: auto;
-            align-horizontal: right;
-        }
-        & Button.dialog-button {
-            border: tall $panel;
-            &:focus {
-                border: thick $accent;
-            }
-        }
+    StoreProblemScreen > #dialog {
+        width: 68;
+        border: thick $error;
     }
     """
 
@@ -69,20 +43,18 @@ class StoreProblemScreen(ModalScreen[None]):
 
     def __init__(self, problem: StoreProblem) -> None:
         self.problem = problem
-        super().__init__()
+        super().__init__(t("store.session.title"))
 
     @property
     def ends_journey(self) -> bool:
         return self.problem is StoreProblem.VANISHED
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
+        yield Static(t(f"store.session.{self.problem.value}"), id="dialog-text", markup=False)
+
+    def compose_buttons(self) -> ComposeResult:
         label = t("store.session.home") if self.ends_journey else t("store.session.understood")
-        with Vertical(id="dialog"):
-            yield Static(t("store.session.title"), id="dialog-title", markup=False)
-            yield Static(t(f"store.session.{self.problem.value}"), id="dialog-text", markup=False)
-            with HorizontalGroup(id="dialog-buttons"):
-                yield Button(label, id="close", variant="primary", classes="dialog-button")
-        yield Footer()
+        yield Button(label, id="close", variant="primary", classes="dialog-button")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
