@@ -360,7 +360,14 @@ async def _run_sequence(arrival: Arrival, sequence: list[Action]) -> None:
 def test_every_screen_is_visited() -> None:
     from mes_sante_tui import screens
 
-    assert {arrival.screen for arrival in ARRIVALS.values()} == set(screens.__all__)
+    exported = {name: getattr(screens, name) for name in screens.__all__}
+    # A base that other exported screens build on (ProfileActionsScreen) is never shown on its
+    # own: its subclasses' visits cover it.
+    shown = {
+        name for name, kind in exported.items()
+        if not any(other is not kind and issubclass(other, kind) for other in exported.values())
+    }
+    assert {arrival.screen for arrival in ARRIVALS.values()} == shown
 
 
 @pytest.mark.parametrize("where", list(ARRIVALS))
