@@ -8,25 +8,58 @@ draw « (•) / ( ) » and « [✓] / [ ] » instead.
 from __future__ import annotations
 
 from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Checkbox, RadioButton, RadioSet
 
 
+def _wrapped_height(
+    toggle: RadioButton | Checkbox, container: Size, viewport: Size, width: int
+) -> int:
+    """The lines a toggle's label takes once wrapped to `width`: Widget's own measure, which
+    Textual's toggles replace by one line whatever their label (and cut it with « … »)."""
+    return Widget.get_content_height(toggle, container, viewport, width)
+
+
 class ChoiceButton(RadioButton):
-    """A radio button: « (•) » when chosen, « ( ) » otherwise."""
+    """A radio button: « (•) » when chosen, « ( ) » otherwise. A long label wraps: Textual
+    cuts it with « … », which hid « … de Léa Leguellec » beside the outbox."""
+
+    DEFAULT_CSS = """
+    ChoiceButton {
+        height: auto;
+        text-wrap: wrap;
+        text-overflow: fold;
+    }
+    """
 
     @property
     def _button(self) -> Content:
         style = self.get_visual_style("toggle--label")
         return Content.styled("(•)" if self.value else "( )", style)
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return _wrapped_height(self, container, viewport, width)
+
 
 class TickBox(Checkbox):
-    """A check box: « [✓] » when ticked, « [ ] » otherwise."""
+    """A check box: « [✓] » when ticked, « [ ] » otherwise; a long label wraps."""
+
+    DEFAULT_CSS = """
+    TickBox {
+        height: auto;
+        text-wrap: wrap;
+        text-overflow: fold;
+    }
+    """
 
     @property
     def _button(self) -> Content:
         style = self.get_visual_style("toggle--label")
         return Content.styled("[✓]" if self.value else "[ ]", style)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return _wrapped_height(self, container, viewport, width)
 
 
 class ChoiceSet(RadioSet):

@@ -481,3 +481,34 @@ async def test_serial_prefix_only_for_the_card_with_photo_on_every_card_form(
         await pilot.press("up", "enter")  # back to the card without photo: the prefix goes
         await pilot.pause()
         assert card.model is CardModel.WITHOUT_PHOTO and not shown()
+
+
+# --- long labels of choices and boxes wrap, never cut ------------------------------------------
+
+
+class LongChoices(App[None]):
+    LABEL = "Je certifie être le représentant légal de Léa Leguellec, née le 03/05/2016"
+
+    def compose(self) -> ComposeResult:
+        from mes_sante_tui.widgets.choices import ChoiceButton, ChoiceSet, TickBox
+
+        with ChoiceSet():
+            yield ChoiceButton(self.LABEL, id="long")
+            yield ChoiceButton("Non", id="short")
+        yield TickBox(self.LABEL, id="box")
+
+
+async def test_a_long_choice_or_box_label_wraps_instead_of_being_cut() -> None:
+    """Textual's toggles take one line and end a long label with « … »: beside the outbox,
+    « … représentant légal de Léa Leguellec » lost the child's name."""
+    app = LongChoices()
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        for widget_id in ("long", "box"):
+            widget = app.query_one(f"#{widget_id}")
+            assert widget.region.height > 1, widget_id
+            shown = "".join(
+                strip.text for strip in widget.render_lines(widget.region.reset_offset)
+            )
+            assert "…" not in shown and "Leguellec" in shown, shown
+        assert app.query_one("#short").region.height == 1
