@@ -220,7 +220,7 @@ TEXTS: dict[str, str] = {
         "de côté (elle est gardée sous un autre nom) et en créer une neuve, relancez avec "
         "« mes-sante-tui reset --oui »"
     ),
-    "cli.reset.moved": "La base endommagée a été mise de côté, sous le nom {moved}.",
+    "cli.reset.moved": "La base endommagée {path} a été mise de côté, sous le nom {moved}.",
     "cli.reset.cancelled": "Réinitialisation annulée : rien n'a été modifié.",
     "cli.reset.done": "Données initiales restaurées dans {path} :",
 }
