@@ -129,7 +129,12 @@ async def tour(pilot: Pilot[None], services: Services) -> None:
         await pilot.pause()
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize(
+    "size",
+    # 200x60 leaves the most room: it runs with the long tests (README, « Tests »).
+    [pytest.param(size, marks=[pytest.mark.long] if size[0] >= 200 else []) for size in SIZES],
+    ids=lambda size: f"{size[0]}x{size[1]}",
+)
 async def test_nothing_is_cut_or_covered_at_any_size(
     services: Services, size: tuple[int, int]
 ) -> None:
