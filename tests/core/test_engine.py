@@ -862,7 +862,7 @@ def at_account_for_child(world: World, key: str = "lea") -> Session:
 def race_during_hashing(monkeypatch: pytest.MonkeyPatch, other: object) -> None:
     """Run `other` (another session's step) while this session hashes its password: between
     the checks made before hashing and the transaction that writes the account."""
-    real, done = password.hash_password, []
+    real, done = password.hash_password, list[bool]()
 
     def hash_then_race(raw: str) -> str:
         digest = real(raw)

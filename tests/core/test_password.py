@@ -44,7 +44,7 @@ def problems(password: str, confirmation: str | None = None, **overrides: object
 
 
 def password_error(password: str, **overrides: object) -> str | None:
-    return problems(password, **overrides).get("password")
+    return problems(password, None, **overrides).get("password")
 
 
 def test_min_length() -> None:

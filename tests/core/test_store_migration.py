@@ -25,7 +25,10 @@ CODE = "Ab3dEf7hJk9M"
 PARENT_NIR, CHILD_NIR = "273034410903823", "214054410921553"
 
 
-def statements(script: str) -> list[str]:
+def statements(script: object) -> list[str]:
+    """The statements of a migration written in SQL (versions 1 to 3; later ones may be
+    Python steps)."""
+    assert isinstance(script, str), script
     return [s for s in script.split(";") if s.strip()]
 
 
