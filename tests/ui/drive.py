@@ -104,9 +104,14 @@ async def to_opposition_done(pilot: Pilot[None], services: Services) -> None:
     await pilot.pause()
 
 
-async def open_step(pilot: Pilot[None], services: Services, step: Step) -> None:
+async def open_step(
+    pilot: Pilot[None], services: Services, step: Step, *, stacked: bool = False
+) -> None:
     """Martine on `step` (decision, contacts or account) in the app's variant, the steps
-    before done by engine calls: for tests of what a screen says, not of the way there."""
+    before done by engine calls: for tests of what a screen says, not of the way there.
+
+    `stacked` (code first): the earlier steps' screens are shown too, as the router leaves
+    them after each accepted step, so that going back finds them."""
     app = pilot.app
     assert isinstance(app, MesSanteApp)
     martine = services.store.person(person_id(services, "martine"))
@@ -122,11 +127,15 @@ async def open_step(pilot: Pilot[None], services: Services, step: Step) -> None:
         serial="953701166",
     )
     assert found.ok, found
+    route = [Step.IDENTIFY, Step.DECISION]
     if step in (Step.CONTACTS, Step.ACCOUNT):
         assert engine.decide(session, Choice.ACTIVATE, True).ok
+        route.append(Step.CONTACTS)
     if step is Step.ACCOUNT:
         assert engine.confirm_contacts(session).ok
-    app.goto(step)
+        route.append(Step.ACCOUNT)
+    for shown in route if stacked else [step]:
+        app.goto(shown)
     await pilot.pause()
     assert getattr(app.screen, "STEP", None) is step, app.screen
 

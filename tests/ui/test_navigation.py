@@ -6,15 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from drive import open_step
 from support import current, latest_otp, paste, person_id, persona_code, tab_to, type_text
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Static
 
 from mes_sante_tui.app import MesSanteApp, make_app
-from mes_sante_tui.core.engine import Choice
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.core.models import CardModel, ProfileStatus
+from mes_sante_tui.core.models import ProfileStatus
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
 from mes_sante_tui.screens import (
@@ -87,38 +87,6 @@ async def decide_to_activate(pilot: Pilot[None]) -> None:
         await press_on(pilot, "consent", "space")
     await press_on(pilot, "continue")
     assert isinstance(current(pilot.app), ContactsScreen)
-
-
-async def open_at(pilot: Pilot[None], services: Services, step: Step) -> None:
-    """Martine on `step`, the earlier steps done by engine calls and their screens shown by the
-    router, as after each accepted step: the same stack of screens, for a quicker start.
-    The whole route by keyboard is walked once, in the first test below."""
-    app = pilot.app
-    assert isinstance(app, MesSanteApp)
-    martine = services.store.person(person_id(services, "martine"))
-    app.start_journey()
-    session = app.session
-    assert session is not None
-    engine = services.engine
-    found = engine.identify_with_code(
-        session,
-        code=persona_code(services, "martine"),
-        nir=martine.nir,
-        model=CardModel.WITHOUT_PHOTO,
-        serial="953701166",
-    )
-    assert found.ok, found
-    route = [Step.IDENTIFY, Step.DECISION]
-    if step in (Step.CONTACTS, Step.ACCOUNT):
-        assert engine.decide(session, Choice.ACTIVATE, True).ok
-        route.append(Step.CONTACTS)
-    if step is Step.ACCOUNT:
-        assert engine.confirm_contacts(session).ok
-        route.append(Step.ACCOUNT)
-    for shown in route:
-        app.goto(shown)
-    await pilot.pause()
-    assert getattr(app.screen, "STEP", None) is step, app.screen
 
 
 def app_for(services: Services, settings: Settings, *, outbox: bool = False) -> MesSanteApp:
@@ -251,7 +219,7 @@ async def test_success_restart_returns_home_without_question(
 ) -> None:
     app = app_for(services, settings)
     async with app.run_test(size=SIZE) as pilot:
-        await open_at(pilot, services, Step.ACCOUNT)
+        await open_step(pilot, services, Step.ACCOUNT, stacked=True)
         await paste(pilot, "martine.l44")
         await tab_to(pilot, "password")
         await paste(pilot, "Kayak#Loire2026")
@@ -279,7 +247,7 @@ async def test_escape_on_decision_asks_before_leaving(
 ) -> None:
     app = app_for(services, settings)
     async with app.run_test(size=SIZE) as pilot:
-        await open_at(pilot, services, Step.DECISION)
+        await open_step(pilot, services, Step.DECISION, stacked=True)
         decision = app.screen
         session = app.session
         assert session is not None and session.person_id is not None
@@ -386,7 +354,7 @@ async def test_going_back_from_a_sub_step_with_something_typed_asks_first(
     a new address typed, « Quitter la page ? » first, and « Quitter » goes back one step only."""
     app = app_for(services, settings)
     async with app.run_test(size=SIZE) as pilot:
-        await open_at(pilot, services, Step.CONTACTS)
+        await open_step(pilot, services, Step.CONTACTS, stacked=True)
         contacts = app.screen
         await press_on(pilot, "edit-email")
         assert isinstance(current(app), ContactEditScreen)
@@ -411,7 +379,7 @@ async def test_going_back_from_a_sub_step_with_something_typed_asks_first(
 async def test_ctrl_q_mid_journey_asks_first(services: Services, settings: Settings) -> None:
     app = app_for(services, settings)
     async with app.run_test(size=SIZE) as pilot:
-        await open_at(pilot, services, Step.DECISION)
+        await open_step(pilot, services, Step.DECISION, stacked=True)
         decision = app.screen
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -431,7 +399,7 @@ async def test_ctrl_q_mid_journey_asks_first(services: Services, settings: Setti
 async def test_ctrl_q_twice_quits_mid_journey(services: Services, settings: Settings) -> None:
     app = app_for(services, settings)
     async with app.run_test(size=SIZE) as pilot:
-        await open_at(pilot, services, Step.CONTACTS)
+        await open_step(pilot, services, Step.CONTACTS, stacked=True)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(current(app), QuitConfirmScreen)
@@ -486,7 +454,7 @@ async def test_focus_lands_on_the_new_contact_code_field(
     """After each sub-screen of the contact check the focus is where the person continues."""
     app = app_for(services, settings)
     async with app.run_test(size=SIZE) as pilot:
-        await open_at(pilot, services, Step.CONTACTS)
+        await open_step(pilot, services, Step.CONTACTS, stacked=True)
         contacts = app.screen
         assert app.focused is contacts.query_one("#continue")
         await press_on(pilot, "edit-email")
@@ -550,7 +518,7 @@ async def test_f1_lists_f3_and_space_where_they_work(
         await escape(pilot)
         await escape(pilot)
 
-        await open_at(pilot, services, Step.DECISION)  # choices and a box to tick
+        await open_step(pilot, services, Step.DECISION, stacked=True)  # choices and a box to tick
         dialog = await open_help(pilot)
         assert t("help.keys.space") in dialog.keys
         assert t("help.keys.choices") in dialog.keys
@@ -613,7 +581,7 @@ async def test_a_dialog_shows_one_scrollbar_only(services: Services, settings: S
         ]
 
     async with app.run_test(size=(110, 24)) as pilot:
-        await open_at(pilot, services, Step.DECISION)
+        await open_step(pilot, services, Step.DECISION, stacked=True)
         assert len(drawn_scrollbars()) == 2  # the form and the outbox, both long
         for opener in ("f1", "cgu"):
             if opener == "f1":

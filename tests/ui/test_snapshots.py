@@ -21,6 +21,7 @@ from drive import (
     to_identify,
     to_opposition_confirm,
     to_opposition_done,
+    to_outcome,
 )
 from support import person_id, type_text
 from textual.pilot import Pilot
@@ -177,13 +178,6 @@ async def _code_regenerated(pilot: Pilot[None], services: Services) -> None:
     await pilot.pause()
 
 
-async def _outcome_expired(pilot: Pilot[None], services: Services) -> None:
-    await to_identify(pilot)
-    await fill_identify(pilot, services, key="nathalie", serial="845201937")
-    await pilot.press("enter")
-    await pilot.pause()
-
-
 async def _session_warning(pilot: Pilot[None], services: Services) -> None:
     await to_identify(pilot)
     app = pilot.app
@@ -232,7 +226,7 @@ STEPS: dict[str, Driver] = {
     "regenerate": _regenerate,
     "send_code": _send_code,
     "code_regenerated": _code_regenerated,
-    "outcome_code_expired": _outcome_expired,
+    "outcome_code_expired": to_outcome,
     "session_warning": _session_warning,
     "settings": _settings,
     "opposition_confirm": _opposition_confirm,
