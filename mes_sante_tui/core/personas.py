@@ -159,19 +159,43 @@ def _issue_information_code(
         return 0
     sent = _information_sent(member, now)
     valid_until = sent + settings.information_code_validity
-    code = codes.provisional()
     store.set_information_sent(person.id, sent)
+    code = _store_code(
+        store, hasher, codes, person, addressee, sent, valid_until, "information",
+        used_at=_used_at(sent, person) if state == "used" else None,
+    )
+    mailer.information(sent, person, addressee, code, valid_until)
+    return 1
+
+
+def _store_code(
+    store: Store,
+    hasher: CodeHasher,
+    codes: CodeGenerator,
+    person: Person,
+    addressee: Person,
+    sent: datetime,
+    valid_until: datetime,
+    origin: str,
+    used_at: datetime | None = None,
+) -> str:
+    """A new provisional code for `person`, kept as its keyed hash, sent by e-mail (else by
+    letter) to the addressee; returns the code, for the message that carries it."""
+    code = codes.provisional()
     store.add_provisional_code(
         person_id=person.id,
         code_hash=hasher.digest(code),
         issued_at=sent,
         expires_at=valid_until,
-        used_at=_used_at(sent, person) if state == "used" else None,
-        channel=Channel.EMAIL if addressee.email else Channel.LETTER,
-        origin="information",
+        used_at=used_at,
+        channel=_channel(addressee),
+        origin=origin,
     )
-    mailer.information(sent, person, addressee, code, valid_until)
-    return 1
+    return code
+
+
+def _channel(addressee: Person) -> Channel:
+    return Channel.EMAIL if addressee.email else Channel.LETTER
 
 
 def _used_at(sent: datetime, person: Person) -> datetime:
@@ -199,17 +223,8 @@ def _issue_new_code(
         return 0
     sent = now - timedelta(days=int(member["new_code_days_ago"]))
     valid_until = sent + settings.regenerated_code_validity
-    code = codes.provisional()
-    channel = Channel.EMAIL if addressee.email else Channel.LETTER
-    store.add_provisional_code(
-        person_id=person.id,
-        code_hash=hasher.digest(code),
-        issued_at=sent,
-        expires_at=valid_until,
-        channel=channel,
-        origin="regenerated",
-    )
-    mailer.new_code(sent, person, addressee, channel, code, valid_until)
+    code = _store_code(store, hasher, codes, person, addressee, sent, valid_until, "regenerated")
+    mailer.new_code(sent, person, addressee, _channel(addressee), code, valid_until)
     return 1
 
 

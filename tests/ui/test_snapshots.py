@@ -22,6 +22,8 @@ from drive import (
     to_opposition_confirm,
     to_opposition_done,
     to_outcome,
+    to_regenerate,
+    to_success,
 )
 from support import person_id, type_text
 from textual.pilot import Pilot
@@ -144,22 +146,8 @@ async def _account_refused(pilot: Pilot[None], services: Services) -> None:
     await pilot.pause()
 
 
-async def _success(pilot: Pilot[None], services: Services) -> None:
-    await to_account(pilot, services)
-    await fill_account(pilot, "martine.l44", "Kayak#Loire2026", "Kayak#Loire2026")
-    await pilot.press("enter")
-    await pilot.pause()
-
-
-async def _regenerate(pilot: Pilot[None], services: Services) -> None:
-    await to_identify(pilot)
-    pilot.app.screen.query_one("#regenerate").focus()
-    await pilot.press("enter")
-    await pilot.pause()
-
-
 async def _send_code(pilot: Pilot[None], services: Services) -> None:
-    await _regenerate(pilot, services)
+    await to_regenerate(pilot)
     person = services.store.person(person_id(services, "martine"))
     await type_text(pilot, person.nir)
     await pilot.press("tab", "tab")
@@ -222,8 +210,8 @@ STEPS: dict[str, Driver] = {
     "contacts_updated": _contacts_updated,
     "account": _account,
     "account_refused": _account_refused,
-    "success": _success,
-    "regenerate": _regenerate,
+    "success": to_success,
+    "regenerate": lambda pilot, _services: to_regenerate(pilot),
     "send_code": _send_code,
     "code_regenerated": _code_regenerated,
     "outcome_code_expired": to_outcome,
