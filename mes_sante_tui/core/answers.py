@@ -87,6 +87,9 @@ class Session:
     # whether the one-time code was confirmed.
     recovery_id: int | None = None
     recovery_verified: bool = False
+    # In a training session: the trainee's name (optional) and the scenario, for the journal.
+    trainee: str | None = None
+    scenario: str | None = None
 
 
 @dataclass(frozen=True)

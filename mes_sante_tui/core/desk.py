@@ -157,6 +157,8 @@ class Desk:
             accepted=note.accepted,
             reason=note.reason,
             duration_ms=None if elapsed is None else round(elapsed * 1000, 3),
+            trainee=session.trainee,
+            scenario=session.scenario,
         )
 
 

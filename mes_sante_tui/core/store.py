@@ -29,7 +29,7 @@ from mes_sante_tui.wording import t
 from .models import Card, CardModel, Channel, Closure, OutboxMessage, Person, ProfileStatus
 from .results import RowVanished, StoreError, StoreProblem
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_MS = 10_000
 
 # `PRAGMA application_id` of our stores: "MSTU" (Mon eSpace santé TUI) in ASCII. Stores made
@@ -232,12 +232,23 @@ _MIGRATIONS: dict[int, str | Callable[[Any], None]] = {
     # of the text. The time each step of the journal took. Done by sqlite-utils (`db` below,
     # over the same connection and transaction).
     4: lambda db: _code_and_duration(db),
+    # A trainer's faults on demand (core/faults.py), and who and what each journal row is
+    # about in a training session: the trainee's name, the scenario, the fault injected.
+    5: lambda db: _faults_and_training(db),
 }
 
 
 def _code_and_duration(db: Any) -> None:
     db["outbox"].add_column("code", str)
     db["journal"].add_column("duration_ms", float)
+
+
+def _faults_and_training(db: Any) -> None:
+    db["faults"].create(
+        {"name": str, "once": int, "since": str}, pk="name", not_null={"once", "since"}
+    )
+    for column in ("trainee", "scenario", "fault"):
+        db["journal"].add_column(column, str)
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -959,14 +970,51 @@ class Store:
         reason: str = "",
         detail: str = "",
         duration_ms: float | None = None,
+        trainee: str | None = None,
+        scenario: str | None = None,
+        fault: str | None = None,
     ) -> None:
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO journal(at, session_id, person_id, step, accepted, reason, detail,"
-                " duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " duration_ms, trainee, scenario, fault) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (_iso(at), session_id, person_id, step, int(accepted), reason, detail,
-                 duration_ms),
+                 duration_ms, trainee, scenario, fault),
             )
+
+    # --- a trainer's faults ----------------------------------------------------------------
+
+    def faults(self) -> list[tuple[str, bool, datetime]]:
+        """The faults in force: name, whether for the next call only, since when."""
+        return [
+            (r["name"], bool(r["once"]), datetime.fromisoformat(r["since"]))
+            for r in self.query("SELECT name, once, since FROM faults ORDER BY since, name")
+        ]
+
+    def set_fault(self, name: str, *, once: bool, since: datetime) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO faults(name, once, since) VALUES (?, ?, ?) ON CONFLICT(name)"
+                " DO UPDATE SET once = excluded.once, since = excluded.since",
+                (name, int(once), _iso(since)),
+            )
+
+    def clear_faults(self, name: str | None = None) -> int:
+        """Remove one fault, or all of them; how many were removed."""
+        with self.transaction() as conn:
+            if name is None:
+                return conn.execute("DELETE FROM faults").rowcount
+            return conn.execute("DELETE FROM faults WHERE name = ?", (name,)).rowcount
+
+    def take_fault(self, name: str) -> bool:
+        """Whether `name` is in force now; a fault for the next call only is used up."""
+        with self.transaction() as conn:
+            row = conn.execute("SELECT once FROM faults WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                return False
+            if row["once"]:
+                conn.execute("DELETE FROM faults WHERE name = ?", (name,))
+            return True
 
     def journal_rows(self, session_id: str | None = None) -> list[sqlite3.Row]:
         if session_id is None:

@@ -123,7 +123,7 @@ def test_version_1_refuses_the_deleted_status(old: Path) -> None:
 def test_a_version_1_store_is_migrated_with_its_data_intact(old: Path) -> None:
     before = snapshot(old)
     store = Store(old)
-    assert store.schema_version() == SCHEMA_VERSION == 4
+    assert store.schema_version() == SCHEMA_VERSION == 5
     store.close()
     assert snapshot(old) == before
 
@@ -141,11 +141,12 @@ def test_a_version_3_store_gets_the_code_and_duration_columns(old: Path) -> None
     conn.execute("COMMIT")
     conn.close()
     store = Store(old)
-    assert store.schema_version() == 4
+    assert store.schema_version() == 5
     (message,) = store.outbox()
     assert message.code is None and message.body == "Corps"
     columns = {r["name"] for r in store.query("PRAGMA table_info(journal)")}
-    assert "duration_ms" in columns
+    assert {"duration_ms", "trainee", "scenario", "fault"} <= columns
+    assert store.faults() == []
     store.close()
 
 
