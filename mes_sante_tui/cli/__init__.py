@@ -104,6 +104,12 @@ def _dispatch(context: Context) -> int:
     command: str | None = context.args.command
     if command == "reset":
         return reset(context)
+    if command in ("rapport", "classe"):  # they open the stores they need themselves
+        from . import training
+
+        return training.cmd_rapport(context) if command == "rapport" else training.cmd_classe(
+            context
+        )
     services = open_services(
         context.path, settings=context.settings, seed_if_empty=command != "seed",
     )
