@@ -120,6 +120,10 @@ def _dispatch(context: Context) -> int:
                 services.engine.catch_up(report)
         if command is None:
             return _run_app(services, context.settings)
+        if command == "fiches":
+            from .training import cmd_fiches
+
+            return cmd_fiches(services, context)
         handler = _COMMANDS[command]
         return handler(services, context)
     finally:

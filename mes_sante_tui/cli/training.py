@@ -11,6 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.wording import t
 
@@ -122,4 +123,32 @@ def cmd_classe(context: Context) -> int:
         return fail(t("cli.classe.busy", host=args.hote, port=args.port,
                       why=exc.strerror or exc))
     print(t("cli.classe.stopped", folder=folder), flush=True)
+    return EXIT_OK
+
+
+# --- fiches --------------------------------------------------------------------------------
+
+
+def cmd_fiches(services: Services, context: Context) -> int:
+    """`fiches`: the persona sheets (PDF, and the same as text beside it)."""
+    from mes_sante_tui.core import sheets
+
+    args = context.args
+    try:
+        chosen = sheets.persona_sheets(services.store, args.personas)
+    except sheets.UnknownPersona as unknown:
+        return fail(t("cli.fiches.unknown", persona=unknown.key, path=context.path))
+    pdf_path = _output(args.sortie)
+    txt_path = pdf_path.with_suffix(".txt")
+    problem = _write_or_fail([
+        (pdf_path, sheets.sheets_pdf(chosen)),
+        (txt_path, sheets.sheets_text(chosen).encode("utf-8")),
+    ])
+    if problem is not None:
+        return fail(problem)
+    if context.json:
+        print_json({"pdf": str(pdf_path), "text": str(txt_path),
+                    "personas": [s.key for s in chosen]})
+    else:
+        print(t("cli.fiches.written", pdf=pdf_path, txt=txt_path, count=len(chosen)))
     return EXIT_OK
