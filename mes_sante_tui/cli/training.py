@@ -59,7 +59,7 @@ def cmd_rapport(context: Context) -> int:
     output = _output(args.sortie)
     kind = args.format or ("csv" if output.suffix.lower() == ".csv" else "pdf")
     if args.dossier:
-        folder = Path(args.dossier).expanduser()
+        folder = Path(args.dossier).expanduser().absolute()
         if not folder.is_dir():
             return fail(t("cli.rapport.no_folder", path=folder))
         whole = report.class_report(folder)

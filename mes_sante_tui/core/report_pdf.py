@@ -174,7 +174,7 @@ def _trainee_table(pdf: FPDF, report: ClassReport) -> None:
          t("report.col.steps"), t("report.col.refusals"), t("report.col.faults"),
          t("report.col.outcome"), t("report.col.duration")],
         rows,
-        (38, 24, 16, 13, 12, 14, 36, 21),
+        (36, 24, 16, 15, 12, 14, 36, 21),
         size=8,
     )
 

@@ -44,6 +44,21 @@ def page_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
+def _quiet_closed_loop(default: Any) -> Any:
+    """sys.unraisablehook that drops one message: at ctrl+c with many trainees connected,
+    textual-serve's subprocess transports may be collected after the event loop closed and
+    complain « Event loop is closed » (their processes are gone by then). Anything else is
+    reported as usual."""
+
+    def hook(unraisable: Any) -> None:
+        value = unraisable.exc_value
+        if isinstance(value, RuntimeError) and str(value) == "Event loop is closed":
+            return
+        default(unraisable)
+
+    return hook
+
+
 class ClassroomServer(Server):
     """textual-serve's server with our page, French words, and quiet logs."""
 
@@ -57,6 +72,10 @@ class ClassroomServer(Server):
     def initialize_logging(self) -> None:
         # Only problems, one plain line each, on standard error.
         logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
+
+    def serve(self, debug: bool = False) -> None:
+        sys.unraisablehook = _quiet_closed_loop(sys.unraisablehook)
+        super().serve(debug)
 
     async def on_startup(self, app: web.Application) -> None:
         print(self._ready, flush=True)

@@ -137,7 +137,7 @@ TEXTS: dict[str, str] = {
     "report.no_trainee": "stagiaire sans nom",
     "report.session": "Séance {id} — du {start} au {end} ({duration})",
     "report.outcome": "Issue : {outcome}",
-    "report.outcome.none": "aucune démarche menée à son terme",
+    "report.outcome.none": "démarche inachevée",
     "report.counts": "{steps}, {refusals}, {faults}",
     "report.count.steps.one": "{n} étape",
     "report.count.steps.other": "{n} étapes",
