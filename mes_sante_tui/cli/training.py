@@ -66,6 +66,8 @@ def cmd_rapport(context: Context) -> int:
         data = (report_pdf.class_pdf(whole) if kind == "pdf"
                 else report_csv.trainees_csv(whole.trainees).encode("utf-8"))
     else:
+        if not context.path.is_file():  # a report never creates a store
+            return fail(t("cli.rapport.no_store", path=context.path))
         store = Store(context.path)
         try:
             trainee = report.trainee_of(store, context.path)

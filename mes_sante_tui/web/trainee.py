@@ -35,7 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings(**chosen)
     try:
         path = new_trainee_store(Path(args.dossier))
-        services = open_services(path, settings=settings, seed_if_empty=False)
+        # Seeded only if the class's model was lost meanwhile: the trainee gets the initial
+        # data (with codes of their own) rather than an empty store.
+        services = open_services(path, settings=settings, seed_if_empty=True)
     except (StoreError, OSError) as exc:
         problem = t("cli.classe.trainee_failed", why=exc)
         print(t("cli.failure", problem=problem), file=sys.stderr)

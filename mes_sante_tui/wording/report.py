@@ -220,6 +220,7 @@ TEXTS: dict[str, str] = {
     "cli.help.sortie": "le fichier à écrire",
     "cli.rapport.no_session": "aucune séance « {id} » dans le journal de {path}.",
     "cli.rapport.no_folder": "le dossier {path} n'existe pas.",
+    "cli.rapport.no_store": "aucun magasin {path} : indiquez celui du stagiaire avec --db.",
     "cli.rapport.written": "Rapport écrit : {path}",
     "cli.output.failed": "impossible d'écrire {path} ({why}).",
 }

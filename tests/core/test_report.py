@@ -223,3 +223,6 @@ def test_rapport_writes_a_class_and_a_session_and_says_what_is_missing(
     assert main(["--db", str(one), "rapport", "--session", "x", "--sortie", str(pdf)]) == 1
     assert "aucune séance « x »" in capsys.readouterr().err
     assert main(["rapport", "--dossier", str(tmp_path / "nope"), "--sortie", str(out)]) == 1
+    missing = tmp_path / "absent.db"
+    assert main(["--db", str(missing), "rapport", "--sortie", str(out)]) == 1
+    assert not missing.exists()  # a report never creates a store

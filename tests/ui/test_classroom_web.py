@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from drive import to_opposition_done
 from pypdf import PdfReader
+from support import person_id, persona_code
 from textual.widgets import Input, Static
 
 from mes_sante_tui.app import MesSanteApp, make_app
+from mes_sante_tui.core.engine import Choice, Opposed
+from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
 from mes_sante_tui.screens import OppositionDoneScreen
@@ -33,7 +35,21 @@ async def test_the_certificate_is_delivered_to_the_browser(
     monkeypatch.setenv("HOME", str(tmp_path))
     app = make_app(services=services, settings=settings)
     async with app.run_test(size=(120, 40)) as pilot:
-        await to_opposition_done(pilot, services)
+        # Martine has opposed (by engine calls: the way there is not the point here).
+        app.start_journey()
+        session = app.session
+        assert session is not None
+        martine = services.store.person(person_id(services, "martine"))
+        engine = services.engine
+        assert engine.identify_with_code(
+            session, code=persona_code(services, "martine"), nir=martine.nir,
+            model=CardModel.WITHOUT_PHOTO, serial="953701166",
+        ).ok
+        assert engine.decide(session, Choice.OPPOSE, False).ok
+        opposed = engine.confirm_opposition(session)
+        assert isinstance(opposed, Opposed)
+        await app.push_screen(OppositionDoneScreen(opposed, engine.household_profiles(session)))
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, OppositionDoneScreen)
         assert not screen.query(Input)  # no folder on the server to choose
