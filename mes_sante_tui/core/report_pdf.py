@@ -124,10 +124,11 @@ def _session_page(pdf: FPDF, session: SessionReport, title: str) -> None:
 
 
 def _session_body(pdf: FPDF, session: SessionReport) -> None:
-    _heading(pdf, t(
-        "report.session", id=session.session_id, start=_moment(session.started),
-        end=_moment(session.ended), duration=duration_words(session.duration) or "0 s",
-    ))
+    _heading(pdf, t("report.session", id=session.session_id))
+    paragraph(pdf, t(
+        "report.session.when", start=_moment(session.started), end=_moment(session.ended),
+        duration=duration_words(session.duration) or "0 s",
+    ), 9.5)
     paragraph(pdf, _counts(session.steps, session.refusals, session.faults), 9.5, gap=2)
     _bar_chart(pdf, session.time_per_step())
     _table(
