@@ -90,6 +90,10 @@ _ARGPARSE_MESSAGES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
         lambda m: t("cli.arg.ambiguous", option=m["option"], matches=m["matches"]),
     ),
     (
+        re.compile(r"argument (?P<option>.+?): not allowed with argument (?P<other>.+)"),
+        lambda m: t("cli.arg.exclusive", option=m["option"], other=m["other"]),
+    ),
+    (
         re.compile(r"argument (?P<option>.+?): (?P<message>.+)"),
         lambda m: t("cli.arg.generic", option=m["option"], message=m["message"]),
     ),

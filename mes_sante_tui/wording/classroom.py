@@ -14,13 +14,14 @@ TEXTS: dict[str, str] = {
         "toute la salle)"
     ),
     "cli.help.classe_dossier": (
-        "le dossier de la classe : les données initiales (modele.db) et un magasin par "
-        "stagiaire (par défaut, « classe » dans le dossier de données de l'utilisateur)"
+        "le dossier de la classe : les données initiales (modele.db) et une base par "
+        "stagiaire (par défaut, « classe » à côté de la base, voir --db)"
     ),
+    "cli.arg.exclusive": "{option} et {other} ne vont pas ensemble : choisissez l'un des deux",
     "cli.arg.port": "un port est un nombre de 1 à 65535",
     "cli.classe.ready": (
         "La classe est ouverte : ouvrez {url} dans le navigateur de chaque stagiaire.\n"
-        "Dossier de la classe : {folder} (un magasin par stagiaire).\n"
+        "Dossier de la classe : {folder} (une base par stagiaire).\n"
         "Fiches des personas de cette classe : mes-sante-tui fiches --db {model} --sortie "
         "fiches.pdf\n"
         "Ctrl+C arrête la classe."
@@ -33,7 +34,7 @@ TEXTS: dict[str, str] = {
     "cli.classe.missing": (
         "textual-serve n'est pas installé : pip install textual-serve (voir le README)."
     ),
-    "cli.classe.trainee_failed": "impossible de préparer le magasin du stagiaire : {why}",
+    "cli.classe.trainee_failed": "impossible de préparer la base du stagiaire : {why}",
     # The page the browsers load.
     "classroom.page.title": "Mon espace santé — simulateur (salle de formation)",
     "classroom.page.intro": "Simulateur « Mon espace santé » — données fictives",

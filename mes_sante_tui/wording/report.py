@@ -212,16 +212,16 @@ TEXTS: dict[str, str] = {
     "report.csv.no": "non",
     # The command line.
     "cli.help.rapport": (
-        "le rapport d'une séance, d'un stagiaire (le magasin --db) ou d'une classe (--dossier), "
+        "le rapport d'une séance, d'un stagiaire (la base --db) ou d'une classe (--dossier), "
         "en PDF ou en CSV"
     ),
     "cli.help.rapport_session": "l'identifiant de la séance (voir la colonne « seance » du CSV)",
-    "cli.help.rapport_dossier": "le dossier d'une classe (un magasin par stagiaire)",
+    "cli.help.rapport_dossier": "le dossier d'une classe (une base par stagiaire)",
     "cli.help.rapport_format": "pdf ou csv",
     "cli.help.sortie": "le fichier à écrire",
     "cli.rapport.no_session": "aucune séance « {id} » dans le journal de {path}.",
     "cli.rapport.no_folder": "le dossier {path} n'existe pas.",
-    "cli.rapport.no_store": "aucun magasin {path} : indiquez celui du stagiaire avec --db.",
+    "cli.rapport.no_store": "aucune base {path} : indiquez celle du stagiaire avec --db.",
     "cli.rapport.written": "Rapport écrit : {path}",
     "cli.output.failed": "impossible d'écrire {path} ({why}).",
 }

@@ -226,3 +226,7 @@ def test_rapport_writes_a_class_and_a_session_and_says_what_is_missing(
     missing = tmp_path / "absent.db"
     assert main(["--db", str(missing), "rapport", "--sortie", str(out)]) == 1
     assert not missing.exists()  # a report never creates a store
+    capsys.readouterr()
+    both = ["rapport", "--dossier", str(class_folder), "--session", "x", "--sortie", str(out)]
+    assert main(both) == 2
+    assert "--session et --dossier ne vont pas ensemble" in capsys.readouterr().err
