@@ -120,3 +120,16 @@ def test_the_loopback_address_is_the_default_and_a_busy_port_is_said(tmp_path: P
     assert done.returncode == 1
     assert f"impossible d'écouter sur 127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_only_the_closed_loop_noise_of_a_stopped_class_is_silenced() -> None:
+    from types import SimpleNamespace
+
+    from mes_sante_tui.web.server import _quiet_closed_loop
+
+    reported: list[BaseException] = []
+    hook = _quiet_closed_loop(lambda unraisable: reported.append(unraisable.exc_value))
+    hook(SimpleNamespace(exc_value=RuntimeError("Event loop is closed")))
+    other = RuntimeError("something else")
+    hook(SimpleNamespace(exc_value=other))
+    assert reported == [other]
