@@ -104,6 +104,12 @@ def _dispatch(context: Context) -> int:
     command: str | None = context.args.command
     if command == "reset":
         return reset(context)
+    if command in ("rapport", "classe"):  # they open the stores they need themselves
+        from . import training
+
+        return training.cmd_rapport(context) if command == "rapport" else training.cmd_classe(
+            context
+        )
     services = open_services(
         context.path, settings=context.settings, seed_if_empty=command != "seed",
     )
@@ -114,6 +120,10 @@ def _dispatch(context: Context) -> int:
                 services.engine.catch_up(report)
         if command is None:
             return _run_app(services, context.settings)
+        if command == "fiches":
+            from .training import cmd_fiches
+
+            return cmd_fiches(services, context)
         handler = _COMMANDS[command]
         return handler(services, context)
     finally:

@@ -90,6 +90,10 @@ _ARGPARSE_MESSAGES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
         lambda m: t("cli.arg.ambiguous", option=m["option"], matches=m["matches"]),
     ),
     (
+        re.compile(r"argument (?P<option>.+?): not allowed with argument (?P<other>.+)"),
+        lambda m: t("cli.arg.exclusive", option=m["option"], other=m["other"]),
+    ),
+    (
         re.compile(r"argument (?P<option>.+?): (?P<message>.+)"),
         lambda m: t("cli.arg.generic", option=m["option"], message=m["message"]),
     ),
@@ -248,7 +252,45 @@ def build_parser() -> FrenchArgumentParser:
         "--oui", "--yes", "-y", dest="yes", action="store_true", help=t("cli.help.yes")
     )
     _add_size(reset)
+    _add_training_commands(command)
     return parser
+
+
+def _port_argument(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(t("cli.arg.port"))
+    return value
+
+
+def _add_training_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """`rapport`, `fiches` and `classe`: the trainer's reports, persona sheets, classroom."""
+    rapport = command("rapport", "cli.help.rapport")
+    which = rapport.add_mutually_exclusive_group()
+    which.add_argument("--session", metavar="ID", help=t("cli.help.rapport_session"))
+    which.add_argument("--dossier", metavar="DOSSIER", help=t("cli.help.rapport_dossier"))
+    rapport.add_argument(
+        "--format", dest="format", choices=["pdf", "csv"], help=t("cli.help.rapport_format")
+    )
+    rapport.add_argument("--sortie", metavar="FICHIER", required=True, help=t("cli.help.sortie"))
+    fiches = command("fiches", "cli.help.fiches")
+    fiches.add_argument(
+        "--persona", dest="personas", metavar="CLE", nargs="+", action="extend",
+        help=t("cli.help.fiches_persona"),
+    )
+    fiches.add_argument(
+        "--sortie", metavar="FICHIER.pdf", required=True, help=t("cli.help.fiches_sortie")
+    )
+    classe = command("classe", "cli.help.classe")
+    classe.add_argument(
+        "--port", metavar="PORT", type=_port_argument, default=8000, help=t("cli.help.port")
+    )
+    classe.add_argument("--hote", "--host", dest="hote", metavar="ADRESSE",
+                        default="127.0.0.1", help=t("cli.help.hote"))
+    classe.add_argument("--dossier", metavar="DOSSIER", help=t("cli.help.classe_dossier"))
 
 
 def parse(parser: FrenchArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:

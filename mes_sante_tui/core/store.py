@@ -1021,6 +1021,24 @@ class Store:
             return self.query("SELECT * FROM journal ORDER BY id")
         return self.query("SELECT * FROM journal WHERE session_id = ? ORDER BY id", (session_id,))
 
+    def copy_into(self, target: str | Path) -> None:
+        """Copy this store whole, as it is now, into `target`, a new file: it must not exist
+        (FileExistsError), so that two processes claiming the same name never share it. The
+        copy is made 0600 by SQLite's online backup (a consistent snapshot, even while others
+        write) and keeps the secret of the code hashes: the same codes work in it."""
+        location = Path(target).expanduser()
+        descriptor = os.open(location, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        os.close(descriptor)
+        try:
+            copy = _open_connection(str(location))
+            try:
+                self.conn.backup(copy)
+            finally:
+                copy.close()
+        except sqlite3.DatabaseError as exc:
+            location.unlink(missing_ok=True)
+            raise _as_store_error(exc, str(location)) from exc
+
     # --- read models for the command line ------------------------------------------------
 
     def people_by_household(self) -> Generator[tuple[Person, str | None], None, None]:

@@ -7,6 +7,7 @@ can still be decided on (the certification as legal representative, then the dec
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Sequence
 
 from textual.containers import HorizontalGroup
@@ -83,7 +84,11 @@ class OppositionDoneScreen(JourneyScreen[None]):
         self.saved.display = False
         yield Static(t("opposition.done.text"), classes="lead", markup=False)
         yield ErrorSummary()
-        yield self.fields["folder"]
+        if self.app.is_web:
+            # In a browser (the classroom), the browser saves the file: no folder to choose.
+            yield Static(t("opposition.done.web_hint"), classes="note", markup=False)
+        else:
+            yield self.fields["folder"]
         yield Button(t("opposition.done.download"), id="download", variant="primary")
         yield self.saved
         yield Static(t("opposition.done.profiles"), classes="kicker", markup=False)
@@ -140,7 +145,11 @@ class OppositionDoneScreen(JourneyScreen[None]):
                 self.manage(int(button_id.removeprefix(MANAGE_PREFIX)))
 
     def download(self) -> None:
-        """Build the certificate and save it (PDF and text) in the folder typed."""
+        """Build the certificate and save it (PDF and text) in the folder typed; in a
+        browser, hand the PDF to the browser as a download."""
+        if self.app.is_web:
+            self.deliver()
+            return
         checked = check_folder(self.query_one("#folder", Input).value)
         if checked.error is not None or checked.value is None:
             self._refuse_folder(checked.error or t("opposition.done.folder.required"))
@@ -154,6 +163,17 @@ class OppositionDoneScreen(JourneyScreen[None]):
             return
         self.clear_refusal(self.fields)
         self.saved.update(t("opposition.done.saved", pdf=str(pdf), txt=str(txt)))
+        self.saved.display = True
+        self.certificate_saved = True
+
+    def deliver(self) -> None:
+        """The classroom: the PDF goes to the trainee's browser, never to a file on the
+        server (textual-serve's download, through Textual's `deliver_binary`)."""
+        cert = opposition_certificate(self.opposed.person, self.opposed.decided_on)
+        name = f"{cert.filename_stem}.pdf"
+        self.app.deliver_binary(io.BytesIO(cert.pdf), save_filename=name,
+                                mime_type="application/pdf")
+        self.saved.update(t("opposition.done.delivered", pdf=name))
         self.saved.display = True
         self.certificate_saved = True
 

@@ -12,9 +12,11 @@ from typing import Any
 
 from . import access_screens as _access_screens
 from . import certificate as _certificate
+from . import classroom as _classroom
 from . import cli as _cli
 from . import help as _help
 from . import outbox as _outbox
+from . import report as _report
 from . import rules as _rules
 from . import screens as _screens
 from . import space_screens as _space_screens
@@ -34,6 +36,7 @@ def _merge(*parts: Mapping[str, str]) -> dict[str, str]:
 FR: Mapping[str, str] = _merge(
     _rules.TEXTS, _screens.TEXTS, _help.TEXTS, _outbox.TEXTS, _store.TEXTS, _cli.TEXTS,
     _certificate.TEXTS, _access_screens.TEXTS, _space_screens.TEXTS,
+    _report.TEXTS, _classroom.TEXTS,
 )
 
 

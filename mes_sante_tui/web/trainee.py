@@ -1,0 +1,56 @@
+"""What textual-serve runs for each browser connection of a classroom: a new store of the
+trainee's own in the class folder, and the application on it (under Textual's web driver,
+which textual-serve chooses through the environment).
+
+`python -m mes_sante_tui.web.trainee --dossier DOSSIER [--parcours …] [--regles …]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from mes_sante_tui.cli.context import EXIT_FAILURE, EXIT_OK
+from mes_sante_tui.core.classroom import new_trainee_store
+from mes_sante_tui.core.results import StoreError
+from mes_sante_tui.core.services import open_services
+from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
+from mes_sante_tui.wording import t
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mes_sante_tui.web.trainee", add_help=False)
+    parser.add_argument("--dossier", required=True)
+    parser.add_argument("--parcours", choices=[v.value for v in JourneyVariant])
+    parser.add_argument("--regles", choices=[v.value for v in RuleVersion])
+    args = parser.parse_args(argv)
+    chosen: dict[str, Any] = {}
+    if args.parcours:
+        chosen["journey"] = JourneyVariant(args.parcours)
+    if args.regles:
+        chosen["rule_version"] = RuleVersion(args.regles)
+    settings = Settings(**chosen)
+    try:
+        path = new_trainee_store(Path(args.dossier))
+        # Seeded only if the class's model was lost meanwhile: the trainee gets the initial
+        # data (with codes of their own) rather than an empty store.
+        services = open_services(path, settings=settings, seed_if_empty=True)
+    except (StoreError, OSError) as exc:
+        problem = t("cli.classe.trainee_failed", why=exc)
+        print(t("cli.failure", problem=problem), file=sys.stderr)
+        return EXIT_FAILURE
+    from mes_sante_tui.app import make_app
+
+    try:
+        app = make_app(services=services, settings=settings)
+        app.run()
+        return app.return_code or EXIT_OK
+    finally:
+        services.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,232 @@
+"""The trainer's reports: the journal read per session, per trainee and per class, its codes
+in words, the PDF (read back with pypdf, the same bytes twice) and the CSV (read back with
+`csv`), and the `rapport` command."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from support import person_id, persona_code
+
+from mes_sante_tui.cli import main
+from mes_sante_tui.core import report, report_csv, report_pdf
+from mes_sante_tui.core.classroom import (
+    TRAINEE_META,
+    model_path,
+    new_trainee_store,
+    prepare_class,
+    trainee_stores,
+)
+from mes_sante_tui.core.models import CardModel
+from mes_sante_tui.core.services import Services
+from mes_sante_tui.core.store import Store
+from mes_sante_tui.wording import t
+
+START = datetime(2026, 12, 1, 9, 30)
+# (step, accepted, reason, injected fault, seconds since the previous row)
+Plan = list[tuple[str, bool, str, str | None, int]]
+NOMINAL: Plan = [
+    ("je_m_identifie", False, "fields:nir,serial", None, 95),
+    ("je_m_identifie", True, "identified", None, 60),
+    ("decision", True, "activer", None, 40),
+    ("coordonnees", True, "accepted", None, 30),
+    ("identifiant_mot_de_passe", False, "fields:password", None, 200),
+    ("identifiant_mot_de_passe", True, "activated", None, 45),
+]
+EXPIRED: Plan = [
+    ("je_m_identifie", False, "code_expired", "code-expire", 70),
+    ("code_provisoire", True, "sent:email", None, 35),
+    ("je_m_identifie", True, "identified", None, 80),
+    ("decision", True, "opposer", None, 25),
+    ("decision:opposition", True, "opposed", None, 15),
+]
+
+
+def write_session(
+    store: Store, session_id: str, plan: Plan, *, scenario: str | None, start: datetime = START
+) -> None:
+    at = start
+    store.journal(at=at, session_id=session_id, person_id=None, step="session", accepted=True,
+                  reason="started", scenario=scenario)
+    for step, accepted, reason, fault, seconds in plan:
+        at += timedelta(seconds=seconds)
+        store.journal(at=at, session_id=session_id, person_id=1, step=step, accepted=accepted,
+                      reason=reason, fault=fault, scenario=scenario)
+
+
+@pytest.fixture(scope="module")
+def class_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A class of three: two on the nominal activation (one slow on the password), one on
+    the expired code (with the fault injected)."""
+    folder = tmp_path_factory.mktemp("classe")
+    prepare_class(folder)
+    plans = [("activation", NOMINAL, 1), ("code-expire", EXPIRED, 1), ("activation", NOMINAL, 4)]
+    for number, (scenario, plan, slowness) in enumerate(plans, start=1):
+        store = Store(new_trainee_store(folder))
+        slowed = [(s, a, r, f, sec * slowness) for s, a, r, f, sec in plan]
+        write_session(store, f"seance{number}", slowed, scenario=scenario)
+        store.close()
+    yield folder
+
+
+def test_each_connection_gets_a_store_of_its_own_copied_from_the_model(
+    class_folder: Path,
+) -> None:
+    stores = trainee_stores(class_folder)
+    assert [p.name for p in stores] == ["stagiaire-01.db", "stagiaire-02.db", "stagiaire-03.db"]
+    model = Store(model_path(class_folder))
+    try:
+        codes = [m.code for m in model.outbox()]
+        assert model.journal_rows() == []
+    finally:
+        model.close()
+    for path in stores:
+        assert path.stat().st_mode & 0o777 == 0o600
+        store = Store(path)
+        try:  # the same initial data, so the sheets printed from the model fit everyone
+            assert [m.code for m in store.outbox()] == codes
+            assert store.meta(TRAINEE_META) == t("classroom.trainee", n=stores.index(path) + 1)
+        finally:
+            store.close()
+
+
+def test_time_spent_is_the_time_since_the_previous_row_of_the_session(
+    services: Services,
+) -> None:
+    write_session(services.store, "a", NOMINAL, scenario="activation")
+    write_session(services.store, "b", EXPIRED, scenario=None, start=START + timedelta(hours=1))
+    first = report.session_report(services.store, "a")
+    assert first is not None
+    assert [e.spent for e in first.entries] == [None] + [
+        timedelta(seconds=s) for *_, s in NOMINAL
+    ]
+    assert first.scenario == "activation" and first.outcome == "activated"
+    assert len(first.refusals) == 2 and not first.faults
+    assert dict(first.time_per_step())["je_m_identifie"] == timedelta(seconds=155)
+    second = report.session_report(services.store, "b")
+    assert second is not None and second.outcome == "opposed"
+    assert [e.fault for e in second.faults] == ["code-expire"]
+    assert not second.entries[1].is_trainee_refusal  # refused by the trainer's fault
+    assert report.session_report(services.store, "nope") is None
+
+
+def test_the_journal_codes_read_in_words() -> None:
+    words = report.reason_words
+    assert words("fields:nir,serial") == "champs refusés : NIR, numéro de série"
+    assert words("not_found:card_mismatch") == t("report.reason.not_found.card_mismatch")
+    assert words("not_found:wrong_code:3") == "code provisoire erroné (essai 3)"
+    assert words("sent:email") == "code envoyé (e-mail)"
+    assert words("code_expired") == "code provisoire expiré"
+    assert words("otp_wrong") == "code à usage unique erroné"
+    assert words("something_new") == "« something_new »"  # never dropped
+    assert report.step_words("coordonnees:resend") == "Coordonnées : nouvel envoi du code"
+    assert report.step_words("etape_inconnue") == "« etape_inconnue »"
+    assert report.fault_words("service-indisponible") == "« Service momentanément indisponible »"
+    assert report.duration_words(timedelta(seconds=185)) == "3 min 05 s"
+
+
+def test_a_real_journey_reads_back(services: Services) -> None:
+    engine = services.engine
+    session = engine.start_session()
+    martine = services.store.person(person_id(services, "martine"))
+    wrong = engine.identify_with_code(
+        session, code=persona_code(services, "martine"), nir=martine.nir,
+        model=CardModel.WITHOUT_PHOTO, serial="000000000",
+    )
+    assert not wrong.ok
+    found = engine.identify_with_code(
+        session, code=persona_code(services, "martine"), nir=martine.nir,
+        model=CardModel.WITHOUT_PHOTO, serial="953701166",
+    )
+    assert found.ok
+    read = report.session_report(services.store, session.id)
+    assert read is not None
+    assert [(e.step, e.accepted) for e in read.entries] == [
+        ("session", True), ("je_m_identifie", False), ("je_m_identifie", True),
+    ]
+    assert "Refusé : profil introuvable" in read.entries[1].result_words
+
+
+def test_the_class_report_groups_trainees_and_finds_where_they_got_stuck(
+    class_folder: Path,
+) -> None:
+    whole = report.class_report(class_folder)
+    assert [tr.name for tr in whole.trainees] == ["Stagiaire 01", "Stagiaire 02", "Stagiaire 03"]
+    groups = whole.by_scenario()
+    assert [(s, [tr.name for tr in trs]) for s, trs in groups] == [
+        ("activation", ["Stagiaire 01", "Stagiaire 03"]), ("code-expire", ["Stagiaire 02"]),
+    ]
+    hard = whole.hard_steps()
+    # « Je m'identifie »: refused for two (the expired code was the trainer's fault, not
+    # held against the third), and slow for the third (four times the others' time).
+    assert (hard[0].step, hard[0].refused_by, hard[0].slow_by, hard[0].reached_by) == (
+        "je_m_identifie", 2, 1, 3
+    )
+    assert (hard[1].step, hard[1].refused_by, hard[1].slow_by, hard[1].reached_by) == (
+        "identifiant_mot_de_passe", 2, 0, 2
+    )
+    assert [(h.step, h.refused_by, h.slow_by) for h in hard[2:]] == [("decision", 0, 1)]
+
+
+def _pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_class_pdf_has_every_trainee_and_step_and_the_same_bytes_twice(
+    class_folder: Path,
+) -> None:
+    first = report_pdf.class_pdf(report.class_report(class_folder))
+    assert first == report_pdf.class_pdf(report.class_report(class_folder))
+    text = _pdf_text(first)
+    for words in ("Rapport de la classe", "Stagiaire 01", "Stagiaire 02", "Stagiaire 03",
+                  "code-expire", "Identifiant et mot de passe", "Je m'identifie",
+                  "Opposition confirmée", "champs refusés : NIR, numéro de série",
+                  "panne injectée : code expiré", "Temps moyen passé par étape"):
+        assert words in text, words
+    metadata = PdfReader(io.BytesIO(first)).metadata
+    assert metadata is not None and metadata.creation_date is not None
+    assert metadata.creation_date.year == 2026  # the journal's last row, not today
+
+
+def test_the_csv_has_one_row_per_journal_entry(class_folder: Path) -> None:
+    data = report_csv.trainees_csv(report.class_report(class_folder).trainees)
+    assert data.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(data.removeprefix("\ufeff")), delimiter=";"))
+    assert len(rows) == 2 * (len(NOMINAL) + 1) + len(EXPIRED) + 1
+    assert list(rows[0]) == report_csv.header()
+    faulted = [r for r in rows if r["panne_injectee"]]
+    assert [(r["stagiaire"], r["etape"], r["accepte"]) for r in faulted] == [
+        ("Stagiaire 02", "Je m'identifie", "non")
+    ]
+    assert rows[1]["temps_passe_s"] == "95" and rows[1]["motif"].startswith("champs refusés")
+    assert rows[0]["temps_passe_s"] == ""  # the opening of a session has no time spent
+
+
+def test_rapport_writes_a_class_and_a_session_and_says_what_is_missing(
+    class_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "rapport.csv"
+    assert main(["rapport", "--dossier", str(class_folder), "--sortie", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    one = trainee_stores(class_folder)[1]
+    pdf = tmp_path / "seance.pdf"
+    assert main(["--db", str(one), "rapport", "--session", "seance2", "--format", "pdf",
+                 "--sortie", str(pdf)]) == 0
+    assert "Stagiaire 02" in _pdf_text(pdf.read_bytes())
+    capsys.readouterr()
+    assert main(["--db", str(one), "rapport", "--session", "x", "--sortie", str(pdf)]) == 1
+    assert "aucune séance « x »" in capsys.readouterr().err
+    assert main(["rapport", "--dossier", str(tmp_path / "nope"), "--sortie", str(out)]) == 1
+    missing = tmp_path / "absent.db"
+    assert main(["--db", str(missing), "rapport", "--sortie", str(out)]) == 1
+    assert not missing.exists()  # a report never creates a store
+    capsys.readouterr()
+    both = ["rapport", "--dossier", str(class_folder), "--session", "x", "--sortie", str(out)]
+    assert main(both) == 2
+    assert "--session et --dossier ne vont pas ensemble" in capsys.readouterr().err

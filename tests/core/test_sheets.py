@@ -1,0 +1,63 @@
+"""Persona sheets: one page per persona, every name, NIR, serial and code read back from the
+PDF with pypdf, the same bytes twice, the plain text beside it, and the `fiches` command."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from support import persona_code
+
+from mes_sante_tui.cli import main
+from mes_sante_tui.core import sheets
+from mes_sante_tui.core.nir import format_nir
+from mes_sante_tui.core.services import Services
+from mes_sante_tui.wording import t
+
+KEYS = ["martine", "paul", "gerard", "lea"]
+
+
+def test_each_persona_has_a_page_with_its_card_code_and_contacts(services: Services) -> None:
+    chosen = sheets.persona_sheets(services.store, KEYS)
+    pdf = sheets.sheets_pdf(chosen)
+    assert pdf == sheets.sheets_pdf(sheets.persona_sheets(services.store, KEYS))
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) == len(KEYS)
+    for key, sheet, text in zip(KEYS, chosen, pages, strict=True):
+        flat = " ".join(text.split())
+        assert sheet.person.full_name in flat, key
+        assert format_nir(sheet.person.nir) in flat, key
+        assert persona_code(services, key) in flat, key  # as the outbox holds it
+        assert "SPÉCIMEN — données fictives" in flat, key
+        assert " ".join(sheet.person.persona_note.split()) in flat, key
+    paul, gerard, lea = chosen[1], chosen[2], chosen[3]
+    assert "8025000002 31877402958" in pages[1]  # the photo card's serial, prefix apart
+    assert paul.card is not None and t("sheet.card_front") in pages[1]
+    assert t("sheet.card_back") in pages[0]
+    assert "Courrier du" in pages[2] and t("sheet.no_contact") in " ".join(pages[2].split())
+    assert lea.card is None and "Martine Julie Leguellec" in pages[3]
+    assert gerard.message is not None
+
+
+def test_the_text_version_says_the_same(services: Services) -> None:
+    text = sheets.sheets_text(sheets.persona_sheets(services.store, ["gerard"]))
+    assert "Gérard Lambert" in text and persona_code(services, "gerard") in text
+    assert t("sheet.specimen") in text and "Courrier du" in text
+
+
+def test_fiches_writes_the_pdf_and_the_text_and_refuses_an_unknown_persona(
+    services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(tmp_path / "copie.db")
+    services.store.copy_into(path)  # the same store on disk, with the same codes
+    out = tmp_path / "fiches.pdf"
+    chosen = ["--persona", "martine", "kevin"]
+    assert main(["--db", path, "fiches", *chosen, "--sortie", str(out)]) == 0
+    assert len(PdfReader(out).pages) == 2
+    text = out.with_suffix(".txt").read_text(encoding="utf-8")
+    assert "Kévin Morel" in text and persona_code(services, "kevin") in text
+    capsys.readouterr()
+    assert main(["--db", path, "fiches", "--persona", "personne", "--sortie", str(out)]) == 1
+    assert "aucun persona « personne »" in capsys.readouterr().err
