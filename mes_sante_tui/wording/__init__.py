@@ -13,6 +13,7 @@ from typing import Any
 from . import access_screens as _access_screens
 from . import certificate as _certificate
 from . import cli as _cli
+from . import guide as _guide
 from . import help as _help
 from . import outbox as _outbox
 from . import rules as _rules
@@ -34,6 +35,7 @@ def _merge(*parts: Mapping[str, str]) -> dict[str, str]:
 FR: Mapping[str, str] = _merge(
     _rules.TEXTS, _screens.TEXTS, _help.TEXTS, _outbox.TEXTS, _store.TEXTS, _cli.TEXTS,
     _certificate.TEXTS, _access_screens.TEXTS, _space_screens.TEXTS,
+    _guide.TEXTS,
 )
 
 
