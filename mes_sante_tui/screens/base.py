@@ -141,7 +141,9 @@ class JourneyScreen(Screen[R], Generic[R]):
         none when it is off (called again when the setting or the page changes)."""
         settings = self.msa.settings
         hints = hints_for(settings.journey, self.guide_page()) if settings.guided else ()
-        place_hints(self.query_one("#main"), hints)
+        main = self.query("#main")
+        if main:  # not while the screen is torn down half-composed (the app stopping)
+            place_hints(main.first(), hints)
 
     def _fit_action_rows(self, _: object = None) -> None:
         """Stack a row of buttons (`.actions`) one per line when it is wider than the form,
