@@ -190,6 +190,10 @@ def _add_global_options(group: argparse._ArgumentGroup, *, suppress: bool) -> No
         "--regles", "--rules", dest="regles", default=default,
         choices=[v.value for v in RuleVersion], help=t(see, text=t("cli.help.regles")),
     )
+    group.add_argument(
+        "--guide", action="store_true", default=argparse.SUPPRESS if suppress else False,
+        help=t("cli.help.guide"),
+    )
 
 
 def build_parser() -> FrenchArgumentParser:
@@ -207,7 +211,6 @@ def build_parser() -> FrenchArgumentParser:
         help=t("cli.help.version"),
     )
     _add_global_options(general, suppress=False)
-    general.add_argument("--guide", action="store_true", help=t("cli.help.guide"))
     commands = parser.add_subparsers(
         title=t("cli.group.commands"), dest="command", metavar=t("cli.metavar.command"),
     )

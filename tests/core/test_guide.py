@@ -284,3 +284,5 @@ def test_guide_option_on_the_command_line() -> None:
     parser = build_parser()
     assert parse(parser, ["--guide"]).guide is True
     assert parse(parser, []).guide is False
+    # Like every general option, before or after a command.
+    assert parse(parser, ["personas", "--guide"]).guide is True
