@@ -676,6 +676,10 @@ class MesSanteApp(App[None]):
             variant=t(f"variant.{settings.journey.value}"),
             rules=settings.rule_version.value,
         )
+        # The guided mode switched on or off, or another variant: the hints follow.
+        for screen in self.screen_stack:
+            if isinstance(screen, JourneyScreen) and screen.is_mounted:
+                screen.place_guide_hints()
 
     def _check_session(self) -> None:
         try:

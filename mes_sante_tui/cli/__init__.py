@@ -80,6 +80,8 @@ def _main(argv: Sequence[str] | None) -> int:
         settings_kwargs["journey"] = JourneyVariant(args.parcours)
     if args.regles is not None:
         settings_kwargs["rule_version"] = RuleVersion(args.regles)
+    if args.guide:
+        settings_kwargs["guided"] = True
     path = Path(args.db).expanduser() if args.db else default_store_path()
     context = Context(args=args, path=path, settings=Settings(**settings_kwargs))
     try:

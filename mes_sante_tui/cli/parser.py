@@ -194,6 +194,10 @@ def _add_global_options(group: argparse._ArgumentGroup, *, suppress: bool) -> No
         "--regles", "--rules", dest="regles", default=default,
         choices=[v.value for v in RuleVersion], help=t(see, text=t("cli.help.regles")),
     )
+    group.add_argument(
+        "--guide", action="store_true", default=argparse.SUPPRESS if suppress else False,
+        help=t("cli.help.guide"),
+    )
 
 
 def build_parser() -> FrenchArgumentParser:

@@ -25,6 +25,8 @@ class JourneyVariant(StrEnum):
 class Settings:
     rule_version: RuleVersion = RuleVersion.V2025
     journey: JourneyVariant = JourneyVariant.CODE_FIRST
+    # The guided mode: the guides' numbered hints beside the fields (core/guide.py).
+    guided: bool = False
     # The code of the information e-mail or letter is valid six weeks (public rule).
     information_code_validity: timedelta = timedelta(weeks=6)
     # The validity of a regenerated code is not public: a setting.

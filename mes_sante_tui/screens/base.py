@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
+from mes_sante_tui.core.guide import Page, hints_for
 from mes_sante_tui.core.journey import Step, step_wording
 from mes_sante_tui.core.results import Refused, StoreError
 from mes_sante_tui.dialogs.screen_help import ScreenHelpScreen, key_lines
@@ -26,6 +27,8 @@ from mes_sante_tui.widgets import (
     Stepper,
 )
 from mes_sante_tui.wording import t
+
+from .guided import PAGE_OF_SCREEN, place_hints
 
 if TYPE_CHECKING:
     from mes_sante_tui.app import MesSanteApp
@@ -125,6 +128,22 @@ class JourneyScreen(Screen[R], Generic[R]):
         # After every layout: rows of buttons that do not fit side by side are stacked.
         self._row_needs: dict[Widget, int] = {}
         self.screen_layout_refresh_signal.subscribe(self, self._fit_action_rows)
+        self.place_guide_hints()
+
+    # --- guided mode ---------------------------------------------------------------------
+
+    def guide_page(self) -> Page | None:
+        """The page of the guides this screen shows, whose hints the guided mode places."""
+        return PAGE_OF_SCREEN.get(type(self).__name__)
+
+    def place_guide_hints(self) -> None:
+        """The guides' hints of this page beside their targets when the guided mode is on,
+        none when it is off (called again when the setting or the page changes)."""
+        settings = self.msa.settings
+        hints = hints_for(settings.journey, self.guide_page()) if settings.guided else ()
+        main = self.query("#main")
+        if main:  # not while the screen is torn down half-composed (the app stopping)
+            place_hints(main.first(), hints)
 
     def _fit_action_rows(self, _: object = None) -> None:
         """Stack a row of buttons (`.actions`) one per line when it is wider than the form,

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.engine import ContactKind, OtpSent
+from mes_sante_tui.core.guide import Page
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput
 from mes_sante_tui.wording import t
@@ -29,6 +30,10 @@ class ContactEditScreen(JourneyScreen[OtpSent | None]):
 
     def title_text(self) -> str:
         return t(f"contact_edit.{self.kind.value}.title")
+
+    def guide_page(self) -> Page:
+        email = self.kind is ContactKind.EMAIL
+        return Page.CONTACT_EDIT_EMAIL if email else Page.CONTACT_EDIT_MOBILE
 
     def body(self) -> Iterable[Widget]:
         k = self.kind.value

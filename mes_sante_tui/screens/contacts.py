@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from mes_sante_tui.core.engine import Accepted, ContactKind
+from mes_sante_tui.core.guide import Page
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton
 from mes_sante_tui.wording import t, t_variant
@@ -54,6 +55,11 @@ class ContactsScreen(JourneyScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#updated").display = False
 
+    def guide_page(self) -> Page:
+        # Back from a change, the guide's 3/5 and 5/5 (not 1/5).
+        updated = self.query_one("#updated").display
+        return Page.CONTACTS_UPDATED if updated else Page.CONTACTS
+
     def _edit_label(self, kind: str, current: str | None) -> str:
         key = f"contacts.edit_{kind}" if current else f"contacts.add_{kind}"
         return t_variant(key, self.msa.settings.journey)
@@ -92,6 +98,7 @@ class ContactsScreen(JourneyScreen[None]):
         updated = self.query_one("#updated", Static)
         updated.update(t("contacts.updated"))
         updated.display = True
+        self.place_guide_hints()
 
     def submit(self) -> None:
         session = self.msa.session

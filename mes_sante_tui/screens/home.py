@@ -20,7 +20,7 @@ class HomeScreen(JourneyScreen[None]):
 
     def body(self) -> Iterable[Widget]:
         yield Static(t("home.kicker"), classes="kicker", markup=False)
-        yield Static(t("home.lead"), classes="lead", markup=False)
+        yield Static(t("home.lead"), id="lead", classes="lead", markup=False)
         yield Button(t("home.activate"), id="activate", variant="primary")
         yield LinkButton(t("home.login"), id="login")
         yield LinkButton(t("home.settings"), id="settings")

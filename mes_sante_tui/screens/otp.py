@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from mes_sante_tui.core.engine import Accepted, OtpSent
+from mes_sante_tui.core.engine import Accepted, ContactKind, OtpSent
+from mes_sante_tui.core.guide import Page
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.wording import t
@@ -24,6 +25,9 @@ class OtpScreen(OneTimeCodeScreen):
 
     def title_text(self) -> str:
         return t(f"otp.{self.sent.kind.value}.title")
+
+    def guide_page(self) -> Page:
+        return Page.OTP_EMAIL if self.sent.kind is ContactKind.EMAIL else Page.OTP_MOBILE
 
     def sent_text(self) -> str:
         return t(f"otp.sent.{self.sent.kind.value}", target=self.sent.target)

@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, RadioSet, Static
+from textual.widgets import Button, Checkbox, Footer, RadioSet, Static
 
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
-from mes_sante_tui.widgets import ChoiceButton, ChoiceSet, FormField
+from mes_sante_tui.widgets import ChoiceButton, ChoiceSet, FormField, TickBox
 from mes_sante_tui.wording import t
 
 
@@ -40,7 +40,8 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
         text-style: bold;
         margin-bottom: 1;
     }
-    SimulatorSettingsScreen RadioSet:focus, SimulatorSettingsScreen Button:focus {
+    SimulatorSettingsScreen RadioSet:focus, SimulatorSettingsScreen Button:focus,
+    SimulatorSettingsScreen TickBox:focus {
         border: thick $accent;
     }
     """
@@ -83,6 +84,12 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
                 ),
                 hint=t("settings.rules.hint"),
             )
+            yield FormField(
+                t("settings.guided"),
+                TickBox(t("settings.guided.box"), current.guided, id="guided"),
+                hint=t("settings.guided.hint"),
+                required=False,
+            )
             with HorizontalGroup():
                 yield Button(t("button.cancel"), id="cancel")
                 yield Button(t("button.validate"), id="validate", variant="primary")
@@ -100,6 +107,7 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
                     self.settings,
                     journey=JourneyVariant(self._chosen("journey")),
                     rule_version=RuleVersion(self._chosen("rules")),
+                    guided=self.query_one("#guided", Checkbox).value,
                 )
             )
         else:

@@ -4,6 +4,7 @@ from mes_sante_tui.widgets.card_fields import CardFields
 from mes_sante_tui.widgets.channel_choice import ChannelChoice
 from mes_sante_tui.widgets.choices import ChoiceButton, ChoiceSet, TickBox
 from mes_sante_tui.widgets.form_field import ErrorSummary, FormField
+from mes_sante_tui.widgets.hint import GuideHint
 from mes_sante_tui.widgets.link_button import LinkButton
 from mes_sante_tui.widgets.notice import SimulationNotice
 from mes_sante_tui.widgets.outbox_panel import OutboxPanel
@@ -20,6 +21,7 @@ __all__ = [
     "ChoiceSet",
     "ErrorSummary",
     "FormField",
+    "GuideHint",
     "LinkButton",
     "OutboxPanel",
     "PasswordChecklist",

@@ -14,6 +14,7 @@ from . import access_screens as _access_screens
 from . import certificate as _certificate
 from . import classroom as _classroom
 from . import cli as _cli
+from . import guide as _guide
 from . import help as _help
 from . import outbox as _outbox
 from . import report as _report
@@ -37,6 +38,7 @@ FR: Mapping[str, str] = _merge(
     _rules.TEXTS, _screens.TEXTS, _help.TEXTS, _outbox.TEXTS, _store.TEXTS, _cli.TEXTS,
     _certificate.TEXTS, _access_screens.TEXTS, _space_screens.TEXTS,
     _report.TEXTS, _classroom.TEXTS,
+    _guide.TEXTS,
 )
 
 

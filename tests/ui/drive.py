@@ -105,26 +105,28 @@ async def to_opposition_done(pilot: Pilot[None], services: Services) -> None:
 
 
 async def open_step(
-    pilot: Pilot[None], services: Services, step: Step, *, stacked: bool = False
+    pilot: Pilot[None], services: Services, step: Step, *, stacked: bool = False,
+    key: str = "martine", serial: str = "953701166",
 ) -> None:
-    """Martine on `step` (decision, contacts or account) in the app's variant, the steps
-    before done by engine calls: for tests of what a screen says, not of the way there.
+    """Martine (or the persona `key`, card without photo `serial`) on `step` (decision,
+    contacts or account) in the app's variant, the steps before done by engine calls: for
+    tests of what a screen says, not of the way there.
 
     `stacked` (code first): the earlier steps' screens are shown too, as the router leaves
     them after each accepted step, so that going back finds them."""
     app = pilot.app
     assert isinstance(app, MesSanteApp)
-    martine = services.store.person(person_id(services, "martine"))
+    martine = services.store.person(person_id(services, key))
     app.start_journey()
     session = app.session
     assert session is not None
     engine = services.engine
     found = engine.identify_with_code(
         session,
-        code=persona_code(services, "martine"),
+        code=persona_code(services, key),
         nir=martine.nir,
         model=CardModel.WITHOUT_PHOTO,
-        serial="953701166",
+        serial=serial,
     )
     assert found.ok, found
     route = [Step.IDENTIFY, Step.DECISION]
