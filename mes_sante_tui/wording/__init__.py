@@ -15,6 +15,7 @@ from . import certificate as _certificate
 from . import cli as _cli
 from . import help as _help
 from . import outbox as _outbox
+from . import plain as _plain
 from . import rules as _rules
 from . import screens as _screens
 from . import space_screens as _space_screens
@@ -33,7 +34,7 @@ def _merge(*parts: Mapping[str, str]) -> dict[str, str]:
 
 FR: Mapping[str, str] = _merge(
     _rules.TEXTS, _screens.TEXTS, _help.TEXTS, _outbox.TEXTS, _store.TEXTS, _cli.TEXTS,
-    _certificate.TEXTS, _access_screens.TEXTS, _space_screens.TEXTS,
+    _certificate.TEXTS, _access_screens.TEXTS, _space_screens.TEXTS, _plain.TEXTS,
 )
 
 
