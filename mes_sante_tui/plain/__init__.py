@@ -20,12 +20,14 @@ from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
 from mes_sante_tui.wording import t
 
-from .console import Console, InputEnded, QuitRequested
+from .console import Console, InputEnded, Lines, QuitRequested
 
 __all__ = ["ENV_VARIABLE", "EXIT_FAILURE", "EXIT_OK", "Console", "asked_for", "run"]
 
 EXIT_OK = 0  # the last journey went to its end (or nothing was under way when leaving)
-EXIT_FAILURE = 1  # a refusal it could not get past, or the answers ended mid-journey
+# A refusal it could not get past: the answers ended before the journey's end, or the
+# person left a journey where they had been identified.
+EXIT_FAILURE = 1
 
 ENV_VARIABLE = "MES_SANTE_ACCESSIBLE"
 
@@ -36,7 +38,7 @@ def asked_for(environ: dict[str, str] | None = None) -> bool:
     return value.strip().casefold() not in ("", "0", "non", "no", "false")
 
 
-def _is_terminal(stream: TextIO) -> bool:
+def _is_terminal(stream: Lines | TextIO) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError, OSError):
@@ -47,7 +49,7 @@ def run(
     services: Services,
     settings: Settings,
     *,
-    stdin: TextIO | None = None,
+    stdin: Lines | None = None,
     stdout: TextIO | None = None,
     terminal: bool | None = None,
 ) -> int:
@@ -64,11 +66,12 @@ def run(
     try:
         walker.home()
     except QuitRequested:
-        pass
+        # Leaving is the person's choice: a failure only when it abandons someone identified.
+        return EXIT_FAILURE if walker.journey_in_progress and walker.status is False else EXIT_OK
     except InputEnded:
         console.say(t("plain.input_ended"))
         return EXIT_OK if walker.status is True else EXIT_FAILURE
     except StoreError as error:
         console.say(t("cli.failure", problem=error.message))
         return EXIT_FAILURE
-    return EXIT_OK if walker.status is not False else EXIT_FAILURE
+    return EXIT_OK

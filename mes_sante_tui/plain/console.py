@@ -11,9 +11,17 @@ from __future__ import annotations
 import getpass
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from mes_sante_tui.wording import t
+
+
+class Lines(Protocol):
+    """Where the answers come from: standard input, or anything that gives lines."""
+
+    def readline(self) -> str: ...
+
+    def isatty(self) -> bool: ...
 
 
 class GoBack(Exception):
@@ -34,6 +42,19 @@ OUTBOX_WORDS = frozenset({"boite"})
 QUIT_WORDS = frozenset({"quitter"})
 YES = frozenset({"oui", "o"})
 NO = frozenset({"non", "n"})
+
+
+OUTBOX_READ = 3  # messages « boîte » reads, newest first; « boîte 10 »: the last ten
+
+
+def _count(word: str) -> int | None:
+    """« boîte »: 0 (the default number); « boîte 10 »: 10; anything else: None."""
+    parts = word.split()
+    if len(parts) == 1:
+        return 0
+    if len(parts) == 2 and parts[1].isdigit() and 0 < int(parts[1]) <= 100:
+        return int(parts[1])
+    return None
 
 
 def folded(answer: str) -> str:
@@ -58,7 +79,7 @@ class Console:
 
     def __init__(
         self,
-        stdin: TextIO,
+        stdin: Lines,
         stdout: TextIO,
         *,
         terminal: bool = False,
@@ -70,7 +91,7 @@ class Console:
         self._read_secret = read_secret or getpass.getpass
         # What the current step's help says, and what « boîte » reads (set by the walker).
         self.help: Callable[[], Sequence[str]] = lambda: ()
-        self.outbox: Callable[[], Sequence[str]] = lambda: ()
+        self.outbox: Callable[[int], Sequence[str]] = lambda n: ()
         self.quit_question: Callable[[], str] = lambda: t("plain.quit.confirm")
 
     # --- out ---------------------------------------------------------------------------
@@ -118,8 +139,8 @@ class Console:
                 self.say(*self.help(), t("plain.words"))
             elif word in BACK_WORDS:
                 raise GoBack
-            elif word in OUTBOX_WORDS:
-                self.say(*self.outbox())
+            elif word.split(" ")[0] in OUTBOX_WORDS and _count(word) is not None:
+                self.say(*self.outbox(_count(word) or OUTBOX_READ))
             elif word in QUIT_WORDS:
                 if self.yes_no(self.quit_question(), words=False):
                     raise QuitRequested

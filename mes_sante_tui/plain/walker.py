@@ -50,8 +50,6 @@ from mes_sante_tui.wording import FR, t
 
 from .console import Console, GoBack
 
-OUTBOX_READ = 3  # messages read by « boîte », newest first
-
 
 class Way(StrEnum):
     HOME = "home"
@@ -66,6 +64,7 @@ class Typed:
     """What was typed on a form, kept to be offered back."""
 
     values: dict[str, str] = field(default_factory=dict)
+    proposed: set[str] = field(default_factory=set)  # values offered, not typed
 
     def get(self, name: str) -> str:
         return self.values.get(name, "")
@@ -151,8 +150,8 @@ class Plain:
         self.header(self.words(form.title_key, **params), step, [self.words(form.help_key)])
         self.console.say(*(self.words(key, **params) for key in form.intro_keys))
 
-    def outbox_lines(self) -> list[str]:
-        messages = self.store.outbox(limit=OUTBOX_READ)
+    def outbox_lines(self, count: int) -> list[str]:
+        messages = self.store.outbox(limit=count)
         if not messages:
             return [t("widget.outbox.empty")]
         lines = [t("plain.outbox.shown", n=len(messages))]
@@ -227,8 +226,10 @@ class Plain:
             if self.console.terminal:
                 self.console.say(t("plain.secret"))
         elif before:
-            self.console.say(t("plain.typed", typed=before))
+            offered = "plain.proposed" if name in typed.proposed else "plain.typed"
+            self.console.say(t(offered, typed=before))
         answer = self.console.ask(prompt, secret=secret)
+        typed.proposed.discard(name)
         typed.values[name] = before if (not answer and before and not secret) else answer
 
     def fill(
@@ -796,7 +797,7 @@ class Plain:
 
     def opposition_done(self, form: Form, opposed: Opposed, profiles: list[Person]) -> Way:
         saved: tuple[str, str] | None = None
-        typed = Typed({"folder": str(default_certificate_folder())})
+        typed = Typed({"folder": str(default_certificate_folder())}, {"folder"})
         while True:
             self.show_form(form, Step.DECISION)
             try:

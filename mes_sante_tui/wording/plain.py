@@ -8,12 +8,13 @@ TEXTS: dict[str, str] = {
     ),
     "plain.words": (
         "À chaque question : « aide » ou « ? » lit l'aide de l'étape, « retour » revient en "
-        "arrière, « boîte » lit les derniers messages reçus avec leurs codes, « quitter » "
-        "arrête (après confirmation)."
+        "arrière, « boîte » lit les trois derniers messages reçus avec leurs codes (« boîte "
+        "10 » : les dix derniers), « quitter » arrête (après confirmation)."
     ),
     "plain.question": "{label} ({hint}) : ",
     "plain.question.bare": "{label} : ",
     "plain.typed": "Vous aviez saisi : {typed}. Entrée pour le garder, ou une autre réponse.",
+    "plain.proposed": "Proposé : {typed}. Entrée pour le garder, ou une autre réponse.",
     "plain.secret": "La saisie ne s'affiche pas.",
     "plain.choice.prompt": "Votre choix (1 à {n}) : ",
     "plain.choice.invalid": "Répondez par un numéro de 1 à {n}.",
