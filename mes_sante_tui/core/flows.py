@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from .answers import Outcome
 from .journey import Step
-from .models import CardModel
+from .models import CardModel, ProfileStatus
 
 
 class FieldKind(StrEnum):
@@ -240,6 +240,14 @@ FLOWS: dict[str, Flow] = {
     "opposition": Flow("opposition", (OPPOSITION_CONFIRM, OPPOSITION_DONE)),
     "close_profile": Flow("close_profile", (CLOSE_PROFILE,)),
 }
+
+
+# The children whose profile the parent can decide on from the household's list after an
+# opposition, their identity already proved; an active or closed profile is managed from the
+# logged-in space (which offers every action the life table allows).
+DECIDABLE_AFTER_OPPOSITION = frozenset(
+    {ProfileStatus.PENDING, ProfileStatus.OPPOSED, ProfileStatus.CREATED, ProfileStatus.DELETED}
+)
 
 
 # --- the ways forward after an identification outcome -------------------------------------

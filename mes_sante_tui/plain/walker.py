@@ -40,7 +40,7 @@ from mes_sante_tui.core.engine import (
 )
 from mes_sante_tui.core.flows import Field, FieldKind, Form
 from mes_sante_tui.core.journey import Back, JourneyDescription, Step, describe
-from mes_sante_tui.core.models import Channel, Person, ProfileStatus
+from mes_sante_tui.core.models import Channel, Person
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
@@ -70,11 +70,6 @@ class Typed:
         return self.values.get(name, "")
 
 
-# Statuses of a child's profile its parent can decide on from the household list after an
-# opposition, not logged in (logged in, every action the life table offers).
-_DECIDABLE = frozenset(
-    {ProfileStatus.PENDING, ProfileStatus.OPPOSED, ProfileStatus.CREATED, ProfileStatus.DELETED}
-)
 
 
 class Plain:
@@ -89,6 +84,9 @@ class Plain:
         self.last_identifier: str | None = None
         # None: nothing done yet; True: the last journey went to its end; False: under way.
         self.status: bool | None = None
+        # The title last said, and the one asking again after a refusal (not said again).
+        self._shown: str | None = None
+        self._refused_on: str | None = None
         console.outbox = self.outbox_lines
         console.quit_question = self._quit_question
 
@@ -133,8 +131,16 @@ class Plain:
 
     # --- lines ---------------------------------------------------------------------------
 
-    def header(self, title: str, step: Step | None, help_text: Sequence[str]) -> None:
-        """A step's title, where it stands in the journey, and what « aide » reads there."""
+    def header(self, title: str, step: Step | None, help_text: Sequence[str]) -> bool:
+        """A step's title, where it stands in the journey, and what « aide » reads there.
+        Not said again when the same step asks again after a refusal (False then): the
+        errors were just said, the questions in error come next."""
+        helps = tuple(help_text)
+        self.console.help = lambda: helps
+        repeat, self._refused_on = self._refused_on == title, None
+        if repeat:
+            return False
+        self._shown = title
         self.console.blank()
         self.console.say(title)
         if step is not None and step in self.journey and self.journey[step].stage >= 0:
@@ -143,12 +149,12 @@ class Plain:
             self.console.say(
                 t("widget.stepper.heading", n=stage + 1, total=len(stages), name=t(stages[stage]))
             )
-        helps = tuple(help_text)
-        self.console.help = lambda: helps
+        return True
 
     def show_form(self, form: Form, step: Step | None, **params: Any) -> None:
-        self.header(self.words(form.title_key, **params), step, [self.words(form.help_key)])
-        self.console.say(*(self.words(key, **params) for key in form.intro_keys))
+        title = self.words(form.title_key, **params)
+        if self.header(title, step, [self.words(form.help_key)]):
+            self.console.say(*(self.words(key, **params) for key in form.intro_keys))
 
     def outbox_lines(self, count: int) -> list[str]:
         messages = self.store.outbox(limit=count)
@@ -169,6 +175,7 @@ class Plain:
 
     def refused(self, form: Form | None, refused: Refused, **params: Any) -> None:
         """Each error in words, naming its field; the general message after them."""
+        self._refused_on = self._shown
         labels = {f.name: self.words(f.label_key, **params) for f in (form.fields if form else ())}
         for name, message in refused.errors.items():
             if name in labels:
@@ -872,7 +879,7 @@ class Plain:
     def _manageable(self, person: Person) -> bool:
         if person.parent_id is None or not actions_for(person):
             return False
-        return self.logged_in or person.status in _DECIDABLE
+        return self.logged_in or person.status in flows.DECIDABLE_AFTER_OPPOSITION
 
     # --- logging in, and the recoveries --------------------------------------------------
 

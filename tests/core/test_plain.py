@@ -359,6 +359,7 @@ def test_an_error_names_its_field_and_offers_back_what_was_typed(
     error = next(line for line in lines if line.startswith("Erreur"))
     assert error.startswith(t("plain.error", field=t("field.nir"), message=""))
     assert t("plain.typed", typed="2 73 03") in lines
+    assert lines.count(t("identify.title")) == 1  # asked again without saying it all again
     assert "Bonjour Martine !" in lines  # only the field in error was asked again
 
 
