@@ -46,7 +46,7 @@ from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
 from mes_sante_tui.core.space import Closed, ProfileAction, actions_for
 from mes_sante_tui.core.status import status_label
-from mes_sante_tui.wording import FR, t
+from mes_sante_tui.wording import FR, count, t
 
 from .console import Console, GoBack
 
@@ -156,14 +156,15 @@ class Plain:
         if self.header(title, step, [self.words(form.help_key)]):
             self.console.say(*(self.words(key, **params) for key in form.intro_keys))
 
-    def outbox_lines(self, count: int) -> list[str]:
-        messages = self.store.outbox(limit=count)
+    def outbox_lines(self, number: int) -> list[str]:
+        messages = self.store.outbox(limit=number)
         if not messages:
             return [t("widget.outbox.empty")]
-        lines = [t("plain.outbox.shown", n=len(messages))]
+        lines = [count("plain.outbox.shown", len(messages))]
         for number, message in enumerate(messages, start=1):
             channel = t(f"widget.outbox.channel.{message.channel.value}")
             when = message.at.strftime("%d/%m/%Y %H:%M")
+            lines.append("")
             lines.append(f"{number}. {t('widget.outbox.when', channel=channel, date=when)}")
             if message.sender:
                 lines.append(t("widget.outbox.sender", sender=message.sender))

@@ -25,9 +25,10 @@ TEXTS: dict[str, str] = {
     "plain.back.none": "Il n'y a rien avant cette étape.",
     "plain.quit.confirm": "Quitter le simulateur ?",
     "plain.input_ended": "Fin des réponses : le mode accessible s'arrête ici.",
-    "plain.outbox.shown": "Les {n} derniers messages, le plus récent en premier :",
+    "plain.outbox.shown.one": "Le dernier message :",
+    "plain.outbox.shown.other": "Les {n} derniers messages, le plus récent en premier :",
     "plain.certificate.read": "Lire la version texte du justificatif",
     "plain.certificate.text": "Version texte du justificatif :",
-    "plain.household.manage": "Gérer le profil de {name}",
+    "plain.household.manage": "Gérer le profil : {name}",
     "plain.code.send_again": "Recevoir un autre code",
 }

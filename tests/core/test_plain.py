@@ -377,7 +377,7 @@ def test_help_back_outbox_and_quit_work_at_any_question(
     lines = out.splitlines()
     assert t("identify.help") in lines
     assert t("plain.words") in lines
-    assert t("plain.outbox.shown", n=3) in lines
+    assert t("plain.outbox.shown.other", n=3) in lines
     assert any(code in line for line in lines)  # « boîte 20 » read Martine's code
     assert lines.count(t("identify.title")) == 2
     assert out.count(t("plain.quit.confirm")) == 2
