@@ -93,6 +93,8 @@ class Console:
         self.help: Callable[[], Sequence[str]] = lambda: ()
         self.outbox: Callable[[int], Sequence[str]] = lambda n: ()
         self.quit_question: Callable[[], str] = lambda: t("plain.quit.confirm")
+        # Said before each question (the session about to expire, with the way to extend it).
+        self.before_question: Callable[[], None] = lambda: None
 
     # --- out ---------------------------------------------------------------------------
 
@@ -132,6 +134,7 @@ class Console:
 
     def ask(self, prompt: str, *, secret: bool = False) -> str:
         """One answer; the words of every question are handled here, and asked again."""
+        self.before_question()
         while True:
             answer = self._read_line(prompt, secret=secret)
             word = folded(answer)
@@ -147,12 +150,15 @@ class Console:
             else:
                 return answer
 
-    def yes_no(self, question: str, *, words: bool = True) -> bool:
-        """« oui » or « non »; `words`: the words of every question work too."""
+    def yes_no(self, question: str, *, words: bool = True, default: bool | None = None) -> bool:
+        """« oui » or « non »; `words`: the words of every question work too; `default`:
+        what an empty answer (Entrée) means, when it means something."""
         prompt = t("plain.yes_no.prompt", question=question)
         while True:
             answer = self.ask(prompt) if words else self._read_line(prompt)
             word = folded(answer)
+            if not word and default is not None:
+                return default
             if word in YES:
                 return True
             if word in NO:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -23,6 +24,7 @@ from mes_sante_tui.core.certificate import (
     opposition_certificate,
     save_certificate,
 )
+from mes_sante_tui.core.durations import countdown_words
 from mes_sante_tui.core.engine import (
     Accepted,
     Activated,
@@ -88,6 +90,9 @@ class Plain:
         self._shown: str | None = None
         self._refused_on: str | None = None
         console.outbox = self.outbox_lines
+        console.before_question = self.mind_the_session
+        self._warning = False  # the warning being said (its own question asks nothing more)
+        self._warned = False  # said once, until the session is extended
         console.quit_question = self._quit_question
 
     # --- words ---------------------------------------------------------------------------
@@ -122,6 +127,30 @@ class Plain:
         if self.journey_in_progress and self.status is False:
             return f"{t('quit.body')} {t('plain.quit.confirm')}"
         return t("plain.quit.confirm")
+
+    def mind_the_session(self) -> None:
+        """Before a question: when the session is about to expire, say so and offer more
+        time, as the screens' warning does (« Prolonger ma session »)."""
+        session = self.session
+        if session is None or self._warning:
+            return
+        left = self.engine.session_time_left(session)
+        if left > self.settings.session_warning:
+            self._warned = False  # said again the next time the session comes near its end
+            return
+        if self._warned or left <= timedelta(0):
+            return
+        self._warning = self._warned = True
+        try:
+            self.console.say(
+                t("session.warning.title"),
+                t("session.warning.body", left=countdown_words(left)),
+            )
+            if self.console.yes_no(t("session.extend"), words=False, default=True):
+                self.engine.extend_session(session)
+                self._warned = False
+        finally:
+            self._warning = False
 
     def started(self) -> None:
         self.status = False

@@ -10,11 +10,13 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from mes_sante_tui import plain
+from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.models import ProfileStatus
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
@@ -450,3 +452,88 @@ def test_accessible_with_a_pipe_end_to_end(tmp_path: Path) -> None:
     assert cli("--accessible", "--nope").returncode == 2
     bare = cli()
     assert bare.returncode == 2 and "--accessible" in bare.stderr
+
+
+# --- more of the journeys: twins, a contact to add, a parent who is not the representative --
+
+
+@pytest.mark.parametrize("settings", [IDENTITY_FIRST])
+def test_identity_first_twins_choose_a_profile_then_oppose(
+    services: Services, settings: Settings, tmp_path: Path
+) -> None:
+    status, out = run(
+        services, settings,
+        "1", "1", "05/11/2019", MARTINE["nir"], "1", MARTINE["serial"],
+        "2",  # « Lina Leguellec — En attente de décision »
+        "1",  # « Je certifie être le représentant légal de Lina Leguellec »
+        "1", lambda: newest_code(services),  # by e-mail, then the code received
+        "2", "1", str(tmp_path), "5",  # « Je m'oppose », confirmed; the certificate; home
+    )
+    assert status == 0
+    lines = out.splitlines()
+    assert t("choose.title") in lines
+    assert "Profil concerné : Lina Leguellec" in lines
+    assert status_of(services, "lina") is ProfileStatus.OPPOSED
+    assert status_of(services, "jules") is ProfileStatus.PENDING
+
+
+def test_a_missing_email_is_added_with_its_one_time_code(
+    services: Services, settings: Settings
+) -> None:
+    mark = store_mark(services.store.conn)
+    status, out = run(
+        services, settings,
+        "1", "1", persona_code(services, "gerard"), "148128708524122", "1", "3309175512",
+        "1", "oui",
+        "1",  # « Continuer » without an e-mail: refused, said in words
+        "2", "gerard.lambert@exemple.fr", lambda: latest_otp(services),
+        "1", "gerard.lambert", NEW_PASSWORD, NEW_PASSWORD, "2",
+    )
+    assert status == 0
+    lines = out.splitlines()
+    assert any(line.startswith("Erreur") for line in lines)
+    assert t("contacts.updated") in lines
+    gerard = services.store.person(person_id(services, "gerard"))
+    assert gerard.email == "gerard.lambert@exemple.fr"
+    assert gerard.status is ProfileStatus.ACTIVATED
+    assert store_problems(services.store.conn, mark) == []
+
+
+def test_a_parent_who_is_not_the_representative_is_told_so(
+    services: Services, settings: Settings, tmp_path: Path
+) -> None:
+    status, out = run(
+        services, settings, *martine_identifies(services), "2", "1", str(tmp_path),
+        "2",  # « Gérer le profil : Léa Leguellec »
+        "2",  # « Je ne suis pas le représentant légal de Léa Leguellec »
+        "1",  # « Retour à l'accueil »
+    )
+    assert status == 0  # Martine's opposition was recorded
+    assert t("outcome.not_representative.title") in out.splitlines()
+    assert status_of(services, "lea") is ProfileStatus.PENDING
+
+
+@pytest.mark.parametrize("extend", ["", "non"])
+def test_the_session_about_to_expire_is_said_and_can_be_extended(
+    services: Services, settings: Settings, clock: ManualClock, extend: str
+) -> None:
+    def slowly(answer: str) -> Callable[[], str]:
+        def later() -> str:
+            clock.advance(settings.session_timeout - timedelta(minutes=1))
+            return answer
+
+        return later
+
+    code = persona_code(services, "martine")
+    status, out = run(
+        services, settings, "1", "1", code, slowly(MARTINE["nir"]),
+        extend,  # Entrée: « Prolonger ma session »; or « non »
+        "1", slowly(MARTINE["serial"]),
+    )
+    assert status == 1
+    lines = out.splitlines()
+    assert lines.count(t("session.warning.title")) == 1
+    if extend == "":  # the session was extended: still going
+        assert "Bonjour Martine !" in lines
+    else:
+        assert t("outcome.session_expired.title") in lines
