@@ -278,13 +278,23 @@ class Plain:
         options: Mapping[str, Sequence[tuple[str, str]]] | None = None,
         **params: Any,
     ) -> None:
-        """Ask the form's fields in order (`only`: just those, after a refusal)."""
-        for form_field in form.fields:
-            if only is not None and form_field.name not in only:
+        """Ask the form's fields in order (`only`: just those, after a refusal). « retour »
+        goes back to the field before, with what was typed there offered back; from the
+        first field, to where going back from the step leads."""
+        asked = [f for f in form.fields if only is None or f.name in only]
+        index = 0
+        while index < len(asked):
+            form_field = asked[index]
+            try:
+                self.ask_field(
+                    form_field, typed, options=(options or {}).get(form_field.name, ()), **params
+                )
+            except GoBack:
+                if index == 0:
+                    raise
+                index -= 1
                 continue
-            self.ask_field(
-                form_field, typed, options=(options or {}).get(form_field.name, ()), **params
-            )
+            index += 1
 
     def pick(self, options: Sequence[str]) -> int:
         return self.console.choose(options)

@@ -385,6 +385,19 @@ def test_help_back_outbox_and_quit_work_at_any_question(
     assert out.count(t("plain.quit.confirm")) == 2
 
 
+def test_back_within_a_form_is_the_field_before_with_its_answer_offered(
+    services: Services, settings: Settings
+) -> None:
+    status, out = run(
+        services, settings, "1", "1", "wrong", "retour", persona_code(services, "martine"),
+        MARTINE["nir"], "1", MARTINE["serial"],
+    )
+    assert status == 1
+    lines = out.splitlines()
+    assert t("plain.typed", typed="wrong") in lines
+    assert "Bonjour Martine !" in lines
+
+
 def test_leaving_an_identified_journey_asks_first_and_exits_1(
     services: Services, settings: Settings
 ) -> None:
