@@ -438,11 +438,13 @@ def test_accessible_with_a_pipe_end_to_end(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(root)}
     env.pop("MES_SANTE_ACCESSIBLE", None)
 
-    def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    def cli(
+        *args: str, stdin: str = "", **extra: str
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "mes_sante_tui", "--db", str(db), *args],
-            input=stdin, capture_output=True, text=True, env=env, cwd=root, timeout=120,
-            check=False,
+            input=stdin, capture_output=True, text=True, env={**env, **extra}, cwd=root,
+            timeout=120, check=False,
         )
 
     seeded = cli("outbox", "--json")
@@ -465,6 +467,9 @@ def test_accessible_with_a_pipe_end_to_end(tmp_path: Path) -> None:
     assert cli("--accessible", "--nope").returncode == 2
     bare = cli()
     assert bare.returncode == 2 and "--accessible" in bare.stderr
+    by_environment = cli(MES_SANTE_ACCESSIBLE="1")
+    assert by_environment.returncode == 1  # no answer at all: nothing went to its end
+    assert by_environment.stdout.splitlines()[0] == t("plain.welcome")
 
 
 # --- more of the journeys: twins, a contact to add, a parent who is not the representative --
@@ -550,3 +555,13 @@ def test_the_session_about_to_expire_is_said_and_can_be_extended(
         assert "Bonjour Martine !" in lines
     else:
         assert t("outcome.session_expired.title") in lines
+
+
+def test_the_plain_mode_imports_neither_textual_nor_rich() -> None:
+    from tests.core.test_import_hygiene import UI_PACKAGES, _imported_roots
+
+    package = Path(plain.__file__).resolve().parent
+    sources = sorted(package.glob("*.py"))
+    assert len(sources) >= 3
+    for source in sources:
+        assert not _imported_roots(source.read_text("utf-8")) & set(UI_PACKAGES), source.name
