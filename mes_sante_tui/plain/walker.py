@@ -92,6 +92,8 @@ class Plain:
         console.outbox = self.outbox_lines
         console.before_question = self.mind_the_session
         self._warning = False  # the warning being said (its own question asks nothing more)
+        # The opposition's certificate is offered and not saved yet: leaving would lose it.
+        self.certificate_pending = False
         self._warned = False  # said once, until the session is extended
         console.quit_question = self._quit_question
 
@@ -124,6 +126,9 @@ class Plain:
         )
 
     def _quit_question(self) -> str:
+        """« Quitter le simulateur ? », after what leaving would lose, as the screens say it."""
+        if self.certificate_pending:
+            return f"{t('quit.body.certificate')} {t('plain.quit.confirm')}"
         if self.journey_in_progress and self.status is False:
             return f"{t('quit.body')} {t('plain.quit.confirm')}"
         return t("plain.quit.confirm")
@@ -621,7 +626,12 @@ class Plain:
                 self.fill(form, typed, ["choice"], options={"choice": options})
             choice = Choice(typed.get("choice"))
             if choice is Choice.ACTIVATE:
-                self.fill(form, typed, ["consent"])
+                try:
+                    self.fill(form, typed, ["consent"])
+                except GoBack:  # back to the choice, as typed
+                    only = None
+                    self._refused_on = self._shown
+                    continue
             result = self.engine.decide(session, choice, typed.get("consent") == "oui")
             if isinstance(result, Accepted):
                 return "opposition" if result.next is None else None
@@ -849,13 +859,16 @@ class Plain:
             self.show_form(form, Step.DECISION)
             try:
                 if saved is None:
+                    self.certificate_pending = True
                     saved = self.save_certificate(form, typed, opposed)
+                    self.certificate_pending = False
                 return self.household(opposed, profiles, saved)
             except GoBack:
                 if saved is None and not self.console.yes_no(
                     f"{t('quit.title')} {t('quit.body.certificate')}"
                 ):
                     continue
+                self.certificate_pending = False
                 return Way.SPACE if self.logged_in else Way.HOME
 
     def save_certificate(self, form: Form, typed: Typed, opposed: Opposed) -> tuple[str, str]:

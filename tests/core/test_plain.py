@@ -193,6 +193,18 @@ def test_opposition_writes_the_certificate_and_reads_its_text(
     assert store_problems(services.store.conn, mark) == []
 
 
+def test_leaving_before_saving_the_certificate_says_it_would_be_lost(
+    services: Services, settings: Settings
+) -> None:
+    status, out = run(
+        services, settings, *martine_identifies(services), "2", "1",
+        "quitter", "non", "retour", "oui",  # leave for the home page, without the certificate
+    )
+    assert status == 0  # the opposition is recorded: the journey went to its end
+    assert out.count(t("quit.body.certificate")) == 2
+    assert status_of(services, "martine") is ProfileStatus.OPPOSED
+
+
 def test_a_childs_profile_is_managed_from_the_household_list(
     services: Services, settings: Settings, tmp_path: Path
 ) -> None:
@@ -396,6 +408,16 @@ def test_back_within_a_form_is_the_field_before_with_its_answer_offered(
     lines = out.splitlines()
     assert t("plain.typed", typed="wrong") in lines
     assert "Bonjour Martine !" in lines
+
+
+def test_back_from_the_consent_is_the_choice_again(services: Services, settings: Settings) -> None:
+    status, out = run(services, settings, *martine_identifies(services), "1", "retour", "2", "2")
+    assert status == 1
+    lines = out.splitlines()
+    assert t("plain.typed", typed="1. " + t("decision.activate") + " — "
+             + t("decision.activate.text")) in lines
+    assert t("opposition.confirm.title") in lines
+    assert status_of(services, "martine") is ProfileStatus.PENDING
 
 
 def test_leaving_an_identified_journey_asks_first_and_exits_1(
