@@ -299,6 +299,28 @@ def test_closure_then_reopening_from_the_space(services: Services, settings: Set
     assert store_problems(services.store.conn, mark) == []
 
 
+def test_a_childs_profile_is_closed_from_the_space_with_its_data_deleted(
+    services: Services, settings: Settings
+) -> None:
+    mark = store_mark(services.store.conn)
+    status, out = run(
+        services, settings, *login_answers(services),
+        "2",  # « Gérer le profil : Emma Leguellec »
+        "1",  # « Je certifie être le représentant légal d'Emma »
+        "1", SEBASTIEN["password"], "oui",  # « Clôturer », asking for the data's deletion
+        "2",  # « Retour à Mon espace santé »
+        "3",  # « Se déconnecter »
+    )
+    assert status == 0
+    lines = out.splitlines()
+    assert t("manage_profile.who", name="Emma Leguellec") in lines
+    assert t("close_profile.delete.child", name="Emma Leguellec") + " (oui ou non) : oui" in lines
+    assert any(line.startswith("✓ Le profil de Emma Leguellec a été clôturé le") for line in lines)
+    assert status_of(services, "emma") is ProfileStatus.CLOSED
+    assert status_of(services, "sebastien") is ProfileStatus.ACTIVATED
+    assert store_problems(services.store.conn, mark) == []
+
+
 # --- identification outcomes ---------------------------------------------------------------
 
 
