@@ -59,7 +59,9 @@ def run(
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
     if terminal is None:
-        terminal = _is_terminal(stdin) and _is_terminal(stdout)
+        # Answers typed at a terminal (even with the lines going to a file, `| tee`):
+        # passwords without echo, and what was typed is not written again.
+        terminal = _is_terminal(stdin)
     console = Console(stdin, stdout, terminal=terminal)
     walker = Plain(services, settings, console)
     console.say(t("plain.welcome"), t("plain.words"))
