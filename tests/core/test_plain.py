@@ -5,7 +5,6 @@ afterwards, the exit status, and that no escape sequence was written."""
 from __future__ import annotations
 
 import io
-import json
 import os
 import subprocess
 import sys
@@ -24,9 +23,10 @@ from support import (
 )
 
 from mes_sante_tui import plain
+from mes_sante_tui.cli import main
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.models import ProfileStatus
-from mes_sante_tui.core.services import Services
+from mes_sante_tui.core.services import Services, open_services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
 from mes_sante_tui.plain.console import Console
 from mes_sante_tui.plain.console import plain as plain_text
@@ -478,42 +478,48 @@ def test_the_environment_variable_asks_for_the_plain_mode() -> None:
 def test_accessible_with_a_pipe_end_to_end(tmp_path: Path) -> None:
     """`mes-sante-tui --accessible < answers`: a whole activation, unattended."""
     db = tmp_path / "x.db"
+    seeded = open_services(db)
+    code = persona_code(seeded, "martine")
+    seeded.close()
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root)}
     env.pop("MES_SANTE_ACCESSIBLE", None)
-
-    def cli(
-        *args: str, stdin: str = "", **extra: str
-    ) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "mes_sante_tui", "--db", str(db), *args],
-            input=stdin, capture_output=True, text=True, env={**env, **extra}, cwd=root,
-            timeout=120, check=False,
-        )
-
-    seeded = cli("outbox", "--json")
-    assert seeded.returncode == 0, seeded.stderr
-    code = next(
-        m["provisional_codes"][0]
-        for m in json.loads(seeded.stdout)
-        if m["person"] == "Martine Julie Leguellec" and m["provisional_codes"]
-    )
     answers = ["1", "1", code, MARTINE["nir"], "1", MARTINE["serial"], "1", "oui", "1",
                *ACCOUNT, "2"]
-    done = cli("--accessible", stdin="\n".join(answers) + "\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "mes_sante_tui", "--db", str(db), "--accessible"],
+        input="\n".join(answers) + "\n", capture_output=True, text=True, env=env, cwd=root,
+        timeout=120, check=False,
+    )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr
     assert "\x1b" not in done.stdout + done.stderr
+    assert done.stderr == ""
     assert t("success.title") in done.stdout.splitlines()
     assert NEW_PASSWORD not in done.stdout
-    status = cli("status", MARTINE["nir"].replace(" ", ""), "--json")
-    assert '"active"' in status.stdout
-    # Bad use is said in one line, with 2; without a terminal, the plain mode is offered.
-    assert cli("--accessible", "--nope").returncode == 2
-    bare = cli()
-    assert bare.returncode == 2 and "--accessible" in bare.stderr
-    by_environment = cli(MES_SANTE_ACCESSIBLE="1")
-    assert by_environment.returncode == 1  # no answer at all: nothing went to its end
-    assert by_environment.stdout.splitlines()[0] == t("plain.welcome")
+    opened = open_services(db, seed_if_empty=False)
+    try:
+        assert status_of(opened, "martine") is ProfileStatus.ACTIVATED
+    finally:
+        opened.close()
+
+
+def test_the_command_line_offers_and_starts_the_plain_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "x.db")
+    monkeypatch.delenv("MES_SANTE_ACCESSIBLE", raising=False)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    # Bad use is said in one line, with 2.
+    assert main(["--db", db, "--accessible", "--nope"]) == 2
+    # Without a terminal and without the plain mode: one line that offers it, 2.
+    assert main(["--db", db]) == 2
+    assert "mes-sante-tui --accessible" in capsys.readouterr().err
+    # MES_SANTE_ACCESSIBLE=1: the plain mode; no answer at all, nothing went to its end.
+    monkeypatch.setenv("MES_SANTE_ACCESSIBLE", "1")
+    assert main(["--db", db]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == t("plain.welcome")
+    assert out.splitlines()[-1] == t("plain.input_ended")
 
 
 # --- more of the journeys: twins, a contact to add, a parent who is not the representative --
