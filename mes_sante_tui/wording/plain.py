@@ -30,5 +30,4 @@ TEXTS: dict[str, str] = {
     "plain.certificate.read": "Lire la version texte du justificatif",
     "plain.certificate.text": "Version texte du justificatif :",
     "plain.household.manage": "Gérer le profil : {name}",
-    "plain.code.send_again": "Recevoir un autre code",
 }
