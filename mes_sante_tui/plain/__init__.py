@@ -11,6 +11,7 @@ imported here.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from typing import TextIO
@@ -58,6 +59,10 @@ def run(
 
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
+    for stream in (stdin, stdout):
+        # Bytes that are not UTF-8 in a file of answers become « � », never a traceback.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     if terminal is None:
         # Answers typed at a terminal (even with the lines going to a file, `| tee`):
         # passwords without echo, and what was typed is not written again.

@@ -486,16 +486,19 @@ def test_accessible_with_a_pipe_end_to_end(tmp_path: Path) -> None:
     env.pop("MES_SANTE_ACCESSIBLE", None)
     answers = ["1", "1", code, MARTINE["nir"], "1", MARTINE["serial"], "1", "oui", "1",
                *ACCOUNT, "2"]
+    # First a line that is not UTF-8: refused in words like any other wrong answer.
+    stdin = b"\xff\xfe\n" + ("\n".join(answers) + "\n").encode()
     done = subprocess.run(
         [sys.executable, "-m", "mes_sante_tui", "--db", str(db), "--accessible"],
-        input="\n".join(answers) + "\n", capture_output=True, text=True, env=env, cwd=root,
-        timeout=120, check=False,
+        input=stdin, capture_output=True, env=env, cwd=root, timeout=120, check=False,
     )
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr
-    assert "\x1b" not in done.stdout + done.stderr
-    assert done.stderr == ""
-    assert t("success.title") in done.stdout.splitlines()
-    assert NEW_PASSWORD not in done.stdout
+    out, err = done.stdout.decode(), done.stderr.decode()
+    assert done.returncode == 0, out[-2000:] + err
+    assert "\x1b" not in out + err
+    assert err == ""
+    assert t("plain.choice.invalid", n=3) in out.splitlines()
+    assert t("success.title") in out.splitlines()
+    assert NEW_PASSWORD not in out
     opened = open_services(db, seed_if_empty=False)
     try:
         assert status_of(opened, "martine") is ProfileStatus.ACTIVATED
