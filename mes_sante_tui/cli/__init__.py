@@ -23,6 +23,7 @@ from mes_sante_tui.core.results import DomainError, StoreError
 from mes_sante_tui.core.services import Services, default_store_path, open_services
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.core.store import _as_store_error
+from mes_sante_tui.plain import asked_for as plain_asked_for
 from mes_sante_tui.wording import t
 
 from .commands import COMMANDS as _COMMANDS
@@ -71,7 +72,9 @@ def _main(argv: Sequence[str] | None) -> int:
         args = parse(parser, argv)
     except SystemExit as exit_:  # --help, --version, or a bad argument (already printed)
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
-    if args.command is None and not _has_terminal():
+    if args.command is None and not args.accessible and plain_asked_for():
+        args.accessible = True
+    if args.command is None and not args.accessible and not _has_terminal():
         # Textual would wait forever on a standard input that is not a terminal.
         print(t("cli.error", problem=t("cli.no_terminal")), file=sys.stderr)
         return EXIT_USAGE
@@ -116,6 +119,10 @@ def _dispatch(context: Context) -> int:
         context.path, settings=context.settings, seed_if_empty=command != "seed",
     )
     try:
+        if command is None and context.args.accessible:
+            # Plain lines only: no progress bar, nothing but the plain mode's own lines.
+            services.engine.catch_up()
+            return _run_plain(services, context.settings)
         if command not in ("seed", "reset", "clock"):
             # Statuses follow the simulated clock: carry out what became due since last time.
             with progress(context, "cli.progress.catch_up") as report:
@@ -130,6 +137,12 @@ def _dispatch(context: Context) -> int:
         return handler(services, context)
     finally:
         services.close()
+
+
+def _run_plain(services: Services, settings: Settings) -> int:
+    from mes_sante_tui import plain
+
+    return plain.run(services, settings)
 
 
 def _run_app(services: Services, settings: Settings) -> int:

@@ -215,6 +215,9 @@ def build_parser() -> FrenchArgumentParser:
         help=t("cli.help.version"),
     )
     _add_global_options(general, suppress=False)
+    general.add_argument(
+        "--accessible", action="store_true", help=t("cli.help.accessible"),
+    )
     commands = parser.add_subparsers(
         title=t("cli.group.commands"), dest="command", metavar=t("cli.metavar.command"),
     )

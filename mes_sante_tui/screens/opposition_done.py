@@ -21,8 +21,9 @@ from mes_sante_tui.core.certificate import (
     save_certificate,
 )
 from mes_sante_tui.core.engine import Opposed
+from mes_sante_tui.core.flows import DECIDABLE_AFTER_OPPOSITION
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.core.models import Person, ProfileStatus
+from mes_sante_tui.core.models import Person
 from mes_sante_tui.core.space import actions_for
 from mes_sante_tui.core.status import status_label
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
@@ -30,11 +31,8 @@ from mes_sante_tui.wording import t
 
 from .base import JourneyScreen, Loss
 
-# The children whose profile can be decided on here, with the parent's identity already
-# proved; an active or closed profile is managed from the logged-in space.
-_DECIDABLE = frozenset(
-    {ProfileStatus.PENDING, ProfileStatus.OPPOSED, ProfileStatus.CREATED, ProfileStatus.DELETED}
-)
+# The children whose profile can be decided on here (core/flows.py, for the plain mode too).
+_DECIDABLE = DECIDABLE_AFTER_OPPOSITION
 MANAGE_PREFIX = "manage-"
 
 

@@ -8,25 +8,15 @@ from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from mes_sante_tui.core.engine import Outcome
+from mes_sante_tui.core.flows import HOME, LOGIN_WAY, REGENERATE_CODE, RETRY, outcome_actions
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
 
-# The ways forward each outcome offers, first one focused.
-RETRY, REGENERATE, HOME, LOGIN = "retry", "regenerate", "home", "login"
-_ACTIONS: dict[str, tuple[str, ...]] = {
-    Outcome.NOT_FOUND: (RETRY, REGENERATE, HOME),
-    Outcome.ALREADY_EXISTS: (LOGIN, HOME),
-    Outcome.NOT_ACTIVABLE: (HOME,),
-    Outcome.CODE_EXPIRED: (REGENERATE, HOME),
-    Outcome.CODE_USED: (REGENERATE, HOME),
-    Outcome.LOCKED: (RETRY, HOME),
-    Outcome.WAIT: (RETRY,),
-    Outcome.SESSION_EXPIRED: (HOME,),
-    Outcome.NOT_REPRESENTATIVE: (HOME,),
-}
+# The ways forward each outcome offers, first one focused: one table, in core/flows.py,
+# that the plain mode offers too.
+REGENERATE, LOGIN = REGENERATE_CODE, LOGIN_WAY
 
 
 class OutcomeScreen(JourneyScreen[str]):
@@ -49,7 +39,7 @@ class OutcomeScreen(JourneyScreen[str]):
 
     @property
     def actions(self) -> tuple[str, ...]:
-        return _ACTIONS.get(self.outcome, (RETRY, HOME))
+        return outcome_actions(self.outcome)
 
     def body(self) -> Iterable[Widget]:
         yield Static(self.message, id="outcome-message", classes="lead", markup=False)

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalGroup
 from textual.widgets import Input, RadioSet, Static
 
+from mes_sante_tui.core.flows import SERIAL_HINT as FLOWS_SERIAL_HINT
 from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
 from mes_sante_tui.wording import t
@@ -28,11 +29,8 @@ def where_serial_link() -> LinkButton:
     return LinkButton(t("link.where_serial"), id="where-serial")
 
 
-SERIAL_HINT = {
-    None: "field.serial.hint.none",
-    CardModel.WITHOUT_PHOTO: "field.serial.hint.without",
-    CardModel.WITH_PHOTO: "field.serial.hint.with",
-}
+# The serial's hint follows the model chosen: the table of core/flows.py.
+SERIAL_HINT = FLOWS_SERIAL_HINT
 
 
 class CardFields(VerticalGroup):

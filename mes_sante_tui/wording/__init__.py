@@ -17,6 +17,7 @@ from . import cli as _cli
 from . import guide as _guide
 from . import help as _help
 from . import outbox as _outbox
+from . import plain as _plain
 from . import report as _report
 from . import rules as _rules
 from . import screens as _screens
@@ -35,10 +36,19 @@ def _merge(*parts: Mapping[str, str]) -> dict[str, str]:
 
 
 FR: Mapping[str, str] = _merge(
-    _rules.TEXTS, _screens.TEXTS, _help.TEXTS, _outbox.TEXTS, _store.TEXTS, _cli.TEXTS,
-    _certificate.TEXTS, _access_screens.TEXTS, _space_screens.TEXTS,
-    _report.TEXTS, _classroom.TEXTS,
+    _access_screens.TEXTS,
+    _certificate.TEXTS,
+    _classroom.TEXTS,
+    _cli.TEXTS,
     _guide.TEXTS,
+    _help.TEXTS,
+    _outbox.TEXTS,
+    _plain.TEXTS,
+    _report.TEXTS,
+    _rules.TEXTS,
+    _screens.TEXTS,
+    _space_screens.TEXTS,
+    _store.TEXTS,
 )
 
 

@@ -67,6 +67,10 @@ TEXTS: dict[str, str] = {
     ),
     "cli.help.parcours": "ordre du parcours : code-first ou identity-first",
     "cli.help.regles": "version des règles du mot de passe : 2022 ou 2025",
+    "cli.help.accessible": (
+        "mode accessible, ligne à ligne, pour lecteur d'écran et plage braille (aussi : "
+        "MES_SANTE_ACCESSIBLE=1) ; les réponses peuvent venir d'un fichier"
+    ),
     "cli.help.see_below": "{text} (voir plus bas)",
     "cli.help.see_main": "{text} (détails : mes-sante-tui --help)",
     "cli.help.json": "sortie JSON (pour les scripts) au lieu du texte",
@@ -134,7 +138,8 @@ TEXTS: dict[str, str] = {
     "cli.arg.filter": "le filtre est vide : écrire une partie du nom, de la clé ou du NIR",
     "cli.no_terminal": (
         "l'application a besoin d'un terminal (l'entrée ou la sortie standard n'en est pas "
-        "un) ; dans un script, donnez une commande, par exemple « mes-sante-tui personas »"
+        "un) ; dans un script, donnez une commande, par exemple « mes-sante-tui personas », "
+        "ou lancez le mode accessible, ligne à ligne : « mes-sante-tui --accessible »"
     ),
     "cli.arg.size": "la taille doit être un nombre entier de 0 à {max}",
     "cli.arg.nir": (
