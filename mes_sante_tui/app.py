@@ -49,6 +49,7 @@ from mes_sante_tui.dialogs.session_warning import SessionWarningScreen
 from mes_sante_tui.dialogs.store_problem import StoreProblemScreen
 from mes_sante_tui.screens.base import JourneyScreen, Loss
 from mes_sante_tui.screens.home import HomeScreen
+from mes_sante_tui.themes import HIGH_CONTRAST_THEMES, TEXTUAL_THEME
 from mes_sante_tui.wording import t
 
 if TYPE_CHECKING:
@@ -138,6 +139,8 @@ class MesSanteApp(App[None]):
         self._outbox_following_width = False
         # Messages after this id are marked « Nouveau »: what arrived during this journey.
         self.outbox_baseline = services.store.last_outbox_id()
+        for theme in HIGH_CONTRAST_THEMES:
+            self.register_theme(theme)
         self.apply_settings(settings)
 
     def clock_moved_to(self) -> datetime | None:
@@ -671,6 +674,7 @@ class MesSanteApp(App[None]):
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
         self.engine.settings = settings
+        self.theme = TEXTUAL_THEME[settings.theme]
         self.sub_title = t(
             "app.subtitle",
             variant=t(f"variant.{settings.journey.value}"),

@@ -1,4 +1,4 @@
-"""The simulator's settings: journey variant and password rule version."""
+"""The simulator's settings: journey variant, password rule version and the screen's theme."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, RadioSet, Static
 
-from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
+from mes_sante_tui.core.settings import DisplayTheme, JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.widgets import ChoiceButton, ChoiceSet, FormField
 from mes_sante_tui.wording import t
 
@@ -83,6 +83,21 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
                 ),
                 hint=t("settings.rules.hint"),
             )
+            yield FormField(
+                t("settings.theme"),
+                ChoiceSet(
+                    *(
+                        ChoiceButton(
+                            t(f"settings.theme.{v.value}"),
+                            id=f"theme-{v.value}",
+                            value=v is current.theme,
+                        )
+                        for v in DisplayTheme
+                    ),
+                    id="theme",
+                ),
+                hint=t("settings.theme.hint"),
+            )
             with HorizontalGroup():
                 yield Button(t("button.cancel"), id="cancel")
                 yield Button(t("button.validate"), id="validate", variant="primary")
@@ -100,6 +115,7 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
                     self.settings,
                     journey=JourneyVariant(self._chosen("journey")),
                     rule_version=RuleVersion(self._chosen("rules")),
+                    theme=DisplayTheme(self._chosen("theme")),
                 )
             )
         else:

@@ -1,0 +1,94 @@
+"""The high-contrast themes: every pair of text and ground the app draws is computed against
+WCAG's contrast ratio: 7:1 for text (AAA, beyond AA's 4.5:1), 3:1 for a frame such as the
+focus border; and the themes are the ones the settings and `--theme` name."""
+
+from __future__ import annotations
+
+import pytest
+from textual.color import Color
+from textual.theme import Theme
+
+from mes_sante_tui.core.settings import DisplayTheme
+from mes_sante_tui.themes import HIGH_CONTRAST_THEMES, TEXTUAL_THEME
+
+TEXT_RATIO = 7.0  # WCAG 1.4.6, AAA (1.4.3, AA, asks 4.5)
+FRAME_RATIO = 3.0  # WCAG 1.4.11: a frame or a mark that says something (focus, error)
+
+# (text, ground): where the app writes one on the other.
+TEXT_PAIRS = [
+    (text, ground)
+    for text in (
+        "text", "text-muted", "foreground-muted", "text-primary", "text-accent",
+        "text-error", "text-success", "text-warning",
+    )
+    for ground in ("background", "surface", "panel")
+] + [
+    ("text", "primary"),  # a primary button
+    ("text", "warning"),  # a notice
+    ("text", "accent"),
+    ("button-color-foreground", "primary"),
+    ("block-cursor-foreground", "block-cursor-background"),  # the highlighted choice
+    ("footer-key-foreground", "footer-background"),
+    ("footer-description-foreground", "footer-background"),
+    ("input-cursor-foreground", "input-cursor-background"),
+    ("foreground", "background"),
+]
+FRAME_PAIRS = [
+    (frame, ground)
+    for frame in ("accent", "border", "error", "border-blurred")
+    for ground in ("background", "surface")
+]
+
+
+def luminance(color: Color) -> float:
+    """WCAG's relative luminance of an opaque colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+
+def contrast(one: Color, other: Color) -> float:
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def resolve(value: str, ground: Color) -> Color:
+    """A theme variable's colour as drawn on `ground`: « auto 90% » is black or white,
+    whichever stands out, at 90 %; a colour with an alpha is blended onto the ground."""
+    name, _, alpha = value.partition(" ")
+    opacity = float(alpha.rstrip("%")) / 100 if alpha else 1.0
+    if name == "auto":
+        return ground + ground.get_contrast_text(opacity)
+    return ground + Color.parse(name).multiply_alpha(opacity)
+
+
+def ratio(theme: Theme, text: str, ground: str) -> float:
+    colors = theme.to_color_system().generate()
+    drawn_ground = resolve(colors[ground], Color.parse(colors["background"]))
+    return contrast(resolve(colors[text], drawn_ground), drawn_ground)
+
+
+def test_luminance_and_contrast_follow_wcag() -> None:
+    assert contrast(Color(0, 0, 0), Color(255, 255, 255)) == pytest.approx(21.0)
+    assert contrast(Color(0x76, 0x76, 0x76), Color(255, 255, 255)) == pytest.approx(4.54, abs=0.01)
+
+
+@pytest.mark.parametrize("theme", HIGH_CONTRAST_THEMES, ids=lambda theme: theme.name)
+def test_high_contrast_pairs_pass_wcag(theme: Theme) -> None:
+    too_low = [
+        f"{text} sur {ground} : {ratio(theme, text, ground):.2f}"
+        for pairs, minimum in ((TEXT_PAIRS, TEXT_RATIO), (FRAME_PAIRS, FRAME_RATIO))
+        for text, ground in pairs
+        if ratio(theme, text, ground) < minimum
+    ]
+    assert not too_low, too_low
+
+
+def test_every_choice_names_a_theme() -> None:
+    assert set(TEXTUAL_THEME) == set(DisplayTheme)
+    high = {TEXTUAL_THEME[DisplayTheme.HIGH_CONTRAST_DARK], TEXTUAL_THEME[
+        DisplayTheme.HIGH_CONTRAST_LIGHT]}
+    assert high == {theme.name for theme in HIGH_CONTRAST_THEMES}
