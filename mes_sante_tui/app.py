@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.console import RenderableType
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
@@ -44,6 +45,7 @@ from mes_sante_tui.core.settings import Settings
 from mes_sante_tui.core.space import Closed, ProfileAction
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.crash import default_crash_log, write_crash_log
+from mes_sante_tui.cursor import SHOW_CURSOR, focus_cursor
 from mes_sante_tui.dialogs.quit_confirm import QuitConfirmScreen
 from mes_sante_tui.dialogs.session_warning import SessionWarningScreen
 from mes_sante_tui.dialogs.store_problem import StoreProblemScreen
@@ -162,6 +164,25 @@ class MesSanteApp(App[None]):
         self.push_screen(HomeScreen())
         self.set_interval(OUTBOX_POLL_SECONDS, self._poll_outbox)
         self.set_interval(SESSION_CHECK_SECONDS, self._check_session)
+        self._show_terminal_cursor()
+
+    # --- the terminal cursor follows focus (see cursor.py) -------------------------------
+
+    def _show_terminal_cursor(self) -> None:
+        """Textual hides the terminal's cursor; it is shown, on the focused control, so that
+        a magnifier or a braille display that follows the cursor follows the focus."""
+        driver = self._driver
+        if driver is not None and not self.is_headless:
+            driver.write(SHOW_CURSOR)
+            driver.flush()
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        # Before every update of the screen: after a focus change, a scroll or a new layout.
+        if screen is self.screen:
+            place = focus_cursor(screen.focused)
+            if place is not None:
+                self.cursor_position = place
+        super()._display(screen, renderable)
 
     # --- the journey ---------------------------------------------------------------------
 
