@@ -31,6 +31,11 @@ TEXT_PAIRS = [
     ("footer-key-foreground", "footer-background"),
     ("footer-description-foreground", "footer-background"),
     ("input-cursor-foreground", "input-cursor-background"),
+    ("input-selection-foreground", "input-selection-background"),  # a field's text, selected
+    ("block-cursor-blurred-foreground", "block-cursor-blurred-background"),
+    ("link-color", "background"),
+    ("link-color-hover", "link-background-hover"),
+    ("footer-foreground", "footer-background"),
     ("foreground", "background"),
 ]
 FRAME_PAIRS = [
