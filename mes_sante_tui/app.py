@@ -178,6 +178,8 @@ class MesSanteApp(App[None]):
 
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
         # Before every update of the screen: after a focus change, a scroll or a new layout.
+        # Textual has no public hook there: `cursor_position` is written out in this very
+        # method. Textual is pinned exactly, and tests/ui/test_cursor.py checks the override.
         if screen is self.screen:
             place = focus_cursor(screen.focused)
             if place is not None:
