@@ -1,16 +1,23 @@
 """The high-contrast themes: every pair of text and ground the app draws is computed against
 WCAG's contrast ratio: 7:1 for text (AAA, beyond AA's 4.5:1), 3:1 for a frame such as the
-focus border; and the themes are the ones the settings and `--theme` name."""
+focus border, first from the themes' variables, then on a screen as drawn; and the themes are
+the ones the settings and `--theme` name."""
 
 from __future__ import annotations
 
 import pytest
+from drive import open_step
+from support import press_each
 from textual.color import Color
 from textual.theme import Theme
 
-from mes_sante_tui.core.settings import DisplayTheme
+from mes_sante_tui.app import MesSanteApp, make_app
+from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.services import Services
+from mes_sante_tui.core.settings import DisplayTheme, Settings
 from mes_sante_tui.themes import HIGH_CONTRAST_THEMES, TEXTUAL_THEME
 
+HIGH_CONTRAST_CHOICES = (DisplayTheme.HIGH_CONTRAST_DARK, DisplayTheme.HIGH_CONTRAST_LIGHT)
 TEXT_RATIO = 7.0  # WCAG 1.4.6, AAA (1.4.3, AA, asks 4.5)
 FRAME_RATIO = 3.0  # WCAG 1.4.11: a frame or a mark that says something (focus, error)
 
@@ -97,3 +104,35 @@ def test_every_choice_names_a_theme() -> None:
     high = {TEXTUAL_THEME[DisplayTheme.HIGH_CONTRAST_DARK], TEXTUAL_THEME[
         DisplayTheme.HIGH_CONTRAST_LIGHT]}
     assert high == {theme.name for theme in HIGH_CONTRAST_THEMES}
+
+
+async def test_every_word_drawn_stands_out_from_its_ground(services: Services) -> None:
+    """The decision refused, with the outbox open: stepper, error summary and line, options,
+    the focused box, links, button, outbox panel and footer, each cell as drawn, in each
+    high-contrast theme (one run, the theme switched as the settings do)."""
+    app = make_app(services=services, settings=Settings())
+    app.outbox_visible = True
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_step(pilot, services, Step.DECISION)
+        app.screen.query_one("#continue").focus()
+        await press_each(pilot, "enter")  # refused: the box is not ticked
+        for theme in HIGH_CONTRAST_CHOICES:
+            app.apply_settings(Settings(theme=theme))
+            await pilot.pause()
+            assert not words_below(app, TEXT_RATIO), theme
+
+
+def words_below(app: MesSanteApp, minimum: float) -> set[tuple[str, str, str]]:
+    """The pieces of text drawn on the screen whose contrast with their ground is too low."""
+    too_low = set()
+    for strip in app.screen._compositor.render_strips():
+        for text, style, _ in strip:
+            if style is None or style.color is None or style.bgcolor is None:
+                continue
+            if not any(c.isalnum() for c in text):
+                continue  # frames and blanks: not text
+            fore = Color.from_rich_color(style.color)
+            ground = Color.from_rich_color(style.bgcolor)
+            if contrast(fore, ground) < minimum:
+                too_low.add((text.strip(), fore.hex, ground.hex))
+    return too_low
