@@ -41,7 +41,7 @@ from mes_sante_tui.core.engine import (
 from mes_sante_tui.core.journey import Back, JourneyDescription, Step, describe
 from mes_sante_tui.core.results import Refused, StoreError, StoreProblem
 from mes_sante_tui.core.services import Services
-from mes_sante_tui.core.settings import Settings
+from mes_sante_tui.core.settings import DisplayTheme, Settings
 from mes_sante_tui.core.space import Closed, ProfileAction
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.crash import default_crash_log, write_crash_log
@@ -698,6 +698,9 @@ class MesSanteApp(App[None]):
         self.settings = settings
         self.engine.settings = settings
         self.theme = TEXTUAL_THEME[settings.theme]
+        # The high-contrast themes frame every button (app.tcss): a button reads as one there
+        # without its shade of grey, which those themes do not have.
+        self.set_class(settings.theme is not DisplayTheme.STANDARD, "-high-contrast")
         self.sub_title = t(
             "app.subtitle",
             variant=t(f"variant.{settings.journey.value}"),

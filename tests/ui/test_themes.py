@@ -10,6 +10,7 @@ from drive import open_step
 from support import press_each
 from textual.color import Color
 from textual.theme import Theme
+from textual.widgets import Button
 
 from mes_sante_tui.app import MesSanteApp, make_app
 from mes_sante_tui.core.journey import Step
@@ -109,17 +110,21 @@ def test_every_choice_names_a_theme() -> None:
 async def test_every_word_drawn_stands_out_from_its_ground(services: Services) -> None:
     """The decision refused, with the outbox open: stepper, error summary and line, options,
     the focused box, links, button, outbox panel and footer, each cell as drawn, in each
-    high-contrast theme (one run, the theme switched as the settings do)."""
+    high-contrast theme (one run, the theme switched as the settings do). Buttons, which
+    those themes draw without a shade, are framed."""
     app = make_app(services=services, settings=Settings())
     app.outbox_visible = True
     async with app.run_test(size=(120, 36)) as pilot:
         await open_step(pilot, services, Step.DECISION)
         app.screen.query_one("#continue").focus()
         await press_each(pilot, "enter")  # refused: the box is not ticked
+        button = app.screen.query_one("#continue", Button)
+        assert button.styles.border_left[0] == ""  # the standard theme: a shade, no frame
         for theme in HIGH_CONTRAST_CHOICES:
             app.apply_settings(Settings(theme=theme))
             await pilot.pause()
             assert not words_below(app, TEXT_RATIO), theme
+            assert button.styles.border_left[0] == "tall", theme  # framed, not shaded
 
 
 def words_below(app: MesSanteApp, minimum: float) -> set[tuple[str, str, str]]:
