@@ -119,12 +119,17 @@ async def test_every_word_drawn_stands_out_from_its_ground(services: Services) -
         app.screen.query_one("#continue").focus()
         await press_each(pilot, "enter")  # refused: the box is not ticked
         button = app.screen.query_one("#continue", Button)
-        assert button.styles.border_left[0] == ""  # the standard theme: a shade, no frame
+        assert frame(button) == ""  # the standard theme: a shade, no frame
         for theme in HIGH_CONTRAST_CHOICES:
             app.apply_settings(Settings(theme=theme))
             await pilot.pause()
             assert not words_below(app, TEXT_RATIO), theme
-            assert button.styles.border_left[0] == "tall", theme  # framed, not shaded
+            assert frame(button) == "tall", theme  # framed, not shaded
+
+
+def frame(widget: Button) -> str:
+    """The style of a widget's left border ("" when it has none)."""
+    return widget.styles.border_left[0]
 
 
 def words_below(app: MesSanteApp, minimum: float) -> set[tuple[str, str, str]]:
