@@ -779,6 +779,11 @@ class MesSanteApp(App[None]):
             return
         for panel in self.screen.query("OutboxPanel"):
             panel.display = visible
+        focused = self.screen.focused
+        if visible and focused is not None:
+            # Under the form (a narrow terminal) the panel takes part of its height: the
+            # focused control is brought back into view, and the terminal cursor with it.
+            self.call_after_refresh(focused.scroll_visible, animate=False)
 
     # --- outbox --------------------------------------------------------------------------
 

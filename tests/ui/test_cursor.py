@@ -79,3 +79,21 @@ async def test_refused_form_puts_focus_and_cursor_on_the_first_field_in_error(
         assert app.focused is field
         x, y = field.content_region.offset
         assert app.cursor_position == Offset(x + 2, y)  # after « AB », where typing goes
+
+
+async def test_opening_the_outbox_under_the_form_keeps_the_focus_and_cursor_in_view(
+    services: Services, settings: Settings
+) -> None:
+    app = make_app(services=services, settings=settings)
+    app.outbox_visible = False
+    async with app.run_test(size=SIZE) as pilot:  # narrow: the outbox opens under the form
+        await open_step(pilot, services, Step.ACCOUNT)
+        app.screen.query_one("#show").focus()  # « Afficher les mots de passe », at the bottom
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        outbox = app.screen.query_one("#outbox")
+        assert outbox.display
+        assert not outbox.region.contains_point(app.cursor_position)
+        assert_cursor_on_focus(app)
+        assert under_cursor(app) == "["
