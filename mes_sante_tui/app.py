@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.console import RenderableType
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
@@ -40,15 +41,17 @@ from mes_sante_tui.core.engine import (
 from mes_sante_tui.core.journey import Back, JourneyDescription, Step, describe
 from mes_sante_tui.core.results import Refused, StoreError, StoreProblem
 from mes_sante_tui.core.services import Services
-from mes_sante_tui.core.settings import Settings
+from mes_sante_tui.core.settings import DisplayTheme, Settings
 from mes_sante_tui.core.space import Closed, ProfileAction
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.crash import default_crash_log, write_crash_log
+from mes_sante_tui.cursor import SHOW_CURSOR, focus_cursor
 from mes_sante_tui.dialogs.quit_confirm import QuitConfirmScreen
 from mes_sante_tui.dialogs.session_warning import SessionWarningScreen
 from mes_sante_tui.dialogs.store_problem import StoreProblemScreen
 from mes_sante_tui.screens.base import JourneyScreen, Loss
 from mes_sante_tui.screens.home import HomeScreen
+from mes_sante_tui.themes import HIGH_CONTRAST_THEMES, TEXTUAL_THEME
 from mes_sante_tui.wording import t
 
 if TYPE_CHECKING:
@@ -138,6 +141,8 @@ class MesSanteApp(App[None]):
         self._outbox_following_width = False
         # Messages after this id are marked « Nouveau »: what arrived during this journey.
         self.outbox_baseline = services.store.last_outbox_id()
+        for theme in HIGH_CONTRAST_THEMES:
+            self.register_theme(theme)
         self.apply_settings(settings)
 
     def clock_moved_to(self) -> datetime | None:
@@ -159,6 +164,27 @@ class MesSanteApp(App[None]):
         self.push_screen(HomeScreen())
         self.set_interval(OUTBOX_POLL_SECONDS, self._poll_outbox)
         self.set_interval(SESSION_CHECK_SECONDS, self._check_session)
+        self._show_terminal_cursor()
+
+    # --- the terminal cursor follows focus (see cursor.py) -------------------------------
+
+    def _show_terminal_cursor(self) -> None:
+        """Textual hides the terminal's cursor; it is shown, on the focused control, so that
+        a magnifier or a braille display that follows the cursor follows the focus."""
+        driver = self._driver
+        if driver is not None and not self.is_headless:
+            driver.write(SHOW_CURSOR)
+            driver.flush()
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        # Before every update of the screen: after a focus change, a scroll or a new layout.
+        # Textual has no public hook there: `cursor_position` is written out in this very
+        # method. Textual is pinned exactly, and tests/ui/test_cursor.py checks the override.
+        if screen is self.screen:
+            place = focus_cursor(screen.focused)
+            if place is not None:
+                self.cursor_position = place
+        super()._display(screen, renderable)
 
     # --- the journey ---------------------------------------------------------------------
 
@@ -671,6 +697,10 @@ class MesSanteApp(App[None]):
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
         self.engine.settings = settings
+        self.theme = TEXTUAL_THEME[settings.theme]
+        # The high-contrast themes frame every button (app.tcss): a button reads as one there
+        # without its shade of grey, which those themes do not have.
+        self.set_class(settings.theme is not DisplayTheme.STANDARD, "-high-contrast")
         self.sub_title = t(
             "app.subtitle",
             variant=t(f"variant.{settings.journey.value}"),
@@ -753,6 +783,11 @@ class MesSanteApp(App[None]):
             return
         for panel in self.screen.query("OutboxPanel"):
             panel.display = visible
+        focused = self.screen.focused
+        if visible and focused is not None:
+            # Under the form (a narrow terminal) the panel takes part of its height: the
+            # focused control is brought back into view, and the terminal cursor with it.
+            self.call_after_refresh(focused.scroll_visible, animate=False)
 
     # --- outbox --------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from mes_sante_tui.core.results import DomainError, StoreError
 from mes_sante_tui.core.services import Services, default_store_path, open_services
-from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
+from mes_sante_tui.core.settings import DisplayTheme, JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.core.store import _as_store_error
 from mes_sante_tui.plain import asked_for as plain_asked_for
 from mes_sante_tui.wording import t
@@ -85,6 +85,8 @@ def _main(argv: Sequence[str] | None) -> int:
         settings_kwargs["rule_version"] = RuleVersion(args.regles)
     if args.guide:
         settings_kwargs["guided"] = True
+    if args.theme is not None:
+        settings_kwargs["theme"] = DisplayTheme(args.theme)
     path = Path(args.db).expanduser() if args.db else default_store_path()
     context = Context(args=args, path=path, settings=Settings(**settings_kwargs))
     try:

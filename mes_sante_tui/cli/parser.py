@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 from mes_sante_tui import __version__
 from mes_sante_tui.core.clock import MAX_SHIFT, ShiftError, ShiftProblem, read_shift
 from mes_sante_tui.core.nir import normalize_nir
-from mes_sante_tui.core.settings import JourneyVariant, RuleVersion
+from mes_sante_tui.core.settings import DisplayTheme, JourneyVariant, RuleVersion
 from mes_sante_tui.wording import t
 
 from .context import EXIT_USAGE, PROG
@@ -217,6 +217,10 @@ def build_parser() -> FrenchArgumentParser:
     _add_global_options(general, suppress=False)
     general.add_argument(
         "--accessible", action="store_true", help=t("cli.help.accessible"),
+    )
+    general.add_argument(
+        "--theme", metavar="NOM", choices=[v.value for v in DisplayTheme],
+        help=t("cli.help.theme"),
     )
     commands = parser.add_subparsers(
         title=t("cli.group.commands"), dest="command", metavar=t("cli.metavar.command"),

@@ -21,12 +21,24 @@ class JourneyVariant(StrEnum):
     IDENTITY_FIRST = "identity-first"
 
 
+class DisplayTheme(StrEnum):
+    """The screen's colours: the default, or a high contrast on a dark or a light ground.
+
+    Only the names live here (the core knows nothing of Textual); `mes_sante_tui/themes.py`
+    draws them."""
+
+    STANDARD = "standard"
+    HIGH_CONTRAST_DARK = "contraste-sombre"
+    HIGH_CONTRAST_LIGHT = "contraste-clair"
+
+
 @dataclass(frozen=True)
 class Settings:
     rule_version: RuleVersion = RuleVersion.V2025
     journey: JourneyVariant = JourneyVariant.CODE_FIRST
     # The guided mode: the guides' numbered hints beside the fields (core/guide.py).
     guided: bool = False
+    theme: DisplayTheme = DisplayTheme.STANDARD
     # The code of the information e-mail or letter is valid six weeks (public rule).
     information_code_validity: timedelta = timedelta(weeks=6)
     # The validity of a regenerated code is not public: a setting.

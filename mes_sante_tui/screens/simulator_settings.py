@@ -1,4 +1,4 @@
-"""The simulator's settings: journey variant and password rule version."""
+"""The simulator's settings: journey variant, password rule version and the screen's theme."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, RadioSet, Static
 
-from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
+from mes_sante_tui.core.settings import DisplayTheme, JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.widgets import ChoiceButton, ChoiceSet, FormField, TickBox
 from mes_sante_tui.wording import t
 
@@ -90,6 +90,21 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
                 hint=t("settings.guided.hint"),
                 required=False,
             )
+            yield FormField(
+                t("settings.theme"),
+                ChoiceSet(
+                    *(
+                        ChoiceButton(
+                            t(f"settings.theme.{v.value}"),
+                            id=f"theme-{v.value}",
+                            value=v is current.theme,
+                        )
+                        for v in DisplayTheme
+                    ),
+                    id="theme",
+                ),
+                hint=t("settings.theme.hint"),
+            )
             with HorizontalGroup():
                 yield Button(t("button.cancel"), id="cancel")
                 yield Button(t("button.validate"), id="validate", variant="primary")
@@ -108,6 +123,7 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
                     journey=JourneyVariant(self._chosen("journey")),
                     rule_version=RuleVersion(self._chosen("rules")),
                     guided=self.query_one("#guided", Checkbox).value,
+                    theme=DisplayTheme(self._chosen("theme")),
                 )
             )
         else:

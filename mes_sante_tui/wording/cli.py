@@ -40,6 +40,13 @@ TEXTS: dict[str, str] = {
         "  2025            les règles du service actuel (par défaut) : les mêmes, avec au\n"
         "                  moins 9 caractères.\n"
         "\n"
+        "Couleurs de l'application (--theme) :\n"
+        "  standard          les couleurs par défaut.\n"
+        "  contraste-sombre  contraste élevé : blanc sur fond noir.\n"
+        "  contraste-clair   contraste élevé : noir sur fond blanc.\n"
+        "La variable d'environnement NO_COLOR (quelle que soit sa valeur) affiche\n"
+        "l'application en niveaux de gris, sans aucune couleur.\n"
+        "\n"
         "Base de données : --db CHEMIN, sinon la variable d'environnement MES_SANTE_DB,\n"
         "sinon un fichier dans le dossier de données de l'utilisateur.\n"
         "\n"
@@ -70,6 +77,10 @@ TEXTS: dict[str, str] = {
     "cli.help.accessible": (
         "mode accessible, ligne à ligne, pour lecteur d'écran et plage braille (aussi : "
         "MES_SANTE_ACCESSIBLE=1) ; les réponses peuvent venir d'un fichier"
+    ),
+    "cli.help.theme": (
+        "couleurs de l'application : standard, contraste-sombre ou contraste-clair "
+        "(voir plus bas)"
     ),
     "cli.help.see_below": "{text} (voir plus bas)",
     "cli.help.see_main": "{text} (détails : mes-sante-tui --help)",

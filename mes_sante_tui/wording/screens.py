@@ -421,6 +421,14 @@ TEXTS: dict[str, str] = {
         "Les deux versions demandent une majuscule, une minuscule, un chiffre et un caractère "
         "spécial."
     ),
+    "settings.theme": "Couleurs de l'écran",
+    "settings.theme.standard": "Standard",
+    "settings.theme.contraste-sombre": "Contraste élevé, fond noir",
+    "settings.theme.contraste-clair": "Contraste élevé, fond blanc",
+    "settings.theme.hint": (
+        "Le contraste élevé écrit en blanc sur noir ou en noir sur blanc. Aussi au lancement : "
+        "--theme contraste-sombre ou --theme contraste-clair."
+    ),
     # --- opposition (guide 002, Opposition 2/4 and 3/4) ---
     "opposition.confirm.title": "Je valide l'opposition à la création de Mon espace santé",
     "opposition.confirm.child": "Profil concerné : {name}",

@@ -27,7 +27,7 @@ from mes_sante_tui.core.nir import format_nir, make_nir
 from mes_sante_tui.core.outbox import Mailer
 from mes_sante_tui.core.personas import load_personas
 from mes_sante_tui.core.services import ENV_DB, Services
-from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
+from mes_sante_tui.core.settings import DisplayTheme, JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.core.store import SCHEMA_VERSION, Store
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
 from mes_sante_tui.wording import t
@@ -358,7 +358,8 @@ def test_help_describes_the_variants_and_rules_in_french(
     code, out, _ = run(capsys, "--help")
     assert code == 0
     for word in ("Utilisation", "Parcours", "code-first", "identity-first", "Règles", "2022",
-                 "2025", "personas", "outbox", "status", "seed", "reset", "MES_SANTE_DB"):
+                 "2025", "personas", "outbox", "status", "seed", "reset", "MES_SANTE_DB",
+                 "--theme", "contraste-sombre", "contraste-clair", "NO_COLOR"):
         assert word in out
     assert "show this help" not in out and "usage:" not in out
 
@@ -405,12 +406,14 @@ def test_without_a_command_the_application_opens(
     fake.make_app = make_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "mes_sante_tui.app", fake)
     monkeypatch.setattr(cli, "_has_terminal", lambda: True)
-    assert cli.main(["--db", str(db), "--parcours", "identity-first", "--regles", "2022"]) == 0
+    argv = ["--db", str(db), "--parcours", "identity-first", "--regles", "2022"]
+    assert cli.main([*argv, "--theme", "contraste-clair"]) == 0
     assert seen["ran"] is True
     assert seen["path"] == str(db)
     assert seen["seeded"] is True
     assert seen["settings"].journey is JourneyVariant.IDENTITY_FIRST
     assert seen["settings"].rule_version is RuleVersion.V2022
+    assert seen["settings"].theme is DisplayTheme.HIGH_CONTRAST_LIGHT
 
 
 def test_an_application_that_had_to_stop_gives_its_non_zero_status(
@@ -461,6 +464,7 @@ def test_the_english_aliases_select_the_same_settings(
     [
         ["--regles", "2023", "personas"],
         ["--parcours", "sideways", "personas"],
+        ["--theme", "bleu"],
         ["frobnicate"],
         ["personas", "--bogus"],
         ["status"],

@@ -22,7 +22,7 @@ from mes_sante_tui.app import MesSanteApp, make_app
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.models import Channel
 from mes_sante_tui.core.services import Services
-from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
+from mes_sante_tui.core.settings import DisplayTheme, JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.screens import (
     BirthDateScreen,
     DecisionScreen,
@@ -470,7 +470,9 @@ async def test_session_warning_counts_down_and_expiry_replaces_it(
 # --- the simulator's settings --------------------------------------------------------------
 
 
-async def test_settings_switch_to_identity_first_and_2022_rules(services: Services) -> None:
+async def test_settings_switch_to_identity_first_2022_rules_and_high_contrast(
+    services: Services,
+) -> None:
     app = make_app(services=services, settings=Settings())
     assert isinstance(app, MesSanteApp)
     async with app.run_test(size=SIZE) as pilot:
@@ -490,6 +492,9 @@ async def test_settings_switch_to_identity_first_and_2022_rules(services: Servic
         await pilot.press("tab")
         assert app.focused is dialog.query_one("#rules")
         await choose(pilot, "rules-2022")  # « Version 2022 (les guides) … »
+        await pilot.press("tab")
+        assert app.focused is dialog.query_one("#theme")
+        await choose(pilot, "theme-contraste-sombre")  # « Contraste élevé, fond noir »
         await pilot.press("tab", "tab")  # past « Annuler », to « Valider »
         assert app.focused is dialog.query_one("#validate")
         await enter(pilot)
@@ -497,6 +502,8 @@ async def test_settings_switch_to_identity_first_and_2022_rules(services: Servic
         assert current(app) is home
         assert app.settings.journey is JourneyVariant.IDENTITY_FIRST
         assert app.settings.rule_version is RuleVersion.V2022
+        assert app.settings.theme is DisplayTheme.HIGH_CONTRAST_DARK
+        assert app.theme == "contraste-sombre" and app.current_theme.background == "#000000"
         assert services.engine.settings == app.settings
         assert "identité d'abord" in app.sub_title and "2022" in app.sub_title
 

@@ -32,7 +32,7 @@ from textual.widgets import Input
 from mes_sante_tui.app import MesSanteApp, make_app
 from mes_sante_tui.core.clock import ManualClock, StoreClock
 from mes_sante_tui.core.services import Services
-from mes_sante_tui.core.settings import JourneyVariant, Settings
+from mes_sante_tui.core.settings import DisplayTheme, JourneyVariant, Settings
 
 SIZE = (110, 36)
 Driver = Callable[[Pilot[None], Services], Awaitable[None]]
@@ -296,6 +296,30 @@ def test_identity_first_step(step: str, snap_compare: Any, services: Services) -
 
     async def run_before(pilot: Pilot[None]) -> None:
         await IDENTITY_FIRST_STEPS[step](pilot, services)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+# The high-contrast themes, where focus, errors, choices and the current step show most.
+HIGH_CONTRAST_SHOTS = [
+    (DisplayTheme.HIGH_CONTRAST_DARK, "decision_no_consent"),
+    (DisplayTheme.HIGH_CONTRAST_LIGHT, "decision_no_consent"),
+    (DisplayTheme.HIGH_CONTRAST_LIGHT, "identify_refused"),
+]
+
+
+@pytest.mark.parametrize(
+    ("theme", "step"), HIGH_CONTRAST_SHOTS, ids=[f"{t.value}-{s}" for t, s in HIGH_CONTRAST_SHOTS]
+)
+def test_high_contrast(
+    theme: DisplayTheme, step: str, snap_compare: Any, services: Services
+) -> None:
+    app = make_app(services=services, settings=Settings(theme=theme))
+    app.outbox_visible = False
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await STEPS[step](pilot, services)
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
