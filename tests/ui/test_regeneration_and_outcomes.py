@@ -493,6 +493,8 @@ async def test_settings_switch_to_identity_first_2022_rules_and_high_contrast(
         assert app.focused is dialog.query_one("#rules")
         await choose(pilot, "rules-2022")  # « Version 2022 (les guides) … »
         await pilot.press("tab")
+        assert app.focused is dialog.query_one("#guided")  # « Mode guidé », left as it is
+        await pilot.press("tab")
         assert app.focused is dialog.query_one("#theme")
         await choose(pilot, "theme-contraste-sombre")  # « Contraste élevé, fond noir »
         await pilot.press("tab", "tab")  # past « Annuler », to « Valider »
