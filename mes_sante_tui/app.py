@@ -39,8 +39,17 @@ from mes_sante_tui.core.engine import (
 )
 from mes_sante_tui.core.journey import Back, JourneyDescription, Step, describe
 from mes_sante_tui.core.results import Refused, StoreError, StoreProblem
-from mes_sante_tui.core.services import Services
-from mes_sante_tui.core.settings import Settings
+from mes_sante_tui.core.scenarios import (
+    Run,
+    ScenarioError,
+    enter_run,
+    persona_facts,
+    prepare_run,
+    run_of,
+    runs_folder,
+)
+from mes_sante_tui.core.services import Services, open_services
+from mes_sante_tui.core.settings import Settings, figures_of, save_figures
 from mes_sante_tui.core.space import Closed, ProfileAction
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.crash import default_crash_log, write_crash_log
@@ -138,6 +147,8 @@ class MesSanteApp(App[None]):
         self._outbox_following_width = False
         # Messages after this id are marked « Nouveau »: what arrived during this journey.
         self.outbox_baseline = services.store.last_outbox_id()
+        # A training run (core/scenarios.py): its scenario, shown with its goal.
+        self.training: Run | None = run_of(services.store)
         self.apply_settings(settings)
 
     def clock_moved_to(self) -> datetime | None:
@@ -410,6 +421,8 @@ class MesSanteApp(App[None]):
                 self.open_login()
             case "settings":
                 self.open_settings()
+            case "scenarios":
+                self.open_scenarios()
             case "regenerate":
                 self.open_regeneration()
             case "home":
@@ -659,11 +672,80 @@ class MesSanteApp(App[None]):
         self.goto(Step.REPRESENTATIVE)
         return None
 
+    # --- training scenarios --------------------------------------------------------------
+
+    def training_lines(self) -> list[str]:
+        """The training run's banner: scenario, goal, trainee and the run's store (for the
+        trainer's `mes-sante-tui --db PATH panne …`); nothing outside a run."""
+        if self.training is None:
+            return []
+        scenario = self.training.scenario
+        level = t(f"scenario.level.{scenario.level.value}")
+        lines = [
+            t("training.banner.title", title=scenario.title, level=level),
+            t("training.banner.goal", goal=scenario.goal),
+        ]
+        trainee = self.engine.sessions.trainee
+        if trainee:
+            lines.append(t("training.banner.trainee", trainee=trainee))
+        lines.append(t("training.banner.store", path=self.store.path))
+        return lines
+
+    def training_help(self) -> list[str]:
+        """The F1 help's part about the training scenario: its goal and traps."""
+        if self.training is None:
+            return []
+        scenario = self.training.scenario
+        level = t(f"scenario.level.{scenario.level.value}")
+        return [
+            t("training.help.title", title=scenario.title, level=level),
+            t("training.help.goal", goal=scenario.goal),
+            persona_facts(self.store, scenario),
+            *(t("training.help.trap", trap=trap) for trap in scenario.traps),
+        ]
+
+    def open_scenarios(self, problem: str | None = None) -> None:
+        """« Scénarios de formation »: the one chosen starts in a fresh store of its own."""
+        from mes_sante_tui.screens.scenario_picker import ScenarioPickerScreen
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                path = prepare_run(
+                    name, runs_folder(Path(self.store.path)),
+                    trainee=self.engine.sessions.trainee,
+                )
+            except (StoreError, ScenarioError) as error:
+                self.open_scenarios(error.message)
+                return
+            self.switch_store(path)
+
+        self.push_screen(ScenarioPickerScreen(problem), chosen)
+
+    def switch_store(self, path: Path) -> None:
+        """Go on with the store at `path` (a scenario's run): the journey starts again from
+        the home page, with the run's settings and its goal shown."""
+        trainee = self.engine.sessions.trainee
+        services = open_services(path, settings=Settings(), seed_if_empty=False)
+        services.store.set_busy_timeout(INTERACTIVE_BUSY_TIMEOUT_MS)
+        previous, self.services = self.services, services
+        previous.close()
+        self.training = enter_run(self.engine, trainee=trainee)
+        self.session = None
+        self.outbox_baseline = self.store.last_outbox_id()
+        self.apply_settings(self.engine.settings)
+        self._pop_to(HomeScreen)
+        # A new home page: the run's goal on top, the clock and the outbox of the new store.
+        self.switch_screen(HomeScreen())
+
     # --- settings and session ------------------------------------------------------------
 
     def open_settings(self) -> None:
         def chosen(settings: Settings | None) -> None:
             if settings is not None:
+                if figures_of(settings) != figures_of(self.settings):
+                    save_figures(self.store, figures_of(settings))  # as `reglages` does
                 self.apply_settings(settings)
 
         self.push_screen(screens.SimulatorSettingsScreen(self.settings), chosen)

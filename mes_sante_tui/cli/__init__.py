@@ -16,6 +16,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.core.store import _as_store_error
 from mes_sante_tui.wording import t
 
+from . import training
 from .commands import COMMANDS as _COMMANDS
 from .commands import PROGRESS_FROM, fail, message_codes, progress, reset
 from .context import (
@@ -83,6 +85,12 @@ def _main(argv: Sequence[str] | None) -> int:
     path = Path(args.db).expanduser() if args.db else default_store_path()
     context = Context(args=args, path=path, settings=Settings(**settings_kwargs))
     try:
+        if args.scenario is not None:
+            if args.command is not None:
+                print(t("cli.error", problem=t("cli.scenario.no_command")), file=sys.stderr)
+                return EXIT_USAGE
+            # A fresh store for this run, beside the store: the application opens it.
+            context = replace(context, path=training.start_scenario(context))
         return _dispatch(context)
     except StoreError as exc:
         return fail(str(exc))
@@ -104,6 +112,8 @@ def _dispatch(context: Context) -> int:
     command: str | None = context.args.command
     if command == "reset":
         return reset(context)
+    if command == "scenarios":  # data of the package: no store is opened
+        return training.cmd_scenarios(context)
     services = open_services(
         context.path, settings=context.settings, seed_if_empty=command != "seed",
     )
@@ -113,7 +123,9 @@ def _dispatch(context: Context) -> int:
             with progress(context, "cli.progress.catch_up") as report:
                 services.engine.catch_up(report)
         if command is None:
-            return _run_app(services, context.settings)
+            training.enter_run(services, context)
+            # The settings with the store's figures and the run's variant (`enter_run`).
+            return _run_app(services, services.engine.settings)
         handler = _COMMANDS[command]
         return handler(services, context)
     finally:

@@ -207,6 +207,13 @@ def build_parser() -> FrenchArgumentParser:
         help=t("cli.help.version"),
     )
     _add_global_options(general, suppress=False)
+    general.add_argument(
+        "--scenario", metavar="NOM", default=None, help=t("cli.help.scenario")
+    )
+    general.add_argument(
+        "--stagiaire", "--trainee", dest="stagiaire", metavar="NOM", default=None,
+        help=t("cli.help.stagiaire"),
+    )
     commands = parser.add_subparsers(
         title=t("cli.group.commands"), dest="command", metavar=t("cli.metavar.command"),
     )
@@ -248,11 +255,22 @@ def build_parser() -> FrenchArgumentParser:
         "--oui", "--yes", "-y", dest="yes", action="store_true", help=t("cli.help.yes")
     )
     _add_size(reset)
+    command("scenarios", "cli.help.scenarios")
+    reglages = command("reglages", "cli.help.reglages")
+    arguments = reglages.add_argument_group(t("cli.group.arguments"))
+    arguments.add_argument("reglage", metavar="NOM", nargs="?", help=t("cli.help.reglage_name"))
+    arguments.add_argument("valeur", metavar="VALEUR", nargs="?", help=t("cli.help.reglage_value"))
+    reglages.add_argument(
+        "--defaut", "--default", dest="defaut", action="store_true", help=t("cli.help.defaut")
+    )
     return parser
 
 
 def parse(parser: FrenchArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
     args, extras = parser.parse_known_args(argv)
+    if args.command == "reglages" and len(extras) == 1 and args.valeur is None:
+        # `reglages essais -2`: a value, refused with the figure's own words.
+        args.valeur, extras = extras[0], []
     if extras:
         backwards = next((x for x in extras if _BACKWARDS.match(x)), None)
         if args.command == "clock" and backwards is not None:

@@ -29,11 +29,14 @@ from typing import Any
 
 from mes_sante_tui.wording import t
 
+from .birthdate import format_date
 from .clock import OFFSET_KEY, Clock, ManualClock, ShiftError, SystemClock, read_shift
 from .codes import SeededCodeGenerator
+from .engine import Engine
 from .faults import Fault, FaultPlan
 from .lifecycle import catch_up
 from .lockout import Scope
+from .nir import format_nir
 from .outbox import Mailer
 from .paths import data_dir
 from .personas import load_personas, seed
@@ -285,8 +288,10 @@ class Run:
 
 def runs_folder(store_path: Path) -> Path:
     """Where the runs of scenarios started over `store_path` are kept: `formation/` beside
-    it."""
-    return store_path.expanduser().parent / RUNS_FOLDER
+    it, or that folder itself when the store is a run already (a scenario started from a
+    run's application)."""
+    parent = store_path.expanduser().parent
+    return parent if parent.name == RUNS_FOLDER else parent / RUNS_FOLDER
 
 
 def clean_trainee(name: str | None) -> str | None:
@@ -434,3 +439,33 @@ def run_of(store: Store) -> Run | None:
 def persona_of(store: Store, scenario: Scenario) -> int:
     """The id of the scenario's persona in a run store."""
     return _person_id(store, scenario.persona)
+
+
+def enter_run(engine: Engine, *, trainee: str | None = None) -> Run | None:
+    """Open a session of training on the engine's store: when it is a run store, the
+    scenario's variant and rule version, and the scenario written on every journal row;
+    the trainee (`trainee`, else the run's) too. None for an ordinary store."""
+    run = run_of(engine.store)
+    engine.sessions.trainee = trainee or (run.trainee if run is not None else None)
+    engine.sessions.scenario = None if run is None else run.scenario.name
+    if run is None:
+        return None
+    engine.settings = replace(
+        engine.settings, journey=run.scenario.variant, rule_version=run.scenario.rules
+    )
+    return Run(scenario=run.scenario, trainee=engine.sessions.trainee)
+
+
+
+def persona_facts(store: Store, scenario: Scenario) -> str:
+    """What the trainee needs to play the scenario's persona, in one sentence: the name, the
+    date of birth, and the NIR and card of the card holder (the parent, for a child)."""
+    person = store.person(persona_of(store, scenario))
+    holder = store.person(person.parent_id) if person.parent_id else person
+    card = store.card_of(holder.id)
+    card_words = "" if card is None else t(f"cli.card.{card.model.value}", serial=card.serial)
+    key = "training.persona.child" if holder.id != person.id else "training.persona"
+    return t(
+        key, name=person.full_name, birth=format_date(person.birth_date),
+        holder=holder.full_name, nir=format_nir(holder.nir), card=card_words,
+    )

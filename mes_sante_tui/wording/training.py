@@ -112,6 +112,9 @@ TEXTS: dict[str, str] = {
     ),
     "cli.reglages.done": "Réglage « {name} » : {value}.",
     "cli.reglages.restored": "Tous les réglages sont revenus à leur valeur par défaut.",
+    "cli.scenario.no_command": (
+        "--scenario ouvre l'application sur le scénario : ne pas donner de commande avec"
+    ),
     "cli.scenario.started": "Scénario « {title} » : base de cette séance {path}",
     # --- In the application ---
     "home.scenarios": "Scénarios de formation",
@@ -121,6 +124,13 @@ TEXTS: dict[str, str] = {
     "training.banner.store": "Base de cette séance : {path}",
     "training.help.title": "Scénario « {title} » ({level})",
     "training.help.goal": "But : {goal}",
+    "training.persona": (
+        "Persona : {name}, née ou né le {birth} ; NIR {nir} ; carte Vitale {card}."
+    ),
+    "training.persona.child": (
+        "Persona : {name}, née ou né le {birth}, sur la carte de {holder} : NIR {nir} ; "
+        "carte Vitale {card}."
+    ),
     "training.help.trap": "Piège : {trap}",
     "picker.title": "Scénarios de formation",
     "picker.lead": (
