@@ -1,0 +1,98 @@
+"""A trainer in the application: the scenario picker from the home page, by keyboard, and the
+service's figures on the settings screen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from support import current, press_each, tab_to, type_text
+from textual.widgets import Input, Static
+
+from mes_sante_tui.app import make_app
+from mes_sante_tui.core.clock import ManualClock
+from mes_sante_tui.core.codes import SeededCodeGenerator
+from mes_sante_tui.core.scenarios import SCENARIO_KEY, load_scenarios
+from mes_sante_tui.core.services import Services, open_services
+from mes_sante_tui.core.settings import Figure, Settings, stored_figures
+from mes_sante_tui.screens import HomeScreen, ScreenHelpScreen, SimulatorSettingsScreen
+from mes_sante_tui.screens.scenario_picker import ScenarioPickerScreen
+from mes_sante_tui.widgets import FormField
+
+SIZE = (110, 36)
+NOW_CLOCK = ManualClock(datetime(2026, 11, 22, 10, 0))
+
+
+async def test_the_picker_starts_a_scenario_in_a_fresh_store_with_its_goal_shown(
+    tmp_path: Path,
+) -> None:
+    base = tmp_path / "base.db"
+    services = open_services(base, clock=NOW_CLOCK, codes=SeededCodeGenerator(7))
+    app = make_app(services=services, settings=Settings())
+    scenario = load_scenarios()["code-expire"]
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await tab_to(pilot, "scenarios")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(current(app), ScenarioPickerScreen)
+            # Arrows move from one scenario to the next (the separators are skipped).
+            await press_each(pilot, *["down"] * list(load_scenarios()).index("code-expire"))
+            await pilot.press("enter")
+            await pilot.pause()
+            home = current(app)
+            assert isinstance(home, HomeScreen)
+            banner = str(home.query_one("#training", Static).render())
+            assert scenario.goal.split(" : ")[0] in banner.replace("\n", " ")
+            assert app.store.path in banner.replace("\n", "")
+            assert Path(app.store.path).parent == tmp_path / "formation"
+            assert app.focused is not None and app.focused.id == "activate"
+            # The sessions of the run are the scenario's, in the journal.
+            app.start_journey()
+            await pilot.pause()
+            assert app.store.journal_rows()[-1]["scenario"] == "code-expire"
+            await pilot.press("f1")
+            await pilot.pause()
+            help_screen = current(app)
+            assert isinstance(help_screen, ScreenHelpScreen)
+            assert any(scenario.traps[0] in line for line in help_screen.lines)
+            assert any("Nathalie" in line and "NIR" in line for line in help_screen.lines)
+    finally:
+        app.services.close()
+    # The trainer's own store is left as it was: no scenario in it.
+    untouched = open_services(base, seed_if_empty=False)
+    try:
+        assert untouched.store.meta(SCENARIO_KEY) is None
+    finally:
+        untouched.close()
+
+
+async def test_the_figures_are_checked_and_kept_from_the_settings_screen(
+    services: Services,
+) -> None:
+    app = make_app(services=services, settings=Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_settings()
+        await pilot.pause()
+        screen = current(app)
+        assert isinstance(screen, SimulatorSettingsScreen)
+        attempts = screen.query_one("#figure-essais", Input)
+        assert attempts.value == "5"
+        attempts.focus()
+        await press_each(pilot, "backspace")
+        await type_text(pilot, "0")
+        await pilot.press("enter")
+        await pilot.pause()
+        field = screen.query_one("#field-essais", FormField)
+        assert field.error is not None and "hors des limites" in field.error
+        assert app.focused is attempts and attempts.value == "0"  # kept as typed
+        await press_each(pilot, "backspace")
+        await type_text(pilot, "3")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(current(app), SimulatorSettingsScreen)
+        assert app.engine.settings.max_code_failures == 3
+        # Kept in the store, as `mes-sante-tui reglages essais 3` would.
+        assert stored_figures(services.store)[Figure.ATTEMPTS] == 3
