@@ -25,14 +25,13 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from mes_sante_tui.wording import t
 
 from .birthdate import format_date
 from .clock import OFFSET_KEY, Clock, ManualClock, ShiftError, SystemClock, read_shift
 from .codes import SeededCodeGenerator
-from .engine import Engine
 from .faults import Fault, FaultPlan
 from .lifecycle import catch_up
 from .lockout import Scope
@@ -41,6 +40,7 @@ from .outbox import Mailer
 from .paths import data_dir
 from .personas import load_personas, seed
 from .results import DomainError, StoreError
+from .session import Sessions
 from .settings import (
     Figure,
     FigureError,
@@ -441,7 +441,15 @@ def persona_of(store: Store, scenario: Scenario) -> int:
     return _person_id(store, scenario.persona)
 
 
-def enter_run(engine: Engine, *, trainee: str | None = None) -> Run | None:
+class _Engine(Protocol):
+    """What `enter_run` needs of the engine (core/engine.py, not imported: a facade)."""
+
+    store: Store
+    sessions: Sessions
+    settings: Settings
+
+
+def enter_run(engine: _Engine, *, trainee: str | None = None) -> Run | None:
     """Open a session of training on the engine's store: when it is a run store, the
     scenario's variant and rule version, and the scenario written on every journal row;
     the trainee (`trainee`, else the run's) too. None for an ordinary store."""
