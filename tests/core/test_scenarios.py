@@ -313,3 +313,37 @@ def test_an_ordinary_store_is_no_run() -> None:
     store = Store(":memory:")
     assert run_of(store) is None
     assert Figure.ATTEMPTS not in stored_figures(store)
+
+
+def _identify_persona(path: Path, key: str, holder: str | None = None) -> object:
+    """The persona's newest code from the run's outbox, typed with the holder's NIR and card,
+    as the trainee would: the engine's answer."""
+    from mes_sante_tui.core.services import open_services
+
+    services = open_services(path, clock=ManualClock(AT), seed_if_empty=False)
+    try:
+        store = services.store
+        person = _person(store, key)
+        card_holder = _person(store, holder or key)
+        message = next(m for m in store.outbox() if m.person_id == person["id"] and m.code)
+        card = store.card_of(card_holder["id"])
+        assert card is not None and message.code is not None
+        session = services.engine.start_session()
+        return services.engine.identify_with_code(
+            session, code=message.code, nir=card_holder["nir"], model=card.model,
+            serial=card.serial,
+        )
+    finally:
+        services.close()
+
+
+def test_the_expired_code_run_answers_code_expired_to_the_trainee(tmp_path: Path) -> None:
+    path = prepare_run("code-expire", tmp_path, clock=ManualClock(AT))
+    answer = _identify_persona(path, "nathalie")
+    assert getattr(answer, "outcome", None) == "code_expired"
+
+
+def test_the_nominal_run_identifies_the_persona(tmp_path: Path) -> None:
+    path = prepare_run("activation-nominale", tmp_path, clock=ManualClock(AT))
+    answer = _identify_persona(path, "martine")
+    assert getattr(answer, "ok", False) is True
