@@ -688,7 +688,8 @@ class MesSanteApp(App[None]):
         trainee = self.engine.sessions.trainee
         if trainee:
             lines.append(t("training.banner.trainee", trainee=trainee))
-        lines.append(t("training.banner.store", path=self.store.path))
+        if self.store.path != ":memory:":  # a file the trainer can point `--db` at
+            lines.append(t("training.banner.store", path=self.store.path))
         return lines
 
     def training_help(self) -> list[str]:

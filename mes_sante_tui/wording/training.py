@@ -115,7 +115,6 @@ TEXTS: dict[str, str] = {
     "cli.scenario.no_command": (
         "--scenario ouvre l'application sur le scénario : ne pas donner de commande avec"
     ),
-    "cli.scenario.started": "Scénario « {title} » : base de cette séance {path}",
     # --- In the application ---
     "home.scenarios": "Scénarios de formation",
     "training.banner.title": "Scénario de formation : {title} ({level})",
@@ -139,11 +138,6 @@ TEXTS: dict[str, str] = {
     ),
     "picker.item": "{title} · {level} · {variant}",
     "picker.goal": "{goal}",
-    "picker.help": (
-        "Chaque scénario prépare une base neuve dans le dossier « formation » : la "
-        "population fictive, l'horloge, les réglages et les pannes du cas. Rejouer un "
-        "scénario repart du même état."
-    ),
     "picker.cancel.tip": "Revenir à l'accueil sans lancer de scénario (Échap)",
     "picker.failed": "Le scénario n'a pas pu être préparé : {message}",
     "settings.figures": "Valeurs non publiées du service",
