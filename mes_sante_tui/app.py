@@ -49,7 +49,7 @@ from mes_sante_tui.core.scenarios import (
     runs_folder,
 )
 from mes_sante_tui.core.services import Services, open_services
-from mes_sante_tui.core.settings import Settings, figures_of, save_figures
+from mes_sante_tui.core.settings import Settings, figures_of, load_figures, save_figures
 from mes_sante_tui.core.space import Closed, ProfileAction
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.crash import default_crash_log, write_crash_log
@@ -147,9 +147,16 @@ class MesSanteApp(App[None]):
         self._outbox_following_width = False
         # Messages after this id are marked « Nouveau »: what arrived during this journey.
         self.outbox_baseline = services.store.last_outbox_id()
-        # A training run (core/scenarios.py): its scenario, shown with its goal.
+        # A training run (core/scenarios.py): its scenario, shown with its goal. The command
+        # line has entered it already (with --parcours or --regles over it); an app built
+        # on a run store by another caller enters it here.
         self.training: Run | None = run_of(services.store)
-        self.apply_settings(settings)
+        if self.training is not None and services.engine.sessions.scenario is None:
+            services.engine.settings = settings
+            self.training = enter_run(services.engine)
+            settings = services.engine.settings
+        # The service's figures kept in the store (`reglages`) win over the defaults.
+        self.apply_settings(load_figures(services.store, settings))
 
     def clock_moved_to(self) -> datetime | None:
         """The simulated date and time when a trainer moved the clock, else None."""

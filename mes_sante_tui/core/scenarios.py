@@ -53,7 +53,7 @@ from .settings import (
     save_figures,
     with_figures,
 )
-from .store import FILE_MODE, FOLDER_MODE, Store
+from .store import FILE_MODE, FOLDER_MODE, SIDE_FILES, Store
 
 SCENARIOS_FILE = "scenarios.json"
 # The store's meta keys saying which scenario a run store is for, and who the trainee is.
@@ -376,7 +376,8 @@ def prepare_run(
         fill_run(store, scenario, at=at, trainee=trainee)
     except BaseException:
         store.close()
-        path.unlink(missing_ok=True)
+        for leftover in (path, *(path.with_name(path.name + side) for side in SIDE_FILES)):
+            leftover.unlink(missing_ok=True)  # nothing half-prepared is left behind
         raise
     store.close()
     return path

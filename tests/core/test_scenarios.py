@@ -347,3 +347,15 @@ def test_the_nominal_run_identifies_the_persona(tmp_path: Path) -> None:
     path = prepare_run("activation-nominale", tmp_path, clock=ManualClock(AT))
     answer = _identify_persona(path, "martine")
     assert getattr(answer, "ok", False) is True
+
+
+def test_a_run_that_fails_half_way_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disque plein")
+
+    monkeypatch.setattr(scenarios, "fill_run", broken)
+    with pytest.raises(OSError):
+        prepare_run("code-expire", tmp_path, clock=ManualClock(AT))
+    assert list(tmp_path.iterdir()) == []

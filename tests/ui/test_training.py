@@ -96,3 +96,24 @@ async def test_the_figures_are_checked_and_kept_from_the_settings_screen(
         assert app.engine.settings.max_code_failures == 3
         # Kept in the store, as `mes-sante-tui reglages essais 3` would.
         assert stored_figures(services.store)[Figure.ATTEMPTS] == 3
+
+
+def test_an_app_built_on_a_run_store_enters_the_run_with_the_store_figures(
+    tmp_path: Path,
+) -> None:
+    from mes_sante_tui.core.scenarios import prepare_run
+    from mes_sante_tui.core.settings import JourneyVariant, save_figures
+
+    path = prepare_run("parcours-identite", tmp_path, trainee="Zoé", clock=NOW_CLOCK)
+    services = open_services(path, clock=NOW_CLOCK, seed_if_empty=False)
+    try:
+        save_figures(services.store, {Figure.ATTEMPTS: 4})
+        app = make_app(services=services, settings=Settings())
+        assert app.training is not None and app.training.scenario.name == "parcours-identite"
+        assert app.settings.journey is JourneyVariant.IDENTITY_FIRST
+        assert app.engine.settings.max_code_failures == 4
+        assert (app.engine.sessions.scenario, app.engine.sessions.trainee) == (
+            "parcours-identite", "Zoé",
+        )
+    finally:
+        services.close()
