@@ -89,8 +89,12 @@ def _main(argv: Sequence[str] | None) -> int:
             if args.command is not None:
                 print(t("cli.error", problem=t("cli.scenario.no_command")), file=sys.stderr)
                 return EXIT_USAGE
-            # A fresh store for this run, beside the store: the application opens it.
+            # A fresh store for this run, beside the store: the application opens it, and
+            # its path is said again when it closes (for `journal`, `outbox`...).
             context = replace(context, path=training.start_scenario(context))
+            status = _dispatch(context)
+            print(t("cli.scenario.store", path=context.path))
+            return status
         return _dispatch(context)
     except StoreError as exc:
         return fail(str(exc))

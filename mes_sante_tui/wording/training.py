@@ -115,6 +115,7 @@ TEXTS: dict[str, str] = {
     "cli.scenario.no_command": (
         "--scenario ouvre l'application sur le scénario : ne pas donner de commande avec"
     ),
+    "cli.scenario.store": "Base de cette séance de formation : {path}",
     # --- In the application ---
     "home.scenarios": "Scénarios de formation",
     "training.banner.title": "Scénario de formation : {title} ({level})",

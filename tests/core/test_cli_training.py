@@ -90,10 +90,14 @@ def test_scenario_opens_the_app_on_a_fresh_run_beside_the_store(
 
     monkeypatch.setattr(cli, "_has_terminal", lambda: True)
     monkeypatch.setattr(cli, "_run_app", fake_app)
+    said: list[str] = []
     for _ in range(2):
         argv = ["--db", str(db), "--scenario", "parcours-identite", "--stagiaire", "Zoé  Dupont"]
-        assert run(capsys, *argv)[0] == 0
+        code, out, err = run(capsys, *argv)
+        assert (code, err) == (0, "")
+        said.append(out.strip())
     (first, settings, training), (second, _, _) = opened
+    assert said == [f"Base de cette séance de formation : {path}" for path in (first, second)]
     assert first != second
     assert Path(first).parent == db.parent / "formation"
     assert Path(first).name.startswith("parcours-identite-zoe-dupont-")
