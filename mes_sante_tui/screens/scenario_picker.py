@@ -15,13 +15,17 @@ from mes_sante_tui.core.scenarios import Scenario, load_scenarios
 from mes_sante_tui.wording import t
 
 
-def scenario_prompt(scenario: Scenario) -> Content:
-    """Two lines or more: its title, level and variant in bold, then its goal."""
+def scenario_prompt(scenario: Scenario, *, highlighted: bool = False) -> Content:
+    """Two lines or more: its title, level and variant in bold, then its goal. The one
+    highlighted is marked « ▶ », not by its colour alone."""
     head = t(
         "picker.item", title=scenario.title, level=t(f"scenario.level.{scenario.level.value}"),
         variant=t(f"variant.{scenario.variant.value}"),
     )
-    return Content.assemble((head, "bold"), "\n", t("picker.goal", goal=scenario.goal))
+    mark = "▶ " if highlighted else "  "
+    return Content.assemble(
+        (mark + head, "bold"), "\n", t("picker.goal", goal=scenario.goal)
+    )
 
 
 class ScenarioPickerScreen(ModalScreen[str | None]):
@@ -65,6 +69,7 @@ class ScenarioPickerScreen(ModalScreen[str | None]):
     def __init__(self, problem: str | None = None) -> None:
         """`problem`: why the scenario chosen before could not be prepared, said first."""
         self.problem = problem
+        self._marked: str | None = None  # the scenario marked « ▶ »
         super().__init__()
 
     def compose(self) -> ComposeResult:
@@ -84,6 +89,15 @@ class ScenarioPickerScreen(ModalScreen[str | None]):
                 options.append(Option(scenario_prompt(scenario), id=scenario.name))
             yield OptionList(*options, id="scenarios")
         yield Footer()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        scenarios = load_scenarios()
+        options = event.option_list
+        for name in (self._marked, event.option.id):
+            if name is not None and name in scenarios:
+                prompt = scenario_prompt(scenarios[name], highlighted=name == event.option.id)
+                options.replace_option_prompt(name, prompt)
+        self._marked = event.option.id
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
