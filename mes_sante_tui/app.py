@@ -716,20 +716,19 @@ class MesSanteApp(App[None]):
         """« Scénarios de formation »: the one chosen starts in a fresh store of its own."""
         from mes_sante_tui.screens.scenario_picker import ScenarioPickerScreen
 
+        folder = runs_folder(Path(self.store.path))
+
         def chosen(name: str | None) -> None:
             if name is None:
                 return
             try:
-                path = prepare_run(
-                    name, runs_folder(Path(self.store.path)),
-                    trainee=self.engine.sessions.trainee,
-                )
+                path = prepare_run(name, folder, trainee=self.engine.sessions.trainee)
             except (StoreError, ScenarioError) as error:
                 self.open_scenarios(error.message)
                 return
             self.switch_store(path)
 
-        self.push_screen(ScenarioPickerScreen(problem), chosen)
+        self.push_screen(ScenarioPickerScreen(str(folder), problem), chosen)
 
     def switch_store(self, path: Path) -> None:
         """Go on with the store at `path` (a scenario's run): the journey starts again from

@@ -66,8 +66,10 @@ class ScenarioPickerScreen(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, problem: str | None = None) -> None:
-        """`problem`: why the scenario chosen before could not be prepared, said first."""
+    def __init__(self, folder: str, problem: str | None = None) -> None:
+        """`folder`: where the run's store will be made; `problem`: why the scenario chosen
+        before could not be prepared, said first."""
+        self.folder = folder
         self.problem = problem
         self._marked: str | None = None  # the scenario marked « ▶ »
         super().__init__()
@@ -75,7 +77,7 @@ class ScenarioPickerScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(t("picker.title"), classes="title", markup=False)
-            yield Static(t("picker.lead"), markup=False)
+            yield Static(t("picker.lead", folder=self.folder), markup=False)
             problem = Static(
                 t("picker.failed", message=self.problem) if self.problem else "",
                 id="picker-problem", markup=False,

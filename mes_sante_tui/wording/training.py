@@ -135,7 +135,7 @@ TEXTS: dict[str, str] = {
     "picker.title": "Scénarios de formation",
     "picker.lead": (
         "Choisissez un cas avec les flèches, puis Entrée : une base neuve est préparée pour "
-        "cette séance (les autres séances ne sont pas touchées)."
+        "cette séance dans {folder} (les autres séances ne sont pas touchées)."
     ),
     "picker.item": "{title} · {level} · {variant}",
     "picker.goal": "{goal}",

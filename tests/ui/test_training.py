@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from support import current, press_each, tab_to, type_text
 from textual.widgets import Input, Static
 
@@ -117,3 +118,27 @@ def test_an_app_built_on_a_run_store_enters_the_run_with_the_store_figures(
         )
     finally:
         services.close()
+
+
+async def test_a_run_that_cannot_be_prepared_is_said_on_the_picker(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mes_sante_tui.app as app_module
+    from mes_sante_tui.core.results import StoreError
+
+    def refused(*args: object, **kwargs: object) -> Path:
+        raise StoreError("Le dossier /formation ne peut pas être écrit.")
+
+    monkeypatch.setattr(app_module, "prepare_run", refused)
+    app = make_app(services=services, settings=Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_scenarios()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        picker = current(app)
+        assert isinstance(picker, ScenarioPickerScreen)
+        problem = str(picker.query_one("#picker-problem", Static).render())
+        assert "ne peut pas être écrit" in problem
+        assert app.training is None
