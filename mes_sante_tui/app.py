@@ -147,6 +147,7 @@ class MesSanteApp(App[None]):
         self._outbox_following_width = False
         # Messages after this id are marked « Nouveau »: what arrived during this journey.
         self.outbox_baseline = services.store.last_outbox_id()
+        self._opened_runs: list[Services] = []
         # A training run (core/scenarios.py): its scenario, shown with its goal. The command
         # line has entered it already (with --parcours or --regles over it); an app built
         # on a run store by another caller enters it here.
@@ -737,7 +738,12 @@ class MesSanteApp(App[None]):
         services = open_services(path, settings=Settings(), seed_if_empty=False)
         services.store.set_busy_timeout(INTERACTIVE_BUSY_TIMEOUT_MS)
         previous, self.services = self.services, services
-        previous.close()
+        # The services the app was given are its caller's to close; those it opened for a
+        # run are closed here, when left, or when the app ends (`on_unmount`).
+        if previous in self._opened_runs:
+            self._opened_runs.remove(previous)
+            previous.close()
+        self._opened_runs.append(services)
         self.training = enter_run(self.engine, trainee=trainee)
         self.session = None
         self.outbox_baseline = self.store.last_outbox_id()
@@ -745,6 +751,11 @@ class MesSanteApp(App[None]):
         self._pop_to(HomeScreen)
         # A new home page: the run's goal on top, the clock and the outbox of the new store.
         self.switch_screen(HomeScreen())
+
+    def on_unmount(self) -> None:
+        for services in self._opened_runs:
+            services.close()
+        self._opened_runs.clear()
 
     # --- settings and session ------------------------------------------------------------
 

@@ -3,6 +3,7 @@ service's figures on the settings screen."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -60,7 +61,10 @@ async def test_the_picker_starts_a_scenario_in_a_fresh_store_with_its_goal_shown
             assert any(scenario.traps[0] in line for line in help_screen.lines)
             assert any("Nathalie" in line and "NIR" in line for line in help_screen.lines)
     finally:
-        app.services.close()
+        services.close()
+    # The run's store, opened by the app, was closed by it when it ended.
+    with pytest.raises(sqlite3.ProgrammingError):
+        app.store.conn.execute("SELECT 1")
     # The trainer's own store is left as it was: no scenario in it.
     untouched = open_services(base, seed_if_empty=False)
     try:
