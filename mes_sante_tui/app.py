@@ -193,6 +193,7 @@ class MesSanteApp(App[None]):
         return self.journey[step].stage if step in self.journey else -1
 
     def start_journey(self) -> None:
+        self.refresh_figures()
         self.session = self.engine.start_session()
         self._session_warned = False
         self.outbox_baseline = self.store.last_outbox_id()
@@ -590,6 +591,7 @@ class MesSanteApp(App[None]):
 
     def open_login(self) -> None:
         """« Se connecter »: a session of its own, then the login flow."""
+        self.refresh_figures()
         self.session = self.engine.start_session()
         self._session_warned = False
         self.outbox_baseline = self.store.last_outbox_id()
@@ -751,6 +753,13 @@ class MesSanteApp(App[None]):
         self._pop_to(HomeScreen)
         # A new home page: the run's goal on top, the clock and the outbox of the new store.
         self.switch_screen(HomeScreen())
+
+    def refresh_figures(self) -> None:
+        """The service's figures as the store has them now: a trainer's `reglages` from
+        another terminal holds from the next journey on."""
+        current = load_figures(self.store, self.settings)
+        if current != self.settings:
+            self.apply_settings(current)
 
     def on_unmount(self) -> None:
         for services in self._opened_runs:

@@ -201,17 +201,21 @@ def with_figures(settings: Settings, values: Mapping[Figure, FigureValue]) -> Se
             t("figure.warning_too_long", warning=duration_words(warning),
               session=duration_words(session))
         )
-    attempts = merged[Figure.ATTEMPTS]
-    validity = merged[Figure.CODE_VALIDITY]
-    assert isinstance(attempts, int) and isinstance(validity, timedelta)
-    return replace(
-        settings,
-        regenerated_code_validity=validity,
-        max_code_failures=attempts,
-        max_login_failures=attempts,
-        session_timeout=session,
-        session_warning=warning,
-    )
+    # Only the figures given change: `settings` keeps the others as they are.
+    changes: dict[str, FigureValue] = {}
+    for figure, value in values.items():
+        for name in _FIELDS_OF[figure]:
+            changes[name] = value
+    return replace(settings, **changes)  # type: ignore[arg-type]
+
+
+# The fields of `Settings` each figure sets.
+_FIELDS_OF: dict[Figure, tuple[str, ...]] = {
+    Figure.CODE_VALIDITY: ("regenerated_code_validity",),
+    Figure.ATTEMPTS: ("max_code_failures", "max_login_failures"),
+    Figure.SESSION: ("session_timeout",),
+    Figure.WARNING: ("session_warning",),
+}
 
 
 class _Meta(Protocol):

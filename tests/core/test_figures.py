@@ -89,6 +89,14 @@ def test_the_number_of_wrong_entries_is_the_same_for_codes_and_login() -> None:
     assert (changed.max_code_failures, changed.max_login_failures) == (3, 3)
 
 
+def test_only_the_figures_given_change() -> None:
+    chosen = Settings(max_code_failures=4, max_login_failures=2)
+    assert with_figures(chosen, {}) == chosen
+    changed = with_figures(chosen, {Figure.SESSION: timedelta(minutes=30)})
+    assert (changed.max_code_failures, changed.max_login_failures) == (4, 2)
+    assert changed.session_timeout == timedelta(minutes=30)
+
+
 def test_the_warning_must_come_before_the_end_of_the_session() -> None:
     with pytest.raises(FigureError, match="avant la fin de la session"):
         with_figures(Settings(), {Figure.SESSION: timedelta(minutes=2)})

@@ -120,6 +120,11 @@ def test_an_app_built_on_a_run_store_enters_the_run_with_the_store_figures(
         assert (app.engine.sessions.scenario, app.engine.sessions.trainee) == (
             "parcours-identite", "Zoé",
         )
+        # Changed meanwhile from a trainer's terminal: from the next journey on.
+        save_figures(services.store, {Figure.ATTEMPTS: 6})
+        app.refresh_figures()
+        assert app.engine.settings.max_code_failures == 6
+        assert app.settings.journey is JourneyVariant.IDENTITY_FIRST
     finally:
         services.close()
 
