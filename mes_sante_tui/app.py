@@ -40,8 +40,23 @@ from mes_sante_tui.core.engine import (
 )
 from mes_sante_tui.core.journey import Back, JourneyDescription, Step, describe
 from mes_sante_tui.core.results import Refused, StoreError, StoreProblem
-from mes_sante_tui.core.services import Services
-from mes_sante_tui.core.settings import DisplayTheme, Settings
+from mes_sante_tui.core.scenarios import (
+    Run,
+    ScenarioError,
+    enter_run,
+    persona_facts,
+    prepare_run,
+    run_of,
+    runs_folder,
+)
+from mes_sante_tui.core.services import Services, open_services
+from mes_sante_tui.core.settings import (
+    DisplayTheme,
+    Settings,
+    figures_of,
+    load_figures,
+    save_figures,
+)
 from mes_sante_tui.core.space import Closed, ProfileAction
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.crash import default_crash_log, write_crash_log
@@ -143,7 +158,17 @@ class MesSanteApp(App[None]):
         self.outbox_baseline = services.store.last_outbox_id()
         for theme in HIGH_CONTRAST_THEMES:
             self.register_theme(theme)
-        self.apply_settings(settings)
+        self._opened_runs: list[Services] = []
+        # A training run (core/scenarios.py): its scenario, shown with its goal. The command
+        # line has entered it already (with --parcours or --regles over it); an app built
+        # on a run store by another caller enters it here.
+        self.training: Run | None = run_of(services.store)
+        if self.training is not None and services.engine.sessions.scenario is None:
+            services.engine.settings = settings
+            self.training = enter_run(services.engine)
+            settings = services.engine.settings
+        # The service's figures kept in the store (`reglages`) win over the defaults.
+        self.apply_settings(load_figures(services.store, settings))
 
     def clock_moved_to(self) -> datetime | None:
         """The simulated date and time when a trainer moved the clock, else None."""
@@ -200,6 +225,7 @@ class MesSanteApp(App[None]):
         return self.journey[step].stage if step in self.journey else -1
 
     def start_journey(self) -> None:
+        self.refresh_figures()
         self.session = self.engine.start_session()
         self._session_warned = False
         self.outbox_baseline = self.store.last_outbox_id()
@@ -436,6 +462,8 @@ class MesSanteApp(App[None]):
                 self.open_login()
             case "settings":
                 self.open_settings()
+            case "scenarios":
+                self.open_scenarios()
             case "regenerate":
                 self.open_regeneration()
             case "home":
@@ -595,6 +623,7 @@ class MesSanteApp(App[None]):
 
     def open_login(self) -> None:
         """« Se connecter »: a session of its own, then the login flow."""
+        self.refresh_figures()
         self.session = self.engine.start_session()
         self._session_warned = False
         self.outbox_baseline = self.store.last_outbox_id()
@@ -685,11 +714,97 @@ class MesSanteApp(App[None]):
         self.goto(Step.REPRESENTATIVE)
         return None
 
+    # --- training scenarios --------------------------------------------------------------
+
+    def training_lines(self) -> list[str]:
+        """The training run's banner: scenario, goal, trainee and the run's store (for the
+        trainer's `mes-sante-tui --db PATH panne …`); nothing outside a run."""
+        if self.training is None:
+            return []
+        scenario = self.training.scenario
+        level = t(f"scenario.level.{scenario.level.value}")
+        lines = [
+            t("training.banner.title", title=scenario.title, level=level),
+            t("training.banner.goal", goal=scenario.goal),
+        ]
+        trainee = self.engine.sessions.trainee
+        if trainee:
+            lines.append(t("training.banner.trainee", trainee=trainee))
+        if self.store.path != ":memory:":  # a file the trainer can point `--db` at
+            lines.append(t("training.banner.store", path=self.store.path))
+        return lines
+
+    def training_help(self) -> list[str]:
+        """The F1 help's part about the training scenario: its goal and traps."""
+        if self.training is None:
+            return []
+        scenario = self.training.scenario
+        level = t(f"scenario.level.{scenario.level.value}")
+        return [
+            t("training.help.title", title=scenario.title, level=level),
+            t("training.help.goal", goal=scenario.goal),
+            persona_facts(self.store, scenario),
+            *(t("training.help.trap", trap=trap) for trap in scenario.traps),
+        ]
+
+    def open_scenarios(self, problem: str | None = None) -> None:
+        """« Scénarios de formation »: the one chosen starts in a fresh store of its own."""
+        from mes_sante_tui.screens.scenario_picker import ScenarioPickerScreen
+
+        folder = runs_folder(Path(self.store.path))
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                path = prepare_run(name, folder, trainee=self.engine.sessions.trainee)
+            except (StoreError, ScenarioError) as error:
+                self.open_scenarios(error.message)
+                return
+            self.switch_store(path)
+
+        self.push_screen(ScenarioPickerScreen(str(folder), problem), chosen)
+
+    def switch_store(self, path: Path) -> None:
+        """Go on with the store at `path` (a scenario's run): the journey starts again from
+        the home page, with the run's settings and its goal shown."""
+        trainee = self.engine.sessions.trainee
+        services = open_services(path, settings=Settings(), seed_if_empty=False)
+        services.store.set_busy_timeout(INTERACTIVE_BUSY_TIMEOUT_MS)
+        previous, self.services = self.services, services
+        # The services the app was given are its caller's to close; those it opened for a
+        # run are closed here, when left, or when the app ends (`on_unmount`).
+        if previous in self._opened_runs:
+            self._opened_runs.remove(previous)
+            previous.close()
+        self._opened_runs.append(services)
+        self.training = enter_run(self.engine, trainee=trainee)
+        self.session = None
+        self.outbox_baseline = self.store.last_outbox_id()
+        self.apply_settings(self.engine.settings)
+        self._pop_to(HomeScreen)
+        # A new home page: the run's goal on top, the clock and the outbox of the new store.
+        self.switch_screen(HomeScreen())
+
+    def refresh_figures(self) -> None:
+        """The service's figures as the store has them now: a trainer's `reglages` from
+        another terminal holds from the next journey on."""
+        current = load_figures(self.store, self.settings)
+        if current != self.settings:
+            self.apply_settings(current)
+
+    def on_unmount(self) -> None:
+        for services in self._opened_runs:
+            services.close()
+        self._opened_runs.clear()
+
     # --- settings and session ------------------------------------------------------------
 
     def open_settings(self) -> None:
         def chosen(settings: Settings | None) -> None:
             if settings is not None:
+                if figures_of(settings) != figures_of(self.settings):
+                    save_figures(self.store, figures_of(settings))  # as `reglages` does
                 self.apply_settings(settings)
 
         self.push_screen(screens.SimulatorSettingsScreen(self.settings), chosen)

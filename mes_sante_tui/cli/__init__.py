@@ -16,16 +16,24 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from mes_sante_tui.core.results import DomainError, StoreError
 from mes_sante_tui.core.services import Services, default_store_path, open_services
-from mes_sante_tui.core.settings import DisplayTheme, JourneyVariant, RuleVersion, Settings
+from mes_sante_tui.core.settings import (
+    DisplayTheme,
+    JourneyVariant,
+    RuleVersion,
+    Settings,
+    load_figures,
+)
 from mes_sante_tui.core.store import _as_store_error
 from mes_sante_tui.plain import asked_for as plain_asked_for
 from mes_sante_tui.wording import t
 
+from . import training
 from .commands import COMMANDS as _COMMANDS
 from .commands import PROGRESS_FROM, fail, message_codes, progress, reset
 from .context import (
@@ -90,6 +98,16 @@ def _main(argv: Sequence[str] | None) -> int:
     path = Path(args.db).expanduser() if args.db else default_store_path()
     context = Context(args=args, path=path, settings=Settings(**settings_kwargs))
     try:
+        if args.scenario is not None:
+            if args.command is not None:
+                print(t("cli.error", problem=t("cli.scenario.no_command")), file=sys.stderr)
+                return EXIT_USAGE
+            # A fresh store for this run, beside the store: the application opens it, and
+            # its path is said again when it closes (for `journal`, `outbox`...).
+            context = replace(context, path=training.start_scenario(context))
+            status = _dispatch(context)
+            print(t("cli.scenario.store", path=context.path))
+            return status
         return _dispatch(context)
     except StoreError as exc:
         return fail(str(exc))
@@ -112,11 +130,13 @@ def _dispatch(context: Context) -> int:
     if command == "reset":
         return reset(context)
     if command in ("rapport", "classe"):  # they open the stores they need themselves
-        from . import training
+        from . import classroom
 
-        return training.cmd_rapport(context) if command == "rapport" else training.cmd_classe(
+        return classroom.cmd_rapport(context) if command == "rapport" else classroom.cmd_classe(
             context
         )
+    if command == "scenarios":  # data of the package: no store is opened
+        return training.cmd_scenarios(context)
     services = open_services(
         context.path, settings=context.settings, seed_if_empty=command != "seed",
     )
@@ -124,15 +144,18 @@ def _dispatch(context: Context) -> int:
         if command is None and context.args.accessible:
             # Plain lines only: no progress bar, nothing but the plain mode's own lines.
             services.engine.catch_up()
-            return _run_plain(services, context.settings)
+            training.enter_run(services, context)  # a scenario's run, as the app does
+            return _run_plain(services, load_figures(services.store, services.engine.settings))
         if command not in ("seed", "reset", "clock"):
             # Statuses follow the simulated clock: carry out what became due since last time.
             with progress(context, "cli.progress.catch_up") as report:
                 services.engine.catch_up(report)
         if command is None:
-            return _run_app(services, context.settings)
+            training.enter_run(services, context)
+            # The settings with the store's figures and the run's variant (`enter_run`).
+            return _run_app(services, services.engine.settings)
         if command == "fiches":
-            from .training import cmd_fiches
+            from .classroom import cmd_fiches
 
             return cmd_fiches(services, context)
         handler = _COMMANDS[command]

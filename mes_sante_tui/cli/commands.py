@@ -580,4 +580,11 @@ COMMANDS: dict[str, Callable[[Services, Context], int]] = {
     "status": cmd_status,
     "clock": cmd_clock,
     "seed": cmd_seed,
+    "reglages": lambda services, context: _training().cmd_reglages(services, context),
 }
+
+
+def _training() -> Any:
+    from . import training  # it imports this module: loaded when a command needs it
+
+    return training

@@ -222,6 +222,13 @@ def build_parser() -> FrenchArgumentParser:
         "--theme", metavar="NOM", choices=[v.value for v in DisplayTheme],
         help=t("cli.help.theme"),
     )
+    general.add_argument(
+        "--scenario", metavar="NOM", default=None, help=t("cli.help.scenario")
+    )
+    general.add_argument(
+        "--stagiaire", "--trainee", dest="stagiaire", metavar="NOM", default=None,
+        help=t("cli.help.stagiaire"),
+    )
     commands = parser.add_subparsers(
         title=t("cli.group.commands"), dest="command", metavar=t("cli.metavar.command"),
     )
@@ -264,6 +271,14 @@ def build_parser() -> FrenchArgumentParser:
     )
     _add_size(reset)
     _add_training_commands(command)
+    command("scenarios", "cli.help.scenarios")
+    reglages = command("reglages", "cli.help.reglages")
+    arguments = reglages.add_argument_group(t("cli.group.arguments"))
+    arguments.add_argument("reglage", metavar="NOM", nargs="?", help=t("cli.help.reglage_name"))
+    arguments.add_argument("valeur", metavar="VALEUR", nargs="?", help=t("cli.help.reglage_value"))
+    reglages.add_argument(
+        "--defaut", "--default", dest="defaut", action="store_true", help=t("cli.help.defaut")
+    )
     return parser
 
 
@@ -306,6 +321,9 @@ def _add_training_commands(command: Callable[[str, str], argparse.ArgumentParser
 
 def parse(parser: FrenchArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
     args, extras = parser.parse_known_args(argv)
+    if args.command == "reglages" and len(extras) == 1 and args.valeur is None:
+        # `reglages essais -2`: a value, refused with the figure's own words.
+        args.valeur, extras = extras[0], []
     if extras:
         backwards = next((x for x in extras if _BACKWARDS.match(x)), None)
         if args.command == "clock" and backwards is not None:

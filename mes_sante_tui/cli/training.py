@@ -1,156 +1,168 @@
-"""The trainer's commands: `rapport` (a session's, a trainee's or a class's report, PDF or
-CSV), `fiches` (printable persona sheets) and `classe` (the app served to a room's browsers).
-
-Files are written whole or not at all: to a temporary file beside the target, then renamed.
-"""
+"""A trainer's commands: `scenarios` (the training scenarios) and `reglages` (the service's
+unpublished figures), and starting a scenario with `--scenario NAME [--stagiaire NOM]`."""
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
+from mes_sante_tui.core import scenarios
+from mes_sante_tui.core.scenarios import (
+    Run,
+    clean_trainee,
+    load_scenarios,
+    prepare_run,
+    runs_folder,
+)
 from mes_sante_tui.core.services import Services
-from mes_sante_tui.core.store import Store
+from mes_sante_tui.core.settings import (
+    Figure,
+    FigureError,
+    Settings,
+    figure_named,
+    figure_typed,
+    figure_words,
+    figures_of,
+    forget_figures,
+    read_figure,
+    save_figures,
+    stored_figures,
+    with_figures,
+)
 from mes_sante_tui.wording import t
 
 from .commands import fail, print_json
-from .context import EXIT_OK, Context
+from .context import EXIT_OK, EXIT_USAGE, Context
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically (a temporary file in the same folder, renamed)."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-
-
-def _output(raw: str) -> Path:
-    return Path(raw).expanduser()
-
-
-def _write_or_fail(outputs: list[tuple[Path, bytes]]) -> str | None:
-    """Write each file; the French line of the first failure, or None."""
-    for path, data in outputs:
-        try:
-            write_file(path, data)
-        except OSError as exc:
-            return t("cli.output.failed", path=path, why=exc.strerror or exc.__class__.__name__)
-    return None
-
-
-# --- rapport -------------------------------------------------------------------------------
-
-
-def cmd_rapport(context: Context) -> int:
-    """`rapport`: `--dossier` a class folder, `--session` one session of the store, or else
-    every session of the store (one trainee)."""
-    from mes_sante_tui.core import report, report_csv, report_pdf
-
-    args = context.args
-    output = _output(args.sortie)
-    kind = args.format or ("csv" if output.suffix.lower() == ".csv" else "pdf")
-    if args.dossier:
-        folder = Path(args.dossier).expanduser().absolute()
-        if not folder.is_dir():
-            return fail(t("cli.rapport.no_folder", path=folder))
-        whole = report.class_report(folder)
-        data = (report_pdf.class_pdf(whole) if kind == "pdf"
-                else report_csv.trainees_csv(whole.trainees).encode("utf-8"))
-    else:
-        if not context.path.is_file():  # a report never creates a store
-            return fail(t("cli.rapport.no_store", path=context.path))
-        store = Store(context.path)
-        try:
-            trainee = report.trainee_of(store, context.path)
-            if args.session:
-                session = report.session_report(store, args.session)
-                if session is None:
-                    return fail(t("cli.rapport.no_session", id=args.session, path=context.path))
-                data = (report_pdf.session_pdf(session) if kind == "pdf" else
-                        report_csv.sessions_csv([(trainee.name, session)]).encode("utf-8"))
-            else:
-                data = (report_pdf.trainee_pdf(trainee) if kind == "pdf"
-                        else report_csv.trainees_csv([trainee]).encode("utf-8"))
-        finally:
-            store.close()
-    problem = _write_or_fail([(output, data)])
-    if problem is not None:
-        return fail(problem)
+def cmd_scenarios(context: Context) -> int:
+    """The shipped scenarios: name, level, goal and variant (no store is opened)."""
+    shipped = load_scenarios()
     if context.json:
-        print_json({"path": str(output), "format": kind, "bytes": len(data)})
-    else:
-        print(t("cli.rapport.written", path=output), file=sys.stdout)
-    return EXIT_OK
+        print_json([
+            {
+                "name": s.name, "title": s.title, "level": s.level.value,
+                "persona": s.persona, "variant": s.variant.value, "rules": s.rules.value,
+                "goal": s.goal, "traps": list(s.traps),
+                "clock": {
+                    "date": None if s.start is None else s.start.isoformat(),
+                    "advance_seconds": int(s.advance.total_seconds()),
+                },
+                "settings": {f.value: figure_typed(f, v) for f, v in s.figures.items()},
+                "faults": [{"name": f.fault.value, "once": f.once} for f in s.faults],
+            }
+            for s in shipped.values()
+        ])
+        return EXIT_OK
+    from . import render
 
-
-# --- classe --------------------------------------------------------------------------------
-
-
-def cmd_classe(context: Context) -> int:
-    """`classe`: prepare the class folder, then serve the app until ctrl+c."""
-    from mes_sante_tui.core.classroom import prepare_class
-
-    try:
-        from mes_sante_tui.web.server import ClassroomServer, page_url, trainee_command
-    except ImportError:
-        return fail(t("cli.classe.missing"))
-    args = context.args
-    folder = (Path(args.dossier).expanduser() if args.dossier
-              else context.path.parent / "classe").absolute()
-    model = prepare_class(folder, context.settings)
-    options: list[str] = []
-    if args.parcours:
-        options += ["--parcours", args.parcours]
-    if args.regles:
-        options += ["--regles", args.regles]
-    # Where a scenario will plug in: `--scenario NAME` passed on to each trainee's command,
-    # for `new_trainee_store` to prepare the scenario's run (core/classroom.py).
-    server = ClassroomServer(
-        trainee_command(folder, options), host=args.hote, port=args.port,
-        ready=t("cli.classe.ready", url=page_url(args.hote, args.port), folder=folder,
-                model=model),
+    render.table(
+        [t("cli.scenarios.name"), t("cli.scenarios.level"), t("cli.scenarios.goal"),
+         t("cli.scenarios.variant")],
+        [
+            [s.name, t(f"scenario.level.{s.level.value}"), s.goal,
+             t(f"variant.{s.variant.value}")]
+            for s in shipped.values()
+        ],
+        title=t("cli.scenarios.title"),
+        keep_whole=(0,),
     )
-    try:
-        server.serve()
-    except OSError as exc:
-        return fail(t("cli.classe.busy", host=args.hote, port=args.port,
-                      why=exc.strerror or exc))
-    print(t("cli.classe.stopped", folder=folder), flush=True)
+    render.sentences(t("cli.scenarios.hint"))
     return EXIT_OK
 
 
-# --- fiches --------------------------------------------------------------------------------
-
-
-def cmd_fiches(services: Services, context: Context) -> int:
-    """`fiches`: the persona sheets (PDF, and the same as text beside it)."""
-    from mes_sante_tui.core import sheets
-
-    args = context.args
-    try:
-        chosen = sheets.persona_sheets(services.store, args.personas)
-    except sheets.UnknownPersona as unknown:
-        return fail(t("cli.fiches.unknown", persona=unknown.key, path=context.path))
-    pdf_path = _output(args.sortie)
-    txt_path = pdf_path.with_suffix(".txt")
-    problem = _write_or_fail([
-        (pdf_path, sheets.sheets_pdf(chosen)),
-        (txt_path, sheets.sheets_text(chosen).encode("utf-8")),
-    ])
-    if problem is not None:
-        return fail(problem)
+def cmd_reglages(services: Services, context: Context) -> int:
+    """Show the figures; `reglages NOM VALEUR` changes one, `--defaut` restores them all."""
+    store, args = services.store, context.args
+    name: str | None = args.reglage
+    raw: str | None = args.valeur
+    if args.defaut:
+        if name is not None:
+            return _usage(t("cli.reglages.defaut_alone"))
+        forget_figures(store)
+    elif name is not None:
+        try:
+            figure = figure_named(name)
+            if raw is None:
+                return _usage(t("cli.reglages.value_missing", name=figure.value))
+            value = read_figure(figure, raw)
+            current = with_figures(Settings(), stored_figures(store))
+            with_figures(current, {figure: value})  # the warning still before the end
+        except FigureError as refused:
+            return fail(refused.message)
+        save_figures(store, {figure: value})
+    stored = stored_figures(store)
+    settings = with_figures(Settings(), stored)
     if context.json:
-        print_json({"pdf": str(pdf_path), "text": str(txt_path),
-                    "personas": [s.key for s in chosen]})
-    else:
-        print(t("cli.fiches.written", pdf=pdf_path, txt=txt_path, count=len(chosen)))
+        print_json(_records(settings, stored))
+        return EXIT_OK
+    from . import render
+
+    if args.defaut:
+        render.sentences(t("cli.reglages.restored"))
+    elif name is not None:
+        changed = figure_named(name)
+        render.sentences(t(
+            "cli.reglages.done", name=changed.value,
+            value=figure_words(changed, figures_of(settings)[changed]),
+        ))
+    render.table(
+        [t("cli.reglages.name"), t("cli.reglages.what"), t("cli.reglages.value"),
+         t("cli.reglages.state")],
+        [
+            [r["name"], t(f"figure.{r['name']}"), r["words"],
+             t("figure.changed") if r["changed"] else t("figure.default")]
+            for r in _records(settings, stored)
+        ],
+        title=t("cli.reglages.title"),
+        keep_whole=(0,),
+    )
+    render.sentences(t("cli.reglages.hint"))
     return EXIT_OK
+
+
+def _records(settings: Settings, stored: dict[Figure, Any]) -> list[dict[str, Any]]:
+    defaults = figures_of(Settings())
+    records = []
+    for figure, value in figures_of(settings).items():
+        records.append({
+            "name": figure.value,
+            "value": int(value.total_seconds()) if isinstance(value, timedelta) else value,
+            "unit": "secondes" if isinstance(value, timedelta) else "essais",
+            "typed": figure_typed(figure, value),
+            "words": figure_words(figure, value),
+            "default": figure_typed(figure, defaults[figure]),
+            "changed": figure in stored and value != defaults[figure],
+        })
+    return records
+
+
+def _usage(problem: str) -> int:
+    import sys
+
+    print(t("cli.error", problem=problem), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def start_scenario(context: Context) -> Path:
+    """`--scenario NAME`: a fresh run store in `formation/` beside the store, its path."""
+    return prepare_run(
+        context.args.scenario, runs_folder(context.path), trainee=context.args.stagiaire
+    )
+
+
+def enter_run(services: Services, context: Context) -> Run | None:
+    """The application opens a run store (or `--stagiaire` was given): the scenario's variant
+    and rule version, unless `--parcours` or `--regles` chose; the scenario and the trainee
+    written on every journal row."""
+    engine = services.engine
+    run = scenarios.enter_run(engine, trainee=clean_trainee(context.args.stagiaire))
+    if run is not None:
+        chosen = context.settings
+        if context.args.parcours is not None:
+            engine.settings = replace(engine.settings, journey=chosen.journey)
+        if context.args.regles is not None:
+            engine.settings = replace(engine.settings, rule_version=chosen.rule_version)
+    return run

@@ -12,7 +12,7 @@ from .clock import Clock, StoreClock, SystemClock
 from .codes import CodeGenerator, SecretCodeGenerator
 from .engine import Engine
 from .personas import seed
-from .settings import Settings
+from .settings import Settings, load_figures
 from .store import Store
 
 ENV_DB = "MES_SANTE_DB"
@@ -54,6 +54,8 @@ def open_services(
     simulated = StoreClock(store, base=clock or SystemClock())
     if seed_if_empty and store.is_empty():
         seed(store, simulated, codes, settings)
+    # The service's unpublished figures a trainer set in this store (`reglages`).
+    settings = load_figures(store, settings)
     engine = Engine(store, clock=simulated, codes=codes, settings=settings)
     # Statuses follow the clock from the moment the store is opened.
     engine.catch_up()

@@ -21,6 +21,10 @@ class Sessions:
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
         self.store = desk.store
+        # A training run (core/scenarios.py): the scenario and the trainee's name, written
+        # on every journal row of the sessions started from now on.
+        self.scenario: str | None = None
+        self.trainee: str | None = None
 
     def catch_up(self, progress: lifecycle.Progress | None = None) -> LifeChanges:
         """Carry out what the (simulated) clock has made due: creations and deletions;
@@ -45,7 +49,10 @@ class Sessions:
 
     def start_session(self) -> Session:
         now = self.desk.clock.now()
-        session = Session(id=uuid.uuid4().hex[:12], started_at=now, last_activity=now)
+        session = Session(
+            id=uuid.uuid4().hex[:12], started_at=now, last_activity=now,
+            trainee=self.trainee, scenario=self.scenario,
+        )
         return self._started(session)
 
     @step("session")

@@ -473,6 +473,10 @@ class Store:
                 (key, value),
             )
 
+    def delete_meta(self, keys: Sequence[str]) -> None:
+        with self.transaction() as conn:
+            conn.executemany("DELETE FROM meta WHERE key = ?", [(key,) for key in keys])
+
     def secret(self) -> bytes:
         value = self.meta("secret")
         if value is None:  # pragma: no cover - written by the first migration
@@ -933,6 +937,12 @@ class Store:
                  code),
             )
             return int(cursor.lastrowid or 0)
+
+    def forget_messages_of(self, person_id: int) -> int:
+        """Take the messages about `person_id` out of the outbox (a training scenario's lost
+        letter); how many were taken."""
+        with self.transaction() as conn:
+            return conn.execute("DELETE FROM outbox WHERE person_id = ?", (person_id,)).rowcount
 
     def outbox(self, limit: int | None = None, after_id: int = 0) -> list[OutboxMessage]:
         sql = "SELECT * FROM outbox WHERE id > ? ORDER BY at DESC, id DESC"

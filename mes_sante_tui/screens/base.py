@@ -216,8 +216,9 @@ class JourneyScreen(Screen[R], Generic[R]):
     # --- actions -------------------------------------------------------------------------
 
     def help_paragraphs(self) -> list[str]:
-        """The text of this screen's F1 help (the keys are added from its live bindings)."""
-        return [t(self.HELP_KEY)]
+        """The text of this screen's F1 help (the keys are added from its live bindings),
+        then, in a training scenario, its goal and traps."""
+        return [t(self.HELP_KEY), *self.msa.training_help()]
 
     def action_help(self) -> None:
         self.app.push_screen(

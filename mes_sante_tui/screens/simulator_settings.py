@@ -1,4 +1,6 @@
-"""The simulator's settings: journey variant, password rule version and the screen's theme."""
+"""The simulator's settings: journey variant, password rule version, guided mode, the screen's
+theme, and the service's unpublished figures (kept in the store by the app: `mes-sante-tui
+reglages` shows them too)."""
 
 from __future__ import annotations
 
@@ -8,10 +10,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, RadioSet, Static
+from textual.widgets import Button, Checkbox, Footer, Input, RadioSet, Static
 
-from mes_sante_tui.core.settings import DisplayTheme, JourneyVariant, RuleVersion, Settings
+from mes_sante_tui.core.settings import (
+    DisplayTheme,
+    Figure,
+    FigureError,
+    FigureValue,
+    JourneyVariant,
+    RuleVersion,
+    Settings,
+    figure_typed,
+    figures_of,
+    read_figure,
+    with_figures,
+)
 from mes_sante_tui.widgets import ChoiceButton, ChoiceSet, FormField, TickBox
+from mes_sante_tui.widgets.text_input import TextInput
 from mes_sante_tui.wording import t
 
 
@@ -105,6 +120,15 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
                 ),
                 hint=t("settings.theme.hint"),
             )
+            yield Static(t("settings.figures"), classes="title", markup=False)
+            yield Static(t("settings.figures.hint"), markup=False)
+            for figure, value in figures_of(current).items():
+                yield FormField(
+                    t(f"figure.{figure.value}"),
+                    TextInput(figure_typed(figure, value), id=f"figure-{figure.value}"),
+                    hint=t(f"figure.{figure.value}.hint"),
+                    id=f"field-{figure.value}",
+                )
             with HorizontalGroup():
                 yield Button(t("button.cancel"), id="cancel")
                 yield Button(t("button.validate"), id="validate", variant="primary")
@@ -117,17 +141,43 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "validate":
-            self.dismiss(
-                replace(
-                    self.settings,
-                    journey=JourneyVariant(self._chosen("journey")),
-                    rule_version=RuleVersion(self._chosen("rules")),
-                    guided=self.query_one("#guided", Checkbox).value,
-                    theme=DisplayTheme(self._chosen("theme")),
-                )
-            )
+            self.validate()
         else:
             self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.validate()
+
+    def validate(self) -> None:
+        """The settings chosen, once every figure typed is one (else each error under its
+        field, what was typed kept, the first field in error focused)."""
+        chosen = replace(
+            self.settings,
+            journey=JourneyVariant(self._chosen("journey")),
+            rule_version=RuleVersion(self._chosen("rules")),
+            guided=self.query_one("#guided", Checkbox).value,
+            theme=DisplayTheme(self._chosen("theme")),
+        )
+        values: dict[Figure, FigureValue] = {}
+        errors: dict[Figure, str] = {}
+        for figure in Figure:
+            typed = self.query_one(f"#figure-{figure.value}", Input).value
+            try:
+                values[figure] = read_figure(figure, typed)
+            except FigureError as refused:
+                errors[figure] = refused.message
+        if not errors:
+            try:
+                chosen = with_figures(chosen, values)
+            except FigureError as refused:
+                errors[Figure.WARNING] = refused.message
+        for figure in Figure:
+            self.query_one(f"#field-{figure.value}", FormField).set_error(errors.get(figure))
+        if errors:
+            self.query_one(f"#figure-{next(iter(errors)).value}", Input).focus()
+            return
+        self.dismiss(chosen)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

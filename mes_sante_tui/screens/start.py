@@ -61,4 +61,4 @@ class StartScreen(JourneyScreen[None]):
         self.done(None if event.button.id == "begin" else event.button.id)
 
     def help_paragraphs(self) -> list[str]:
-        return [t_variant(self.HELP_KEY, self.variant)]
+        return [t_variant(self.HELP_KEY, self.variant), *self.msa.training_help()]

@@ -23,6 +23,7 @@ from . import rules as _rules
 from . import screens as _screens
 from . import space_screens as _space_screens
 from . import store as _store
+from . import training as _training
 
 
 def _merge(*parts: Mapping[str, str]) -> dict[str, str]:
@@ -49,6 +50,7 @@ FR: Mapping[str, str] = _merge(
     _screens.TEXTS,
     _space_screens.TEXTS,
     _store.TEXTS,
+    _training.TEXTS,
 )
 
 
