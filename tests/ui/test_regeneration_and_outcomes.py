@@ -497,7 +497,8 @@ async def test_settings_switch_to_identity_first_2022_rules_and_high_contrast(
         await pilot.press("tab")
         assert app.focused is dialog.query_one("#theme")
         await choose(pilot, "theme-contraste-sombre")  # « Contraste élevé, fond noir »
-        await pilot.press("tab", "tab")  # past « Annuler », to « Valider »
+        # Past the service's four figures, left as they are, and « Annuler », to « Valider ».
+        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab")
         assert app.focused is dialog.query_one("#validate")
         await enter(pilot)
 
