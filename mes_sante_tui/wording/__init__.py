@@ -19,6 +19,7 @@ from . import rules as _rules
 from . import screens as _screens
 from . import space_screens as _space_screens
 from . import store as _store
+from . import trainer_faults as _trainer_faults
 
 
 def _merge(*parts: Mapping[str, str]) -> dict[str, str]:
@@ -34,6 +35,7 @@ def _merge(*parts: Mapping[str, str]) -> dict[str, str]:
 FR: Mapping[str, str] = _merge(
     _rules.TEXTS, _screens.TEXTS, _help.TEXTS, _outbox.TEXTS, _store.TEXTS, _cli.TEXTS,
     _certificate.TEXTS, _access_screens.TEXTS, _space_screens.TEXTS,
+    _trainer_faults.TEXTS,
 )
 
 
