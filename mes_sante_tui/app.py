@@ -694,6 +694,7 @@ class MesSanteApp(App[None]):
         left = self.engine.session_time_left(session)
         warning_open = isinstance(self.screen, SessionWarningScreen)
         if left.total_seconds() <= 0:
+            self.engine.session_ended(session)
             self.session = None
             if warning_open:
                 self.screen.dismiss(False)
@@ -705,6 +706,7 @@ class MesSanteApp(App[None]):
             if warning_open:
                 return
             self._session_warned = True
+            self.engine.session_warned(session)
 
             def answered(extend: bool | None) -> None:
                 if extend and self.session is not None:

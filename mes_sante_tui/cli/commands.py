@@ -581,3 +581,8 @@ COMMANDS: dict[str, Callable[[Services, Context], int]] = {
     "clock": cmd_clock,
     "seed": cmd_seed,
 }
+
+# A trainer's subcommands, in a module of their own (it uses `fail` and `print_json` above).
+from .trainer import TRAINER_COMMANDS  # noqa: E402
+
+COMMANDS.update(TRAINER_COMMANDS)
