@@ -115,8 +115,9 @@ def cmd_journal(services: Services, context: Context) -> int:
         return EXIT_OK
     from . import render
 
-    first = entries[0]
     nobody = t("cli.journal.nobody")
+    trainee = next((e.trainee for e in entries if e.trainee), None)
+    scenario = next((e.scenario for e in entries if e.scenario), None)
     render.table(
         [
             t("cli.journal.time"), t("cli.journal.step"), t("cli.journal.result"),
@@ -125,10 +126,10 @@ def cmd_journal(services: Services, context: Context) -> int:
         [_row(entry) for entry in entries],
         title=t("cli.journal.title", session=session_id) + "\n" + t(
             "cli.journal.who",
-            trainee=first.trainee or nobody,
-            scenario=first.scenario or nobody,
+            trainee=trainee or nobody,
+            scenario=scenario or nobody,
         ),
-        keep_whole=(0, 4),
+        keep_whole=(0, 4, 5),
         numbers=(4,),
     )
     return EXIT_OK
