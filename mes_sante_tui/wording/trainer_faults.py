@@ -205,3 +205,30 @@ TEXTS.update({
     "journal.field.certify": "certification",
     "journal.field.profile": "profil",
 })
+
+# The trainer's panel in the application (F6) and the session's journal.
+TEXTS.update({
+    "key.trainer": "Formateur",
+    "key.trainer.tip": "Les pannes à injecter et le journal de la session (F6)",
+    "key.journal": "Journal",
+    "key.journal.tip": "Le journal de la session en cours (F7)",
+    "trainer.title": "Formateur : pannes à la demande",
+    "trainer.intro": (
+        "Choisissez une panne pour l'injecter (pour le prochain appel ou jusqu'à retrait) ou "
+        "la retirer. Chaque panne qui se produit est notée « panne injectée » au journal."
+    ),
+    "trainer.fault": "[{state}] {name} — {what}",
+    "trainer.journal": "Journal de la session",
+    "trainer.remove_all": "Retirer toutes les pannes",
+    "trainer.close": "Fermer",
+    "trainer.cancel": "Annuler",
+    "trainer.remove": "Retirer la panne",
+    "trainer.inject_once": "Pour le prochain appel",
+    "trainer.inject_until_removed": "Jusqu'à retrait",
+    "trainer.confirm.inject": "Injecter la panne « {name} » ?",
+    "trainer.confirm.remove": "Retirer la panne « {name} » ?",
+    "trainer.journal.title": "Journal de la session {session}",
+    "trainer.journal.title_none": "Journal de la session",
+    "trainer.journal.entry": "{at} · {step} · {result} · temps passé : {spent}",
+    "trainer.journal.fault": "  ⚠ Panne injectée par le formateur : {name}",
+})
