@@ -698,7 +698,6 @@ class MesSanteApp(App[None]):
         left = self.engine.session_time_left(session)
         warning_open = isinstance(self.screen, SessionWarningScreen)
         if left.total_seconds() <= 0:
-            self.engine.session_ended(session)
             self.session = None
             if warning_open:
                 self.screen.dismiss(False)
@@ -706,6 +705,7 @@ class MesSanteApp(App[None]):
                 outcome=Outcome.SESSION_EXPIRED, message=t("identify.session_expired")
             )
             self.show_outcome(expired, Step.START)
+            self.engine.session_ended(session)  # in the journal, once the person is told
         elif left <= self.settings.session_warning and not self._session_warned:
             if warning_open:
                 return

@@ -210,6 +210,9 @@ TEXTS.update({
 TEXTS.update({
     "key.trainer": "Formateur",
     "key.trainer.tip": "Les pannes à injecter et le journal de la session (F6)",
+    "help.keys.binding.trainer": (
+        "F6 : formateur — pannes à la demande et journal de la session (F7)"
+    ),
     "key.journal": "Journal",
     "key.journal.tip": "Le journal de la session en cours (F7)",
     "trainer.title": "Formateur : pannes à la demande",
