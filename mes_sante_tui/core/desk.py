@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar, cast
 
@@ -33,7 +33,7 @@ from . import password
 from .answers import Session, StepRefused
 from .clock import Clock
 from .codes import CodeGenerator, CodeHasher
-from .faults import FaultCall, FaultPlan, FaultRule, When, rule_for
+from .faults import FAULTS, Fault, FaultCall, FaultPlan, FaultRule, When, rule_for
 from .lockout import Lockout, Scope
 from .models import Person
 from .otp import OneTimeCodes
@@ -60,7 +60,8 @@ class _Call:
     session: Session | None
     note: _Note | None = None
     started: float = field(default_factory=time.perf_counter)
-    fault: str | None = None  # the fault that fired on this call
+    fault: str | None = None  # the faults that fired on this call, by name, comma-separated
+    call: str = ""  # the use case, `Class.method`
 
 
 class _Replaced(Exception):
@@ -85,8 +86,11 @@ class Desk:
         self.mailer = Mailer(store)
         self.faults = FaultPlan(store)
         self._calls: list[_Call] = []
-        # The fault that changes the look-ups made by the call running now.
-        self._changing: FaultRule | None = None
+        # A look-up's answer changed by a fault stays changed for the rest of that session
+        # (by session id), even once the fault is used up or removed, and for the look-ups
+        # the session's calls make: the contacts a session did not find do not come back
+        # half-way through its code generation.
+        self._kept: dict[str, FaultRule] = {}
 
     @property
     def otp(self) -> OneTimeCodes:
@@ -143,19 +147,29 @@ class Desk:
         if any(c.session is session for c in self._calls):
             # Called by another use case of the same session: part of its call (a look-up
             # that this call's fault changes answers changed).
-            if look_up and self._changing is not None and call in self._changing.calls:
-                assert session is not None and self._changing.answer is not None
-                return cast(R, self._changing.answer(FaultCall(self.store, session, body())))
+            changing = self._kept.get(session.id) if session is not None else None
+            if look_up and changing is not None and call in changing.calls:
+                assert session is not None and changing.answer is not None
+                return cast(R, changing.answer(FaultCall(self.store, session, body())))
             return body()
-        rule = self._fault_rule(session, call, refusable)
+        in_force = self._in_force(session, call)
+        rule = rule_for(in_force, call, refusable=refusable) if in_force else None
+        kept = rule is None and session is not None and session.id in self._kept
+        if kept:
+            assert session is not None
+            rule = self._kept[session.id]
+            if call not in rule.calls:
+                rule, kept = None, False
         if look_up and rule is None:
             return body()
-        current = _Call(step, session)
+        current = _Call(step, session, call=call)
         self._calls.append(current)
         try:
             if rule is None:
                 return self._run(current, body)
-            return self._run_with_fault(current, body, rule, look_up=look_up)
+            return self._run_with_fault(
+                current, body, rule, look_up=look_up, kept=kept, in_force=in_force
+            )
         finally:
             self._calls.pop()
 
@@ -183,18 +197,19 @@ class Desk:
 
     # --- a trainer's faults ----------------------------------------------------------------
 
-    def _fault_rule(self, session: Session | None, call: str, refusable: bool) -> FaultRule | None:
+    def _in_force(self, session: Session | None, call: str) -> list[Fault]:
+        """The faults in force now (read at each call: a trainer's terminal may have changed
+        them), for a call of a session."""
         if session is None or not call:
-            return None
-        in_force = [f.fault for f in self.faults.in_force()]
-        return rule_for(in_force, call, refusable=refusable) if in_force else None
+            return []
+        return [f.fault for f in self.faults.in_force()]
 
     def _take(self, call: _Call, rule: FaultRule) -> bool:
         """Whether the fault fires on this call (one for the next call only is used up; one
         that another process used up meanwhile does not fire)."""
         if not self.faults.take(rule.fault):
             return False
-        call.fault = rule.fault.value
+        call.fault = rule.fault.value if call.fault is None else f"{call.fault},{rule.fault}"
         return True
 
     def _answer(self, call: _Call, rule: FaultRule, result: object = None) -> Any:
@@ -207,7 +222,8 @@ class Desk:
         return answer
 
     def _run_with_fault(
-        self, call: _Call, body: Callable[[], R], rule: FaultRule, *, look_up: bool
+        self, call: _Call, body: Callable[[], R], rule: FaultRule, *, look_up: bool,
+        kept: bool = False, in_force: Sequence[Fault] = (),
     ) -> R:
         session = call.session
         assert session is not None
@@ -218,23 +234,38 @@ class Desk:
                     return instead
             return self._run(call, body)
         if rule.when is When.MAIL_HELD:
+            # A fault on the look-ups this call makes acts with it (no contacts found, and the
+            # letter does not arrive).
+            changing = next(
+                (
+                    other for other in FAULTS
+                    if other.when is When.ANSWER_CHANGED and other.fault in in_force
+                    and call.call in other.calls
+                ),
+                None,
+            )
+            if changing is not None:
+                self._kept[session.id] = changing
             self.mailer.hold()
             try:
-                return self._run(call, body, held=rule)
+                return self._run(call, body, held=rule, used=changing)
             finally:
                 self.mailer.held = None
         if rule.when is When.ANSWER_CHANGED:
+            said = self._kept.get(session.id) is rule  # in the journal when it first fired
+            self._kept[session.id] = rule
             if look_up:
+                assert rule.answer is not None
+                if kept or said:
+                    return cast(R, rule.answer(FaultCall(self.store, session, body())))
                 # In force: the look-up's answer is changed, and said in the journal.
                 call.fault = rule.fault.value
                 with self.store.transaction():
                     changed: R = self._answer(call, rule, body())
                 return changed
-            self._changing = rule
-            try:
-                return self._run(call, body, used=rule)
-            finally:
-                self._changing = None
+            if kept:
+                call.fault = rule.fault.value
+            return self._run(call, body, used=None if kept else rule)
         # When.ON_SUCCESS: had the call been accepted, the fault answers instead; what the
         # call wrote is rolled back and the session is as it was before the call.
         before = dict(vars(session))

@@ -161,11 +161,6 @@ FAULTS: tuple[FaultRule, ...] = (
         _refused(Outcome.WAIT, "code.wait_30s"),
     ),
     FaultRule(
-        Fault.CONTACTS_NOT_FOUND,
-        frozenset({"CodeGeneration.channels", "CodeGeneration.send_code"}),
-        When.ANSWER_CHANGED, _letter_only, reason="no_contact",
-    ),
-    FaultRule(
         Fault.CODE_NOT_RECEIVED,
         frozenset({
             "CodeGeneration.send_code",
@@ -176,6 +171,11 @@ FAULTS: tuple[FaultRule, ...] = (
             "ContactCheck.resend_contact_code",
         }),
         When.MAIL_HELD,
+    ),
+    FaultRule(
+        Fault.CONTACTS_NOT_FOUND,
+        frozenset({"CodeGeneration.channels", "CodeGeneration.send_code"}),
+        When.ANSWER_CHANGED, _letter_only, reason="no_contact",
     ),
 )
 

@@ -4,7 +4,7 @@ service would answer, and the call's journal row says the fault was injected."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from support import newest_code
@@ -12,6 +12,7 @@ from test_engine_identity import found, sent_code
 from test_seam import identified
 
 from mes_sante_tui.core.answers import ChannelOption, CodeSent, Outcome, Session
+from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.desk import STEPS
 from mes_sante_tui.core.engine import Accepted, Choice, ContactKind, OtpSent
 from mes_sante_tui.core.faults import EVERY_STEP, FAULTS, Fault, FaultPlan
@@ -132,7 +133,9 @@ def test_delay_30s_answers_the_wait_and_sends_nothing(services: Services, once: 
 
 
 @pytest.mark.parametrize("once", [True, False])
-def test_contacts_not_found_leaves_the_letter_only(services: Services, once: bool) -> None:
+def test_contacts_not_found_leaves_the_letter_only(
+    services: Services, clock: ManualClock, once: bool
+) -> None:
     plan = inject(services, Fault.CONTACTS_NOT_FOUND, once=once)
     session = found(services, "martine")
     rows = len(services.store.journal_rows(session.id))
@@ -147,14 +150,27 @@ def test_contacts_not_found_leaves_the_letter_only(services: Services, once: boo
     assert isinstance(sent, CodeSent) and sent.channel is Channel.LETTER
     assert last_row(services, session)["fault"] == "contacts-introuvables"
     assert bool(plan.in_force()) is not once
+    # Used up or not, the rest of this session finds no contact either: no contact comes
+    # back half-way through the code generation (a look-up then leaves no row by itself).
+    after = len(services.store.journal_rows(session.id))
+    assert [o.channel for o in services.engine.channels(session)] == [Channel.LETTER]
+    assert len(services.store.journal_rows(session.id)) == after
+    clock.advance(timedelta(minutes=1))  # past the 30 seconds between two codes
+    # With another fault acting on the resend (« code non reçu »): still by letter.
+    inject(services, Fault.CODE_NOT_RECEIVED, once=True)
+    before = outbox_size(services)
+    again = services.engine.send_code(session, Channel.LETTER)
+    assert isinstance(again, CodeSent), again
+    assert outbox_size(services) == before
+    assert str(last_row(services, session)["fault"]).split(",") == (
+        ["code-non-recu"] if once else ["code-non-recu", "contacts-introuvables"]
+    )
     if once:
-        # Used up by the code sent: the contacts are found again; a look-up alone leaves
-        # no journal row.
-        after = len(services.store.journal_rows(session.id))
-        options = services.engine.channels(session)
+        # Another session finds the contacts again.
+        other = found(services, "martine")
+        options = services.engine.channels(other)
         assert Channel.EMAIL in [o.channel for o in options]
         assert all(isinstance(o, ChannelOption) for o in options)
-        assert len(services.store.journal_rows(session.id)) == after
 
 
 @pytest.mark.parametrize("once", [True, False])
