@@ -79,9 +79,9 @@ class When(StrEnum):
     ON_SUCCESS = "on_success"
     # The call runs with the outbox held: it says the message was sent; nothing arrives.
     MAIL_HELD = "mail_held"
-    # A look-up's answer is changed, for as long as the fault is in force (a look-up does not
-    # use a fault up); a step that makes the look-up runs with it changed, and uses up a
-    # fault for the next call only when it is accepted.
+    # A look-up's answer is changed (a look-up does not use a fault up); a step that makes
+    # the look-up runs with it changed, and uses up a fault for the next call only when it is
+    # accepted. Once met, it holds for the rest of that session (core/desk.py).
     ANSWER_CHANGED = "answer_changed"
 
 
