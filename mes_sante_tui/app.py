@@ -128,6 +128,10 @@ class MesSanteApp(App[None]):
             "ctrl+q", "quit_app", t("key.quit"), tooltip=t("key.quit.tip"), id="quit", priority=True
         ),
         Binding("f2", "toggle_outbox", t("key.outbox"), tooltip=t("key.outbox.tip"), id="outbox"),
+        # A trainer's keys: the faults on demand (shown) and the session's journal.
+        Binding("f6", "trainer", t("key.trainer"), tooltip=t("key.trainer.tip"), id="trainer"),
+        Binding("f7", "journal", t("key.journal"), tooltip=t("key.journal.tip"), id="journal",
+                show=False),
     ]
 
     # Screens get the class -narrow below OUTBOX_BESIDE_MIN_WIDTH columns (see app.tcss).
@@ -850,10 +854,12 @@ class MesSanteApp(App[None]):
                 outcome=Outcome.SESSION_EXPIRED, message=t("identify.session_expired")
             )
             self.show_outcome(expired, Step.START)
+            self.engine.session_ended(session)  # in the journal, once the person is told
         elif left <= self.settings.session_warning and not self._session_warned:
             if warning_open:
                 return
             self._session_warned = True
+            self.engine.session_warned(session)
 
             def answered(extend: bool | None) -> None:
                 if extend and self.session is not None:
@@ -874,6 +880,31 @@ class MesSanteApp(App[None]):
             self.exit()
             return
         self.confirm_leave(self.exit)
+
+    def action_trainer(self) -> None:
+        """F6 « Formateur »: the faults on demand; from there, the session's journal."""
+        from mes_sante_tui.core.faults import FaultPlan
+        from mes_sante_tui.dialogs.trainer_panel import JOURNAL, TrainerPanelScreen
+
+        if isinstance(self.screen, TrainerPanelScreen):
+            return
+
+        def closed(choice: str | None) -> None:
+            if choice == JOURNAL:
+                self.action_journal()
+
+        self.push_screen(TrainerPanelScreen(FaultPlan(self.store), self.engine.clock.now), closed)
+
+    def action_journal(self) -> None:
+        """F7: the current session's journal (else the latest one), as a timeline."""
+        from mes_sante_tui.core.journal import latest_session, session_journal
+        from mes_sante_tui.dialogs.journal_view import JournalScreen
+
+        if isinstance(self.screen, JournalScreen):
+            return
+        session_id = self.session.id if self.session is not None else latest_session(self.store)
+        entries = session_journal(self.store, session_id) if session_id else []
+        self.push_screen(JournalScreen(session_id, entries))
 
     def action_toggle_outbox(self) -> None:
         self.outbox_visible = not self.outbox_visible

@@ -588,3 +588,9 @@ def _training() -> Any:
     from . import training  # it imports this module: loaded when a command needs it
 
     return training
+
+
+# A trainer's subcommands, in a module of their own (it uses `fail` and `print_json` above).
+from .trainer import TRAINER_COMMANDS  # noqa: E402
+
+COMMANDS.update(TRAINER_COMMANDS)

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 from mes_sante_tui import __version__
 from mes_sante_tui.core.clock import MAX_SHIFT, ShiftError, ShiftProblem, read_shift
+from mes_sante_tui.core.faults import Fault
 from mes_sante_tui.core.nir import normalize_nir
 from mes_sante_tui.core.settings import DisplayTheme, JourneyVariant, RuleVersion
 from mes_sante_tui.wording import t
@@ -279,6 +280,7 @@ def build_parser() -> FrenchArgumentParser:
     reglages.add_argument(
         "--defaut", "--default", dest="defaut", action="store_true", help=t("cli.help.defaut")
     )
+    _add_trainer_commands(command)
     return parser
 
 
@@ -319,11 +321,38 @@ def _add_training_commands(command: Callable[[str, str], argparse.ArgumentParser
     classe.add_argument("--dossier", metavar="DOSSIER", help=t("cli.help.classe_dossier"))
 
 
+def _fault_argument(raw: str) -> Fault:
+    try:
+        return Fault(raw.strip().lower())
+    except ValueError:
+        names = ", ".join(fault.value for fault in Fault)
+        raise argparse.ArgumentTypeError(
+            t("cli.panne.unknown", name=raw.strip(), names=names)
+        ) from None
+
+
+def _add_trainer_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """`panne [NOM|--aucune] [--une-fois]` and `journal [--session ID]`."""
+    panne = command("panne", "cli.help.panne")
+    panne.add_argument_group(t("cli.group.arguments")).add_argument(
+        "panne", metavar="NOM", nargs="?", type=_fault_argument,
+        help=t("cli.help.panne_name", names=", ".join(f.value for f in Fault)),
+    )
+    panne.add_argument("--aucune", "--none", dest="aucune", action="store_true",
+                       help=t("cli.help.aucune"))
+    panne.add_argument("--une-fois", "--once", dest="une_fois", action="store_true",
+                       help=t("cli.help.une_fois"))
+    journal = command("journal", "cli.help.journal")
+    journal.add_argument("--session", metavar="ID", help=t("cli.help.session"))
+
+
 def parse(parser: FrenchArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
     args, extras = parser.parse_known_args(argv)
     if args.command == "reglages" and len(extras) == 1 and args.valeur is None:
         # `reglages essais -2`: a value, refused with the figure's own words.
         args.valeur, extras = extras[0], []
+    if args.command == "panne" and args.aucune and args.panne is not None:
+        parser.error(t("cli.panne.conflict"))
     if extras:
         backwards = next((x for x in extras if _BACKWARDS.match(x)), None)
         if args.command == "clock" and backwards is not None:

@@ -31,6 +31,7 @@ class Outcome(StrEnum):
     SESSION_EXPIRED = "session_expired"
     NOT_REPRESENTATIVE = "not_representative"
     WAIT = "wait"
+    SERVICE_UNAVAILABLE = "service_unavailable"  # a trainer's fault: the service is down
 
 
 class Choice(StrEnum):

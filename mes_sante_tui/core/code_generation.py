@@ -18,8 +18,10 @@ class CodeGeneration:
         self.desk, self.sessions = desk, sessions
         self.store = desk.store
 
+    @step(f"{Step.CODE}:contacts", look_up=True)
     def channels(self, session: Session) -> list[ChannelOption]:
-        """Where a new code can go: the addressee's contacts on file, masked; else a letter."""
+        """Where a new code can go: the addressee's contacts on file, masked; else a letter.
+        A look-up through the seam: a trainer's « contacts introuvables » leaves the letter."""
         return contact_channels(self.sessions.addressee(session), letter=True)
 
     @step(Step.CODE)

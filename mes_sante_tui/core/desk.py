@@ -11,22 +11,29 @@ words chosen by the code, never what was typed) and the time taken. A call made 
 another one joins it. A `StepRefused` raised anywhere in the call (what was checked before no
 longer holds under the write lock) rolls the whole call back and answers with its refusal.
 
-This is also where a trainer's fault plan is to be applied (issue 9): at the seam, before the
-call's body runs, knowing the step.
+A trainer's faults (core/faults.py) are applied here, and only here: before the call runs,
+the faults in force are read from the store (a trainer's terminal may have changed them), and
+the entry of the fault table that applies to this use case acts on the call (instead of it,
+on its success, with its mail held, or on a look-up's answer). A fault that fires is written
+on the call's journal row (`fault`), so that the row says it was injected.
+
+A look-up (`@step(name, look_up=True)`, a query a screen makes) goes through the seam too,
+for the faults that concern it; it leaves a journal row only when a fault fires on it.
 """
 
 from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Concatenate, ParamSpec, Protocol, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar, cast
 
 from . import password
 from .answers import Session, StepRefused
 from .clock import Clock
 from .codes import CodeGenerator, CodeHasher
+from .faults import FAULTS, Fault, FaultCall, FaultPlan, FaultRule, When, rule_for
 from .lockout import Lockout, Scope
 from .models import Person
 from .otp import OneTimeCodes
@@ -53,6 +60,21 @@ class _Call:
     session: Session | None
     note: _Note | None = None
     started: float = field(default_factory=time.perf_counter)
+    fault: str | None = None  # the faults that fired on this call, by name, comma-separated
+    call: str = ""  # the use case, `Class.method`
+
+
+class _Replaced(Exception):
+    """The call succeeded, but a fault answers instead: roll back what it wrote."""
+
+
+# Every use case, by its `Class.method` name: whether it can answer a refusal (those a fault
+# on the whole service applies to). Filled by `@step`.
+STEPS: dict[str, bool] = {}
+
+
+def _accepted(result: object) -> bool:
+    return not isinstance(result, Refused) and getattr(result, "ok", True) is True
 
 
 class Desk:
@@ -62,7 +84,13 @@ class Desk:
         self.store, self.clock, self.codes, self.settings = store, clock, codes, settings
         self.hasher = CodeHasher(store.secret())
         self.mailer = Mailer(store)
+        self.faults = FaultPlan(store)
         self._calls: list[_Call] = []
+        # A look-up's answer changed by a fault stays changed for the rest of that session
+        # (by session id), even once the fault is used up or removed, and for the look-ups
+        # the session's calls make: the contacts a session did not find do not come back
+        # half-way through its code generation.
+        self._kept: dict[str, FaultRule] = {}
 
     @property
     def otp(self) -> OneTimeCodes:
@@ -103,26 +131,165 @@ class Desk:
 
     # --- the seam --------------------------------------------------------------------------
 
-    def run(self, step: str, session: Session | None, body: Callable[[], R]) -> R:
-        """Run one engine call: one unit of work, one journal row (see the module's doc)."""
-        if any(call.session is session for call in self._calls):
-            return body()  # called by another use case of the same session: part of its call
-        call = _Call(step, session)
-        self._calls.append(call)
+    def run(
+        self,
+        step: str,
+        session: Session | None,
+        body: Callable[[], R],
+        *,
+        call: str = "",
+        refusable: bool = False,
+        look_up: bool = False,
+    ) -> R:
+        """Run one engine call: one unit of work, one journal row (see the module's doc).
+        `call` names the use case (`Class.method`) for the fault table; `refusable` says
+        whether it can answer a refusal; a `look_up` leaves no row unless a fault fires."""
+        if any(c.session is session for c in self._calls):
+            # Called by another use case of the same session: part of its call (a look-up
+            # that this call's fault changes answers changed).
+            changing = self._kept.get(session.id) if session is not None else None
+            if look_up and changing is not None and call in changing.calls:
+                assert session is not None and changing.answer is not None
+                return cast(R, changing.answer(FaultCall(self.store, session, body())))
+            return body()
+        in_force = self._in_force(session, call)
+        rule = rule_for(in_force, call, refusable=refusable) if in_force else None
+        kept = rule is None and session is not None and session.id in self._kept
+        if kept:
+            assert session is not None
+            rule = self._kept[session.id]
+            if call not in rule.calls:
+                rule, kept = None, False
+        if look_up and rule is None:
+            return body()
+        current = _Call(step, session, call=call)
+        self._calls.append(current)
         try:
-            try:
-                with self.store.unit_of_work():
-                    result = body()
-                    self._journal(call, result)
-            except StepRefused as stale:
-                # Rolled back whole: the refusal and its journal row are all that is written.
-                call.note = None
-                with self.store.transaction():
-                    self._journal(call, stale.refused)
-                return stale.refused  # type: ignore[return-value]
+            if rule is None:
+                return self._run(current, body)
+            return self._run_with_fault(
+                current, body, rule, look_up=look_up, kept=kept, in_force=in_force
+            )
         finally:
             self._calls.pop()
+
+    def _run(
+        self, call: _Call, body: Callable[[], R], *, held: FaultRule | None = None,
+        used: FaultRule | None = None,
+    ) -> R:
+        try:
+            with self.store.unit_of_work():
+                result = body()
+                if held is not None:
+                    # « Code non reçu »: the step says it was sent; nothing arrives.
+                    fired = _accepted(result) and self._take(call, held)
+                    self.mailer.release(deliver=not fired)
+                if used is not None and _accepted(result):
+                    self._take(call, used)
+                self._journal(call, result)
+        except StepRefused as stale:
+            # Rolled back whole: the refusal and its journal row are all that is written.
+            call.note = None
+            with self.store.transaction():
+                self._journal(call, stale.refused)
+            return stale.refused  # type: ignore[return-value]
         return result
+
+    # --- a trainer's faults ----------------------------------------------------------------
+
+    def _in_force(self, session: Session | None, call: str) -> list[Fault]:
+        """The faults in force now (read at each call: a trainer's terminal may have changed
+        them), for a call of a session."""
+        if session is None or not call:
+            return []
+        return [f.fault for f in self.faults.in_force()]
+
+    def _take(self, call: _Call, rule: FaultRule) -> bool:
+        """Whether the fault fires on this call (one for the next call only is used up; one
+        that another process used up meanwhile does not fire)."""
+        if not self.faults.take(rule.fault):
+            return False
+        call.fault = rule.fault.value if call.fault is None else f"{call.fault},{rule.fault}"
+        return True
+
+    def _answer(self, call: _Call, rule: FaultRule, result: object = None) -> Any:
+        assert call.session is not None and rule.answer is not None
+        answer = rule.answer(FaultCall(self.store, call.session, result))
+        call.note = None
+        if rule.reason is not None:
+            call.note = _Note(True, rule.reason, None, call.step)
+        self._journal(call, answer)
+        return answer
+
+    def _run_with_fault(
+        self, call: _Call, body: Callable[[], R], rule: FaultRule, *, look_up: bool,
+        kept: bool = False, in_force: Sequence[Fault] = (),
+    ) -> R:
+        session = call.session
+        assert session is not None
+        if rule.when is When.INSTEAD:
+            with self.store.transaction():
+                if self._take(call, rule):
+                    instead: R = self._answer(call, rule)
+                    return instead
+            return self._run(call, body)
+        if rule.when is When.MAIL_HELD:
+            # A fault on the look-ups this call makes acts with it (no contacts found, and the
+            # letter does not arrive).
+            changing = next(
+                (
+                    other for other in FAULTS
+                    if other.when is When.ANSWER_CHANGED and other.fault in in_force
+                    and call.call in other.calls
+                ),
+                None,
+            )
+            if changing is not None:
+                self._kept[session.id] = changing
+            self.mailer.hold()
+            try:
+                return self._run(call, body, held=rule, used=changing)
+            finally:
+                self.mailer.held = None
+        if rule.when is When.ANSWER_CHANGED:
+            said = self._kept.get(session.id) is rule  # in the journal when it first fired
+            self._kept[session.id] = rule
+            if look_up:
+                assert rule.answer is not None
+                if kept or said:
+                    return cast(R, rule.answer(FaultCall(self.store, session, body())))
+                # In force: the look-up's answer is changed, and said in the journal.
+                call.fault = rule.fault.value
+                with self.store.transaction():
+                    changed: R = self._answer(call, rule, body())
+                return changed
+            if kept:
+                call.fault = rule.fault.value
+            return self._run(call, body, used=None if kept else rule)
+        # When.ON_SUCCESS: had the call been accepted, the fault answers instead; what the
+        # call wrote is rolled back and the session is as it was before the call.
+        before = dict(vars(session))
+        try:
+            with self.store.unit_of_work():
+                result = body()
+                if _accepted(result):
+                    raise _Replaced
+                self._journal(call, result)
+            return result
+        except StepRefused as stale:
+            call.note = None
+            with self.store.transaction():
+                self._journal(call, stale.refused)
+            return stale.refused  # type: ignore[return-value]
+        except _Replaced:
+            vars(session).clear()
+            vars(session).update(before)
+            call.note = None
+        with self.store.transaction():
+            if self._take(call, rule):
+                replaced: R = self._answer(call, rule)
+                return replaced
+        return self._run(call, body)  # used up meanwhile by another process: as it is
 
     def log(
         self,
@@ -146,9 +313,11 @@ class Desk:
         if call.session is None:
             return
         note = call.note or _note_of(call.step, result, call.session)
-        self._write(call.session, note, time.perf_counter() - call.started)
+        self._write(call.session, note, time.perf_counter() - call.started, call.fault)
 
-    def _write(self, session: Session, note: _Note, elapsed: float | None) -> None:
+    def _write(
+        self, session: Session, note: _Note, elapsed: float | None, fault: str | None = None
+    ) -> None:
         self.store.journal(
             at=self.clock.now(),
             session_id=session.id,
@@ -159,6 +328,7 @@ class Desk:
             duration_ms=None if elapsed is None else round(elapsed * 1000, 3),
             trainee=session.trainee,
             scenario=session.scenario,
+            fault=fault,
         )
 
 
@@ -178,15 +348,26 @@ class HasDesk(Protocol):
 S = TypeVar("S", bound=HasDesk)
 
 
-def step(name: str) -> Callable[[Callable[Concatenate[S, P], R]], Callable[Concatenate[S, P], R]]:
+def step(
+    name: str, *, look_up: bool = False
+) -> Callable[[Callable[Concatenate[S, P], R]], Callable[Concatenate[S, P], R]]:
     """Mark a use case: its calls go through the seam, `Desk.run`, under this step's name.
-    The session is the call's first argument after `self`, when it has one."""
+    The session is the call's first argument after `self`, when it has one. A `look_up`
+    (a query) leaves a journal row only when a trainer's fault changes its answer."""
 
     def decorate(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+        qualified = method.__qualname__
+        # Annotations are strings here (`from __future__ import annotations`).
+        refusable = "Refused" in str(method.__annotations__.get("return", ""))
+        STEPS[qualified] = refusable
+
         @functools.wraps(method)
         def call(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
             session = args[0] if args and isinstance(args[0], Session) else None
-            return self.desk.run(name, session, lambda: method(self, *args, **kwargs))
+            return self.desk.run(
+                name, session, lambda: method(self, *args, **kwargs),
+                call=qualified, refusable=refusable, look_up=look_up,
+            )
 
         return call
 

@@ -146,6 +146,15 @@ class Engine:
     def extend_session(self, session: Session) -> None:
         self.sessions.extend_session(session)
 
+    def session_warned(self, session: Session) -> None:
+        self.sessions.session_warned(session)
+
+    def session_ended(self, session: Session) -> None:
+        self.sessions.session_ended(session)
+
+    def certificate_saved(self, session: Session, saved: bool) -> None:
+        self.sessions.certificate_saved(session, saved)
+
     def profile(self, session: Session) -> Person:
         return self.sessions.profile(session)
 

@@ -263,6 +263,8 @@ OUTCOME_ACTIONS: dict[str, tuple[str, ...]] = {
     Outcome.WAIT: (RETRY,),
     Outcome.SESSION_EXPIRED: (HOME,),
     Outcome.NOT_REPRESENTATIVE: (HOME,),
+    # A trainer's fault: back to what was typed, kept, to try again in a moment.
+    Outcome.SERVICE_UNAVAILABLE: (RETRY, HOME),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from mes_sante_tui.wording import t
 
@@ -38,6 +39,25 @@ class Mailer:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        # While a call runs with its mail held (a trainer's « code non reçu »), what it sends
+        # waits here: dropped when the fault fires, posted when it does not.
+        self.held: list[dict[str, Any]] | None = None
+
+    def _post(self, **message: Any) -> int:
+        if self.held is not None:
+            self.held.append(message)
+            return 0
+        return self.store.add_outbox(**message)
+
+    def hold(self) -> None:
+        self.held = []
+
+    def release(self, *, deliver: bool) -> None:
+        """End a hold: what was sent meanwhile is posted now, or never arrives."""
+        held, self.held = self.held or [], None
+        if deliver:
+            for message in held:
+                self.store.add_outbox(**message)
 
     def _email(
         self,
@@ -48,7 +68,7 @@ class Mailer:
         body: str,
         code: str | None = None,
     ) -> int:
-        return self.store.add_outbox(
+        return self._post(
             at=at,
             channel=Channel.EMAIL,
             address=address,
@@ -62,7 +82,7 @@ class Mailer:
     def _sms(
         self, at: datetime, person: Person, number: str, body: str, code: str | None = None
     ) -> int:
-        return self.store.add_outbox(
+        return self._post(
             at=at,
             channel=Channel.SMS,
             address=format_mobile(number),
@@ -130,7 +150,7 @@ class Mailer:
         body: str,
         code: str | None = None,
     ) -> int:
-        return self.store.add_outbox(
+        return self._post(
             at=at,
             channel=Channel.LETTER,
             address=t("outbox.letter.address", name=addressee.full_name),

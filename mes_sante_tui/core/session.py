@@ -81,6 +81,22 @@ class Sessions:
         """The person asked for more time before the session expires (accessibility rule)."""
         self.touch(session, "session:extend")
 
+    @step("session:avertissement")
+    def session_warned(self, session: Session) -> None:
+        """The warning that the session is about to expire was shown (for the journal)."""
+        self.desk.log(session, "session:avertissement", True, "warned")
+
+    @step("session:expiree")
+    def session_ended(self, session: Session) -> None:
+        """The session expired while the person was away (for the journal)."""
+        self.desk.log(session, "session:expiree", False, Outcome.SESSION_EXPIRED)
+
+    @step("attestation")
+    def certificate_saved(self, session: Session, saved: bool) -> None:
+        """The certificate of opposition was saved (or could not be), for the journal: where
+        it went is not written (a folder may name the person)."""
+        self.desk.log(session, "attestation", saved, "saved" if saved else "save_failed")
+
     def profile(self, session: Session) -> Person:
         if session.person_id is None:
             raise RuntimeError("no identified person in this session")

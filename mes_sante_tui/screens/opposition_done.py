@@ -158,11 +158,17 @@ class OppositionDoneScreen(JourneyScreen[None]):
             pdf, txt = save_certificate(cert, folder)
         except OSError:
             self._refuse_folder(t("opposition.done.save_failed", folder=str(folder)))
+            self._note_certificate(saved=False)
             return
         self.clear_refusal(self.fields)
         self.saved.update(t("opposition.done.saved", pdf=str(pdf), txt=str(txt)))
         self.saved.display = True
         self.certificate_saved = True
+        self._note_certificate(saved=True)  # once the person is told where it is
+
+    def _note_certificate(self, *, saved: bool) -> None:
+        if self.msa.session is not None:
+            self.msa.engine.certificate_saved(self.msa.session, saved)
 
     def deliver(self) -> None:
         """The classroom: the PDF goes to the trainee's browser, never to a file on the

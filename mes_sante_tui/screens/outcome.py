@@ -10,7 +10,7 @@ from textual.widgets import Button, Static
 
 from mes_sante_tui.core.flows import HOME, LOGIN_WAY, REGENERATE_CODE, RETRY, outcome_actions
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.wording import t
+from mes_sante_tui.wording import FR, t
 
 from .base import JourneyScreen
 
@@ -47,8 +47,10 @@ class OutcomeScreen(JourneyScreen[str]):
         yield Static(t("outcome.contact"), classes="note", markup=False)
         with HorizontalGroup(classes="actions"):
             for index, action in enumerate(self.actions):
+                # An outcome may word a way forward its own way.
+                own = f"outcome.{self.outcome}.action.{action}"
                 yield Button(
-                    t(f"outcome.action.{action}"),
+                    t(own if own in FR else f"outcome.action.{action}"),
                     id=f"action-{action}",
                     variant="primary" if index == 0 else "default",
                 )

@@ -23,6 +23,7 @@ from . import rules as _rules
 from . import screens as _screens
 from . import space_screens as _space_screens
 from . import store as _store
+from . import trainer_faults as _trainer_faults
 from . import training as _training
 
 
@@ -51,6 +52,7 @@ FR: Mapping[str, str] = _merge(
     _space_screens.TEXTS,
     _store.TEXTS,
     _training.TEXTS,
+    _trainer_faults.TEXTS,
 )
 
 

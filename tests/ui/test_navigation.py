@@ -496,6 +496,7 @@ async def test_home_offers_no_escape_and_f1_lists_its_keys(
             t("help.keys.binding.help"),
             t("help.keys.binding.quit"),
             t("help.keys.binding.outbox"),
+            t("help.keys.binding.trainer"),
             t("help.keys.scroll"),
         )
         assert not any(key.startswith("Échap") for key in dialog.keys)

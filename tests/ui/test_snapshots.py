@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from drive import (
     change_mobile,
+    choose_activate,
     fill_account,
     fill_identify,
     to_account,
@@ -31,6 +32,7 @@ from textual.widgets import Input
 
 from mes_sante_tui.app import MesSanteApp, make_app
 from mes_sante_tui.core.clock import ManualClock, StoreClock
+from mes_sante_tui.core.faults import Fault, FaultPlan
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import DisplayTheme, JourneyVariant, Settings
 
@@ -265,6 +267,31 @@ async def _code_sent(pilot: Pilot[None], services: Services) -> None:
     pilot.app.screen.query_one("#send").focus()
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def _trainer_panel(pilot: Pilot[None], services: Services) -> None:
+    """F6 « Formateur » on the decision, one fault in force until removed."""
+    await to_decision(pilot, services)
+    FaultPlan(services.store).inject(
+        Fault.CODE_NOT_RECEIVED, once=False, now=services.engine.clock.now()
+    )
+    await pilot.press("f6")
+    await pilot.pause()
+
+
+async def _outcome_service_unavailable(pilot: Pilot[None], services: Services) -> None:
+    """A trainer's « service-indisponible »: the decision answers it on its own screen."""
+    await to_decision(pilot, services)
+    FaultPlan(services.store).inject(
+        Fault.SERVICE_UNAVAILABLE, once=True, now=services.engine.clock.now()
+    )
+    await choose_activate(pilot)
+
+
+STEPS.update({
+    "trainer_panel": _trainer_panel,
+    "outcome_service_unavailable": _outcome_service_unavailable,
+})
 
 
 IDENTITY_FIRST_STEPS: dict[str, Driver] = {
