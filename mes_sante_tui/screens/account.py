@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.engine import Activated
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.widgets import (
     ErrorSummary,
     FormField,
@@ -26,6 +27,11 @@ _MAX_IDENTIFIER = 140  # above the rule's 100, so a long entry gets the message,
 class AccountScreen(JourneyScreen[None]):
     STEP = Step.ACCOUNT
     AUTO_FOCUS = "#identifier"
+
+    def __init__(self, create: Callable[[str, str, str], Activated | Refused]) -> None:
+        """Handed the call that creates the account (identifier, password, confirmation)."""
+        self.create = create
+        super().__init__()
 
     def title_text(self) -> str:
         """Guide 002's « Je choisis mon identifiant et mon mot de passe », or guide 000's
@@ -66,18 +72,13 @@ class AccountScreen(JourneyScreen[None]):
             self.submit()
 
     def submit(self) -> None:
-        session = self.msa.session
-        assert session is not None
-        result = self.msa.engine.create_account(
-            session,
-            identifier_raw=self.query_one("#identifier", Input).value,
-            password_raw=self.pair.password,
-            confirmation=self.pair.confirmation,
+        result = self.create(
+            self.query_one("#identifier", Input).value,
+            self.pair.password,
+            self.pair.confirmation,
         )
         if isinstance(result, Activated):
-            self.msa.last_identifier = result.identifier
-            self.msa.refresh_outbox()
-            self.done()
+            self.done(result)  # the router keeps the identifier, to say it at the end
         else:
             # A situation (profile activated or code used meanwhile) gets its own screen.
             self.refuse(result, self.fields)

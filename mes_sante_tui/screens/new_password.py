@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.access import Done
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.widgets import (
     ErrorSummary,
     PasswordPair,
@@ -27,6 +28,11 @@ class NewPasswordScreen(JourneyScreen[bool]):
     HELP_KEY = "new_password.help"
     AUTO_FOCUS = "#password"
     CANCELLED = False
+
+    def __init__(self, reset: Callable[[str, str], Done | Refused]) -> None:
+        """Handed the call that stores the new password (typed twice)."""
+        self.reset = reset
+        super().__init__()
 
     def body(self) -> Iterable[Widget]:
         version = self.msa.settings.rule_version.value
@@ -57,14 +63,7 @@ class NewPasswordScreen(JourneyScreen[bool]):
                 self.action_back()
 
     def submit(self) -> None:
-        session = self.msa.session
-        if session is None:
-            return
-        result = self.msa.engine.access.reset_password(
-            session,
-            password_raw=self.pair.password,
-            confirmation=self.pair.confirmation,
-        )
+        result = self.reset(self.pair.password, self.pair.confirmation)
         if isinstance(result, Done):
             self.msa.refresh_outbox()
             self.dismiss(True)
