@@ -229,12 +229,10 @@ class AccessDesk:
     @step(f"{RECOVER_IDENTIFIER_STEP}:envoi")
     def send_identifier(self, session: Session, channel: Channel | None) -> CodeOnItsWay | Refused:
         step = f"{RECOVER_IDENTIFIER_STEP}:envoi"
-        person = self._recovered(session, step)
-        if isinstance(person, Refused):
-            return person
-        option = self._channel_on_file(person, channel, letter=True)
-        if isinstance(option, Refused):
-            return option
+        chosen = self._recovered_to(session, step, channel, letter=True)
+        if isinstance(chosen, Refused):
+            return chosen
+        person, option = chosen
         channel = option.channel
         identifier = self.store.account_identifier(person.id) or ""
         self.desk.mailer.identifier_reminder(self.desk.clock.now(), person, channel, identifier)
@@ -281,12 +279,10 @@ class AccessDesk:
         self, session: Session, channel: Channel | None
     ) -> CodeOnItsWay | Refused:
         step = f"{RECOVER_PASSWORD_STEP}:envoi"
-        person = self._recovered(session, step)
-        if isinstance(person, Refused):
-            return person
-        option = self._channel_on_file(person, channel, letter=False)
-        if isinstance(option, Refused):
-            return option
+        chosen = self._recovered_to(session, step, channel, letter=False)
+        if isinstance(chosen, Refused):
+            return chosen
+        person, option = chosen
         channel = option.channel
         address = person.email if channel is Channel.EMAIL else person.mobile
         assert address is not None  # the option exists only when the contact is on file
@@ -360,15 +356,18 @@ class AccessDesk:
             return Refused(message=t("recover.start_again"))
         return self.store.person(session.recovery_id)
 
-    @staticmethod
-    def _channel_on_file(
-        person: Person, channel: Channel | None, *, letter: bool
-    ) -> ChannelOption | Refused:
-        """The contact chosen among those on file (the letter too, when `letter`)."""
+    def _recovered_to(
+        self, session: Session, step: str, channel: Channel | None, *, letter: bool
+    ) -> tuple[Person, ChannelOption] | Refused:
+        """The account holder a recovery found, and the contact chosen among theirs on file
+        (the letter too, when `letter`)."""
+        person = self._recovered(session, step)
+        if isinstance(person, Refused):
+            return person
         options = {o.channel: o for o in contact_channels(person, letter=letter)}
         if channel is None or channel not in options:
             return Refused(errors={"channel": t("channel.required")})
-        return options[channel]
+        return person, options[channel]
 
     def _lookup_locked(
         self, session: Session, step: str, scope: Scope, key: str
