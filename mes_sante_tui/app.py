@@ -126,7 +126,7 @@ class MesSanteApp(App[None]):
         # Messages after this id are marked « Nouveau »: what arrived during this journey.
         self.outbox_baseline = services.store.last_outbox_id()
         # Builds each screen that shows what the store holds, with its view and calls.
-        self.handing = Handing(services, lambda: self.settings.journey)
+        self.handing = Handing(services, lambda: self.settings)
         self.add_mode(SPACE_MODE, self._space_screen)
         self.apply_settings(settings)
 

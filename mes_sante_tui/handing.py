@@ -14,14 +14,16 @@ from mes_sante_tui.core.access import AccountFound, CodeOnItsWay
 from mes_sante_tui.core.answers import Choice, ContactKind, OtpSent, Session
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Person
+from mes_sante_tui.core.password import PasswordRule
 from mes_sante_tui.core.services import Services
-from mes_sante_tui.core.settings import JourneyVariant
+from mes_sante_tui.core.settings import JourneyVariant, Settings
 from mes_sante_tui.core.space import ProfileLine
 from mes_sante_tui.core.status import status_label
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from mes_sante_tui.screens.account import PasswordRules
     from mes_sante_tui.screens.choose_profile import ChooseProfileScreen
     from mes_sante_tui.screens.contact_edit import ContactEditScreen
     from mes_sante_tui.screens.decision import DecisionScreen
@@ -45,9 +47,19 @@ class Handing:
     """Builds the screens, each with its view and calls. A call is bound to the session the
     screen was shown for: a session that ended meanwhile answers « expired »."""
 
-    def __init__(self, services: Services, variant: Callable[[], JourneyVariant]) -> None:
+    def __init__(self, services: Services, settings: Callable[[], Settings]) -> None:
+        """`settings`: the simulator's settings as they are when a screen is built."""
         self.services = services
-        self.variant = variant
+        self.settings = settings
+
+    def variant(self) -> JourneyVariant:
+        return self.settings().journey
+
+    def password_rules(self, check: Callable[[str], list[PasswordRule]]) -> PasswordRules:
+        """The rules in force, with `check`, the engine's check of a password typed."""
+        from mes_sante_tui.screens.account import PasswordRules
+
+        return PasswordRules(self.settings().rule_version.value, check)
 
     def _person(self, person_id: int) -> Person:
         return self.services.store.person(person_id)
@@ -68,7 +80,7 @@ class Handing:
         if step is Step.HOME:
             return screens.HomeScreen()
         if step is Step.START:
-            return screens.StartScreen()
+            return screens.StartScreen(self.variant())
         assert session is not None, step
         engine = self.services.engine
         match step:
@@ -92,10 +104,14 @@ class Handing:
                 )
             case Step.CONTACTS:
                 return screens.ContactsScreen(
-                    lambda: engine.contact_view(session), lambda: engine.confirm_contacts(session)
+                    self.variant(),
+                    lambda: engine.contact_view(session),
+                    lambda: engine.confirm_contacts(session),
                 )
             case Step.ACCOUNT:
                 return screens.AccountScreen(
+                    self.variant(),
+                    self.password_rules(engine.password_rules),
                     lambda identifier, password, confirmation: engine.create_account(
                         session,
                         identifier_raw=identifier,
@@ -242,6 +258,7 @@ class Handing:
 
         access = self.services.engine.access
         return NewPasswordScreen(
+            self.password_rules(access.password_rules),
             lambda password, confirmation: access.reset_password(
                 session, password_raw=password, confirmation=confirmation
             )

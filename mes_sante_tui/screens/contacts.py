@@ -12,6 +12,7 @@ from textual.widgets import Button, Static
 from mes_sante_tui.core.engine import Accepted, ContactKind, ContactView
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
+from mes_sante_tui.core.settings import JourneyVariant
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton
 from mes_sante_tui.wording import t, t_variant
 
@@ -23,16 +24,20 @@ class ContactsScreen(JourneyScreen[None]):
     AUTO_FOCUS = "#continue"
 
     def __init__(
-        self, contacts: Callable[[], ContactView], confirm: Callable[[], Accepted | Refused]
+        self,
+        variant: JourneyVariant,
+        contacts: Callable[[], ContactView],
+        confirm: Callable[[], Accepted | Refused],
     ) -> None:
-        """Handed the call that reads the contacts on file (again after a change) and the
-        call that confirms them."""
+        """Handed the journey's variant (its guide's words), the call that reads the
+        contacts on file (again after a change) and the call that confirms them."""
+        self.variant = variant
         self.contacts = contacts
         self.confirm = confirm
         super().__init__()
 
     def title_text(self) -> str:
-        return t_variant(self.TITLE_KEY, self.msa.settings.journey)
+        return t_variant(self.TITLE_KEY, self.variant)
 
     def body(self) -> Iterable[Widget]:
         view = self.contacts()
@@ -50,7 +55,7 @@ class ContactsScreen(JourneyScreen[None]):
             ),
         }
         yield Static(
-            t_variant("contacts.intro", self.msa.settings.journey), classes="lead", markup=False
+            t_variant("contacts.intro", self.variant), classes="lead", markup=False
         )
         yield ErrorSummary()
         yield self.fields["email"]
@@ -64,7 +69,7 @@ class ContactsScreen(JourneyScreen[None]):
 
     def _edit_label(self, kind: str, current: str | None) -> str:
         key = f"contacts.edit_{kind}" if current else f"contacts.add_{kind}"
-        return t_variant(key, self.msa.settings.journey)
+        return t_variant(key, self.variant)
 
     def show_contacts(self) -> None:
         """Contacts are shown masked here: they are typed in full only on the edit screen."""

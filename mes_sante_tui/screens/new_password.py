@@ -17,6 +17,7 @@ from mes_sante_tui.widgets import (
 )
 from mes_sante_tui.wording import t
 
+from .account import PasswordRules
 from .base import JourneyScreen
 
 
@@ -29,19 +30,23 @@ class NewPasswordScreen(JourneyScreen[bool]):
     AUTO_FOCUS = "#password"
     CANCELLED = False
 
-    def __init__(self, reset: Callable[[str, str], Done | Refused]) -> None:
-        """Handed the call that stores the new password (typed twice)."""
+    def __init__(
+        self, rules: PasswordRules, reset: Callable[[str, str], Done | Refused]
+    ) -> None:
+        """Handed the password rules in force and the call that stores the new password
+        (typed twice)."""
+        self.rules = rules
         self.reset = reset
         super().__init__()
 
     def body(self) -> Iterable[Widget]:
-        version = self.msa.settings.rule_version.value
+        version = self.rules.version
         self.pair = PasswordPair(
             t("new_password.password"),
             t("account.password.hint", version=version),
             show_label=t("account.show"),
             confirmation=(t("new_password.confirm"), t("account.confirm.hint")),
-            rules=self.msa.engine.access.password_rules,
+            rules=self.rules.check,
         )
         self.fields = dict(self.pair.fields)
         yield Static(t("new_password.intro"), classes="lead", markup=False)

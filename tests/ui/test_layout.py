@@ -111,7 +111,7 @@ def outcome(kind: Outcome, message_key: str) -> Screen[Any]:
 
 # Each screen a person meets on the way, built once the state it reads is there.
 SCREENS: list[Callable[[MesSanteApp], Screen[Any]]] = [
-    lambda app: screens.StartScreen(),
+    lambda app: step_screen(app, Step.START),
     lambda app: app.handing.identify(session_of(app)),
     lambda app: app.handing.regenerate(session_of(app), None),
     lambda app: outcome(Outcome.NOT_FOUND, "identify.not_found"),
