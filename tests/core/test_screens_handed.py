@@ -20,6 +20,9 @@ UI_FOLDERS = ("screens", "widgets", "dialogs")
 # `self.app.services.store`, `self.msa.session`...
 STORE_READ = re.compile(r"\.\s*store\b")
 SESSION_READ = re.compile(r"\bmsa\s*\.\s*session\b|\bapp\s*\.\s*session\b")
+# The engine, the services or the settings reached through the app: the calls a screen makes
+# and the settings it follows are handed to it.
+ENGINE_READ = re.compile(r"\b(msa|app)\s*\.\s*(engine|services|settings)\b")
 # The router's own calls, that decide what comes next.
 ROUTING_CALL = re.compile(r"\.\s*(manage_child|show_outcome|open_space|open_login|goto|advance)\(")
 
@@ -51,6 +54,10 @@ def test_no_screen_widget_or_dialog_reads_the_session() -> None:
     assert offending(SESSION_READ) == []
 
 
+def test_no_screen_widget_or_dialog_reaches_the_engine_or_the_settings() -> None:
+    assert offending(ENGINE_READ) == []
+
+
 def test_no_screen_calls_the_router_to_choose_what_comes_next() -> None:
     assert offending(ROUTING_CALL) == []
 
@@ -60,5 +67,8 @@ def test_the_patterns_catch_what_they_are_for() -> None:
     assert STORE_READ.search("self.app.services.store")
     assert not STORE_READ.search("self.restore_focus()")
     assert SESSION_READ.search("session = self.msa.session")
+    assert ENGINE_READ.search("self.msa.engine.decide(session, choice, consent)")
+    assert ENGINE_READ.search("variant = self.msa.settings.journey")
+    assert not ENGINE_READ.search("self.settings = settings")
     assert ROUTING_CALL.search("refused = self.msa.manage_child(3)")
     assert not ROUTING_CALL.search("self.done(ManageChild(3))")
