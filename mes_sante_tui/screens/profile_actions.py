@@ -66,7 +66,8 @@ class ProfileActionsScreen(JourneyScreen[None]):
         self.own_id = own_id
         super().__init__()
         self._reload_lock = asyncio.Lock()
-        self._resumed_once = False
+        # Set when another screen covered this one: resuming is then coming back to it.
+        self._came_back = False
         self._left_for_dialog = False
 
     # --- what subclasses give ------------------------------------------------------------
@@ -87,14 +88,16 @@ class ProfileActionsScreen(JourneyScreen[None]):
 
     @on(events.ScreenResume)
     async def reload_on_resume(self) -> None:
-        # The first resume follows the compose, which has just read the store; a dialog
-        # (help, session warning) changes nothing.
-        if self._resumed_once and not self._left_for_dialog:
+        # Only coming back from another screen reads the store again: the first resume
+        # follows the compose, which has just read it (a mode switch resumes a screen twice),
+        # and a dialog (help, session warning) changes nothing.
+        if self._came_back and not self._left_for_dialog:
             await self.reload()
-        self._resumed_once = True
+        self._came_back = False
 
     @on(events.ScreenSuspend)
     def note_suspension(self) -> None:
+        self._came_back = True
         self._left_for_dialog = isinstance(self.app.screen, ModalScreen)
         if not self._left_for_dialog:
             # What was said before the person left is not news when they come back.
