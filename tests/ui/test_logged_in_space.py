@@ -213,6 +213,19 @@ async def test_the_space_shows_the_account_and_every_status(
         assert again is not screen and app.screen_stack == [again]
 
 
+async def test_the_space_opens_at_its_top_in_a_small_terminal(
+    services: Services, settings: Settings
+) -> None:
+    """Switching to the space's mode resumes it twice: it reads the store and places the
+    focus once, so at 80x24 it opens at its top (« Mon espace santé », « Bonjour … »)."""
+    app = make_app(services=services, settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await log_in_through_engine(app, pilot, services, *SEBASTIEN)
+        await pilot.pause()
+        assert screen.query_one("#main").scroll_y == 0
+        assert app.focused is screen.query_one("#own-cloturer")
+
+
 async def test_close_then_reopen_ones_own_space(services: Services, settings: Settings) -> None:
     app = make_app(services=services, settings=settings)
     sebastien = person_id(services, "sebastien")
