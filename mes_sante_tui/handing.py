@@ -8,6 +8,7 @@ what they do goes through the calls they were given, and what comes next is the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from mes_sante_tui.core.access import AccountFound, CodeOnItsWay
@@ -181,11 +182,8 @@ class Handing:
         from mes_sante_tui.screens.otp import OtpScreen
 
         engine = self.services.engine
-        return OtpScreen(
-            sent,
-            lambda: engine.resend_contact_code(session),
-            lambda raw: engine.confirm_contact_change(session, raw),
-        )
+        resend, confirm = engine.resend_contact_code, engine.confirm_contact_change
+        return OtpScreen(sent, partial(resend, session), partial(confirm, session))
 
     # --- logging in and the recoveries ---------------------------------------------------
 
@@ -203,11 +201,8 @@ class Handing:
         from mes_sante_tui.screens.login_code import LoginCodeScreen
 
         access = self.services.engine.access
-        return LoginCodeScreen(
-            sent,
-            lambda: access.resend_login_code(session),
-            lambda raw: access.verify_login_code(session, raw),
-        )
+        resend, verify = access.resend_login_code, access.verify_login_code
+        return LoginCodeScreen(sent, partial(resend, session), partial(verify, session))
 
     def forgot_identifier(self, session: Session) -> ForgotIdentifierScreen:
         from mes_sante_tui.screens.forgot_identifier import ForgotIdentifierScreen
@@ -247,10 +242,9 @@ class Handing:
         from mes_sante_tui.screens.recovery_code import RecoveryCodeScreen
 
         access = self.services.engine.access
+        send, verify = access.send_password_code, access.verify_password_code
         return RecoveryCodeScreen(
-            sent,
-            lambda: access.send_password_code(session, sent.channel),
-            lambda raw: access.verify_password_code(session, raw),
+            sent, partial(send, session, sent.channel), partial(verify, session)
         )
 
     def new_password(self, session: Session) -> NewPasswordScreen:
