@@ -28,6 +28,7 @@ from mes_sante_tui.core.access import AccountFound, CodeOnItsWay, LoggedIn
 from mes_sante_tui.core.clock import OFFSET_KEY
 from mes_sante_tui.core.engine import (
     Accepted,
+    Activated,
     Choice,
     CodeSent,
     ContactKind,
@@ -64,38 +65,15 @@ from mes_sante_tui.cursor import SHOW_CURSOR, focus_cursor
 from mes_sante_tui.dialogs.quit_confirm import QuitConfirmScreen
 from mes_sante_tui.dialogs.session_warning import SessionWarningScreen
 from mes_sante_tui.dialogs.store_problem import StoreProblemScreen
+from mes_sante_tui.handing import Handing
 from mes_sante_tui.screens.base import JourneyScreen, Loss
 from mes_sante_tui.screens.home import HomeScreen
+from mes_sante_tui.screens.profile_actions import ManageChild
 from mes_sante_tui.themes import HIGH_CONTRAST_THEMES, TEXTUAL_THEME
 from mes_sante_tui.wording import t
 
 if TYPE_CHECKING:
     from mes_sante_tui.screens.regenerate import Regenerated, RegenerateScreen
-    from mes_sante_tui.screens.send_code import SendCodeScreen
-
-# Which screen shows each step; both variants use the same screens. Screens are named, not
-# imported, here: each one is imported when its step is first shown.
-SCREEN_FOR_STEP: dict[Step, str] = {
-    Step.HOME: "HomeScreen",
-    Step.START: "StartScreen",
-    Step.IDENTIFY: "IdentifyScreen",
-    Step.BIRTH_DATE: "BirthDateScreen",
-    Step.VITALE: "VitaleScreen",
-    Step.CHOOSE_PROFILE: "ChooseProfileScreen",
-    Step.REPRESENTATIVE: "RepresentativeScreen",
-    Step.CODE: "CodeScreen",
-    Step.DECISION: "DecisionScreen",
-    Step.CONTACTS: "ContactsScreen",
-    Step.ACCOUNT: "AccountScreen",
-    Step.SUCCESS: "SuccessScreen",
-}
-
-
-def screen_for(step: Step) -> Screen[None]:
-    factory = getattr(screens, SCREEN_FOR_STEP[step])
-    built: Screen[None] = factory(as_step=True) if step is Step.CHOOSE_PROFILE else factory()
-    return built
-
 
 OUTBOX_POLL_SECONDS = 1.0
 SESSION_CHECK_SECONDS = 1.0
@@ -116,11 +94,20 @@ _FATAL_PROBLEMS = frozenset({StoreProblem.DAMAGED, StoreProblem.MOVED})
 # the person opens it (F2), and then it sits under the form: the form keeps the whole width.
 OUTBOX_BESIDE_MIN_WIDTH = 110
 
+# Two areas, each with its own stack of screens (Textual's modes): the journey (the home page,
+# the activation, the login and its recoveries) and the logged-in space. Logging in switches to
+# the space, logging out (or a session that expires) switches back to a fresh home page: the
+# stack left behind goes as a whole, never popped screen by screen.
+JOURNEY_MODE = "journey"
+SPACE_MODE = "space"
+
 
 class MesSanteApp(App[None]):
     """The simulator of the « Mon espace santé » journey."""
 
     CSS_PATH = "app.tcss"
+    MODES = {JOURNEY_MODE: HomeScreen}
+    DEFAULT_MODE = JOURNEY_MODE
     ENABLE_COMMAND_PALETTE = False
     TITLE = t("app.title")
     BINDINGS = [
@@ -172,6 +159,9 @@ class MesSanteApp(App[None]):
             self.training = enter_run(services.engine)
             settings = services.engine.settings
         # The service's figures kept in the store (`reglages`) win over the defaults.
+        # Builds each screen that shows what the store holds, with its view and calls.
+        self.handing = Handing(services, lambda: self.settings)
+        self.add_mode(SPACE_MODE, self._space_screen)
         self.apply_settings(load_figures(services.store, settings))
 
     def clock_moved_to(self) -> datetime | None:
@@ -190,7 +180,6 @@ class MesSanteApp(App[None]):
 
     def on_mount(self) -> None:
         self._outbox_follow_width(self.size.width)
-        self.push_screen(HomeScreen())
         self.set_interval(OUTBOX_POLL_SECONDS, self._poll_outbox)
         self.set_interval(SESSION_CHECK_SECONDS, self._check_session)
         self._show_terminal_cursor()
@@ -236,9 +225,15 @@ class MesSanteApp(App[None]):
         self.goto(Step.START)
 
     def goto(self, step: Step) -> None:
-        screen = screen_for(step)
+        screen = self.handing.step(
+            step, self.session, logged_in=self.logged_in, identifier=self.last_identifier
+        )
         if isinstance(screen, JourneyScreen):
             screen.is_step = True
+        if step is Step.SUCCESS and not self.logged_in:
+            # The activation is stored: leaving now loses nothing, so no « Quitter la page
+            # ? ». Logged in, the session stays: it is the way back to the space.
+            self.session = None
         self.push_screen(screen)
 
     def advance(self, current: Step) -> None:
@@ -247,7 +242,8 @@ class MesSanteApp(App[None]):
         if current is Step.REPRESENTATIVE and self.logged_in:
             # In the logged-in space, « Gérer le profil » offers the actions the child's
             # status allows (activate, oppose, close, reopen), not the next journey step.
-            self.push_screen(screens.ManageProfileScreen())
+            assert self.session is not None
+            self.push_screen(self.handing.manage_profile(self.session))
             return
         skip = self.engine.skipped_steps(self.session) if self.session else frozenset()
         self.goto(self.journey.next_step(current, skip=skip))
@@ -276,15 +272,28 @@ class MesSanteApp(App[None]):
         return stack[below[-1] + 1 :] if below else stack
 
     async def back_to_home(self) -> None:
+        """The home page, with nobody identified. From the logged-in space: back to the
+        journey's area, where a fresh home page waits, and the space is put away whole."""
         self.session = None
-        self._pop_to(HomeScreen)
+        if self.current_mode == SPACE_MODE:
+            await self.switch_mode(JOURNEY_MODE)
+            self._renew_mode(SPACE_MODE)
+        else:
+            self._pop_to(HomeScreen)
+
+    def _renew_mode(self, mode: str) -> None:
+        """Put away the stack of `mode` (not the current one), screens and all: the next
+        switch to it starts again from its first screen."""
+        base = self._modes[mode]
+        self.remove_mode(mode)
+        self.add_mode(mode, base)
 
     def _pop_to(self, *kinds: type[Screen[Any]]) -> None:
-        """Take the screens above the home page, or above the first screen of `kinds`, off
-        the stack in one go: the stack changes at once, so none of the screens on the way
-        is shown again, not even for a frame, on the way down."""
+        """Within one area, take the screens above its first screen (or above the first
+        screen of `kinds`) off the stack in one go: the stack changes at once, so none of
+        the screens on the way is shown again, not even for a frame, on the way down."""
         with self.batch_update():
-            while len(self.screen_stack) > 2 and not isinstance(self.screen, kinds):
+            while len(self.screen_stack) > 1 and not isinstance(self.screen, kinds):
                 self.pop_screen()
 
     def loss_on_leaving(self, leaving: Sequence[Screen[Any]], *, journey: bool) -> Loss | None:
@@ -381,7 +390,8 @@ class MesSanteApp(App[None]):
                 self.code_regenerated(result.sent, form)
 
         card = form.typed_card() if form is not None else None
-        self.regeneration_flow(screens.RegenerateScreen(card), back)
+        assert self.session is not None
+        self.regeneration_flow(self.handing.regenerate(self.session, card), back)
 
     @work(exclusive=True, group="flow")
     async def regeneration_flow(
@@ -399,9 +409,10 @@ class MesSanteApp(App[None]):
                     back(found if isinstance(found, Regenerated) else None)
                     return
                 twins = len(found.candidates) > 1
-                if twins and await self.ask(screens.ChooseProfileScreen()) is not True:
+                if twins and await self.ask(self._choose_profile()) is not True:
                     continue
-                sent = await self.ask(self._send_code_screen())
+                assert self.session is not None
+                sent = await self.ask(self.handing.send_code(self.session))
                 if isinstance(sent, CodeSent):
                     regenerated = Regenerated(CardEntry.typed_on(regenerate), sent)
                     await self.pop_screen()
@@ -421,7 +432,8 @@ class MesSanteApp(App[None]):
         elif isinstance(self.screen, screens.StartScreen):
             # Asked for from « Commencer »: on to « Je m'identifie », where it is typed.
             async def identify() -> None:
-                shown = screens.IdentifyScreen()
+                assert self.session is not None
+                shown = self.handing.identify(self.session)
                 await self.push_screen(shown)
                 shown.show_notice(notice)
 
@@ -449,6 +461,9 @@ class MesSanteApp(App[None]):
     def screen_closed(self, screen: Screen[Any]) -> None:
         """A screen left the stack: a flow waiting for it gets no answer (None)."""
         self._answer(screen, None)
+
+    def on_journey_screen_situation(self, message: JourneyScreen.Situation) -> None:
+        self.show_outcome(message.refused, message.screen.stepper_step())
 
     def on_journey_screen_done(self, message: JourneyScreen.Done) -> None:
         if message.screen in self._waiting:
@@ -479,16 +494,26 @@ class MesSanteApp(App[None]):
                     self.open_space()
                 else:
                     self.open_login()
-            case ProfileAction.ACTIVATE | ProfileAction.OPPOSE:
-                preset = Choice.ACTIVATE if result is ProfileAction.ACTIVATE else Choice.OPPOSE
-                self.push_screen(screens.DecisionScreen(preset=preset))
-            case ProfileAction.CLOSE:
-                self.close_profile(screen)
+            case "logout":
+                if self.session is not None:
+                    self.engine.access.logout(self.session)
+                self.leave_to_home()
+            case ManageChild(person_id=person_id):
+                refused = self.manage_child(person_id)
+                if refused is not None:
+                    screen.show_refused(refused)
+            case ProfileAction() as action:
+                self.profile_action(screen, action)
             case ContactKind() as kind:
                 self.change_contact(screen, kind)
             case Accepted(next=None):
                 # Opposition is confirmed on its own screen (guide 002, Opposition 2/4).
                 self.opposition_flow()
+            case Activated(identifier=identifier):
+                # The account is created: its identifier is said at the end.
+                self.last_identifier = identifier
+                self.refresh_outbox()
+                self.advance(screen.STEP)
             case Accepted() | None if screen.STEP is not Step.HOME:
                 self.advance(screen.STEP)
             case _:
@@ -501,32 +526,51 @@ class MesSanteApp(App[None]):
         """« Modifier mon adresse e-mail / mon numéro »: the new contact, then the one-time
         code sent to it; back on « Mes coordonnées », which says when it changed."""
         try:
-            sent = await self.ask(screens.ContactEditScreen(kind))
-            confirmed = isinstance(sent, OtpSent) and await self.ask(screens.OtpScreen(sent))
+            session = self.session
+            if session is None:
+                return
+            sent = await self.ask(self.handing.contact_edit(session, kind))
+            confirmed = isinstance(sent, OtpSent) and await self.ask(
+                self.handing.otp(session, sent)
+            )
             if confirmed is True and isinstance(contacts, screens.ContactsScreen):
                 contacts.contact_updated()
             self.refresh_outbox()
         except StoreError as error:
             self.store_failed(error)
 
-    def _child_name(self, session: Session) -> str | None:
-        """The name of the child the session acts for, None when about one's own profile."""
-        if session.person_id is None:
-            return None
-        person = self.store.person(session.person_id)
-        return person.full_name if person.parent_id is not None else None
-
-    def _send_code_screen(self) -> SendCodeScreen:
-        """« Recevoir mon code provisoire »: the contacts on file and the call that sends."""
-        from mes_sante_tui.screens.send_code import SendCodeScreen
-
+    def profile_action(self, screen: JourneyScreen[Any], action: ProfileAction) -> None:
+        """An action of the space on a profile: the space's own buttons act on one's own
+        profile, « Gérer le profil »'s on the child's the session acts for."""
         session = self.session
-        assert session is not None
-        return SendCodeScreen(
-            self.engine.channels(session),
-            self._child_name(session),
-            lambda channel: self.engine.send_code(session, channel),
-        )
+        if session is None:
+            return
+        if isinstance(screen, screens.SpaceScreen):
+            self.engine.back_to_own_profile(session)
+        match action:
+            case ProfileAction.ACTIVATE | ProfileAction.OPPOSE:
+                preset = Choice.ACTIVATE if action is ProfileAction.ACTIVATE else Choice.OPPOSE
+                self.push_screen(self.handing.decision(session, preset))
+            case ProfileAction.CLOSE:
+                self.close_profile(screen)
+            case ProfileAction.REOPEN:
+                self.reopen_profile(screen)
+
+    @work(exclusive=True, group="flow")
+    async def reopen_profile(self, screen: JourneyScreen[Any]) -> None:
+        """« Rouvrir » at once: said on the screen, which then shows the new status."""
+        session = self.session
+        if session is None or not isinstance(screen, screens.ProfileActionsScreen):
+            return
+        try:
+            result = self.engine.space.reopen(session)
+            if isinstance(result, Refused):
+                screen.show_refused(result)
+                return
+            await screen.reopened(result, self.engine.clock.now().date())
+            self.refresh_outbox()
+        except StoreError as error:
+            self.store_failed(error)
 
     @work(exclusive=True, group="flow")
     async def close_profile(self, actions: JourneyScreen[Any]) -> None:
@@ -550,6 +594,7 @@ class MesSanteApp(App[None]):
             closed = await self.ask(screens.CloseProfileScreen(view, close))
             if isinstance(closed, Closed) and isinstance(actions, screens.ProfileActionsScreen):
                 actions.closed(closed)
+                self.refresh_outbox()
         except StoreError as error:
             self.store_failed(error)
 
@@ -563,12 +608,17 @@ class MesSanteApp(App[None]):
                 return
             opposed = await self.ask(
                 screens.OppositionConfirmScreen(
-                    self._child_name(session), lambda: self.engine.confirm_opposition(session)
+                    self.handing.child_name(session),
+                    lambda: self.engine.confirm_opposition(session),
                 )
             )
             if isinstance(opposed, Opposed):
+                # The session stays open, about the parent again, so that « Gérer le profil »
+                # can act for another child without a new code.
+                self.engine.back_to_own_profile(session)
                 profiles = self.engine.household_profiles(session)
-                await self.push_screen(screens.OppositionDoneScreen(opposed, profiles))
+                done = screens.OppositionDoneScreen(opposed, profiles, logged_in=self.logged_in)
+                await self.push_screen(done)
         except StoreError as error:
             self.store_failed(error)
 
@@ -639,7 +689,9 @@ class MesSanteApp(App[None]):
     async def login_flow(self) -> None:
         """Identifier and password, the one-time code, then the space. The recoveries start
         from the login form and come back to it, saying what was sent or changed."""
-        login = screens.LoginScreen()
+        session = self.session
+        assert session is not None
+        login = self.handing.login(session)
         login.is_step = True  # a journey of its own: what was typed before it is left behind
         while True:
             answer = await self.ask(login)
@@ -651,7 +703,7 @@ class MesSanteApp(App[None]):
                 elif answer == "forgot-password":
                     login.password_changed(await self.recover_password())
                 elif isinstance(answer, CodeOnItsWay):
-                    result = await self.ask(screens.LoginCodeScreen(answer))
+                    result = await self.ask(self.handing.login_code(session, answer))
                     if isinstance(result, LoggedIn):
                         self.open_space()
                         return
@@ -663,12 +715,14 @@ class MesSanteApp(App[None]):
     async def recover_identifier(self) -> CodeOnItsWay | None:
         """« Identifiant oublié »: who the person is, then where to send the identifier.
         Returns where it went, or None when the person went back to the login."""
-        form = screens.ForgotIdentifierScreen()
+        session = self.session
+        assert session is not None
+        form = self.handing.forgot_identifier(session)
         while True:
             found = await self.ask(form)
             if not isinstance(found, AccountFound):
                 return None
-            sent = await self.ask(screens.RecoveryChannelScreen("identifier", found.channels))
+            sent = await self.ask(self.handing.recovery_channel(session, "identifier", found))
             if isinstance(sent, CodeOnItsWay):
                 await self.pop_screen()  # the form: back to the login
                 return sent
@@ -676,31 +730,44 @@ class MesSanteApp(App[None]):
     async def recover_password(self) -> bool:
         """« Mot de passe oublié »: who the person is, where to send a code, the code, the
         new password. Back from any of them is back on the form, as typed."""
-        form = screens.ForgotPasswordScreen()
+        session = self.session
+        assert session is not None
+        form = self.handing.forgot_password(session)
         while True:
             found = await self.ask(form)
             if not isinstance(found, AccountFound):
                 return False
-            sent = await self.ask(screens.RecoveryChannelScreen("password", found.channels))
+            sent = await self.ask(self.handing.recovery_channel(session, "password", found))
             if not isinstance(sent, CodeOnItsWay):
                 continue
-            if await self.ask(screens.RecoveryCodeScreen(sent)) is not True:
+            self.refresh_outbox()
+            if await self.ask(self.handing.recovery_code(session, sent)) is not True:
                 continue
-            if await self.ask(screens.NewPasswordScreen()) is True:
+            if await self.ask(self.handing.new_password(session)) is True:
                 await self.pop_screen()  # the form: back to the login
                 return True
 
     def open_space(self) -> None:
-        """The logged-in space, on top of the home page: the login (or the journey that led
-        here) is left behind, so Escape from the space does not go back into it."""
-
+        """The logged-in space. From the login (or the activation that led here): the
+        space's own area, and the journey's stack put away whole, so that Escape from the
+        space leads back into none of it. Within the space: back to its first screen (it
+        brings itself up to date)."""
         if self.session is not None:
             self.engine.back_to_own_profile(self.session)
-        # Back to the space already open (it brings itself up to date), else a new one; the
-        # screens left behind go in one go, with the space on top before anything is drawn.
-        self._pop_to(HomeScreen, screens.SpaceScreen)
-        if not isinstance(self.screen, screens.SpaceScreen):
-            self.push_screen(screens.SpaceScreen())
+        if self.current_mode == SPACE_MODE:
+            self._pop_to(screens.SpaceScreen)
+            return
+        self.switch_mode(SPACE_MODE)
+        self._renew_mode(JOURNEY_MODE)
+
+    def _space_screen(self) -> Screen[Any]:
+        """The first screen of the space's area, handed what it shows and its one call."""
+        assert self.session is not None
+        return self.handing.space(self.session)
+
+    def _choose_profile(self) -> JourneyScreen[Any]:
+        assert self.session is not None
+        return self.handing.choose_profile(self.session)
 
     @property
     def logged_in(self) -> bool:
@@ -708,8 +775,8 @@ class MesSanteApp(App[None]):
 
     def manage_child(self, person_id: int) -> Refused | None:
         """« Gérer le profil » of a child: the certification as legal representative, then
-        the decision (or, in the logged-in space, the action the screen chose). Returns the
-        refusal for the calling screen to show, if any."""
+        the decision (or, in the logged-in space, the actions its status allows). Returns
+        the refusal for the screen it was asked from, if any."""
         if self.session is None:
             return None
         result = self.engine.manage_profile(self.session, person_id)
@@ -782,6 +849,7 @@ class MesSanteApp(App[None]):
             self._opened_runs.remove(previous)
             previous.close()
         self._opened_runs.append(services)
+        self.handing = Handing(services, lambda: self.settings)
         self.training = enter_run(self.engine, trainee=trainee)
         self.session = None
         self.outbox_baseline = self.store.last_outbox_id()

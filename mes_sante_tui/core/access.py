@@ -229,19 +229,16 @@ class AccessDesk:
     @step(f"{RECOVER_IDENTIFIER_STEP}:envoi")
     def send_identifier(self, session: Session, channel: Channel | None) -> CodeOnItsWay | Refused:
         step = f"{RECOVER_IDENTIFIER_STEP}:envoi"
-        if (expired := self.sessions.touch(session, step)) is not None:
-            return expired
-        if session.recovery_id is None:
-            return Refused(message=t("recover.start_again"))
-        person = self.store.person(session.recovery_id)
-        options = {o.channel: o for o in contact_channels(person, letter=True)}
-        if channel is None or channel not in options:
-            return Refused(errors={"channel": t("channel.required")})
+        chosen = self._recovered_to(session, step, channel, letter=True)
+        if isinstance(chosen, Refused):
+            return chosen
+        person, option = chosen
+        channel = option.channel
         identifier = self.store.account_identifier(person.id) or ""
         self.desk.mailer.identifier_reminder(self.desk.clock.now(), person, channel, identifier)
         session.recovery_id = None
         self.desk.log(session, step, True, f"sent:{channel.value}", person_id=person.id)
-        return CodeOnItsWay(channel=channel, masked=options[channel].masked)
+        return CodeOnItsWay(channel=channel, masked=option.masked)
 
     # --- « Mot de passe oublié » ---------------------------------------------------------
 
@@ -282,14 +279,11 @@ class AccessDesk:
         self, session: Session, channel: Channel | None
     ) -> CodeOnItsWay | Refused:
         step = f"{RECOVER_PASSWORD_STEP}:envoi"
-        if (expired := self.sessions.touch(session, step)) is not None:
-            return expired
-        if session.recovery_id is None:
-            return Refused(message=t("recover.start_again"))
-        person = self.store.person(session.recovery_id)
-        options = {o.channel: o for o in contact_channels(person, letter=False)}
-        if channel is None or channel not in options:
-            return Refused(errors={"channel": t("channel.required")})
+        chosen = self._recovered_to(session, step, channel, letter=False)
+        if isinstance(chosen, Refused):
+            return chosen
+        person, option = chosen
+        channel = option.channel
         address = person.email if channel is Channel.EMAIL else person.mobile
         assert address is not None  # the option exists only when the contact is on file
         masked = self._send_otp(person, PASSWORD_PURPOSE, channel, address)
@@ -300,11 +294,9 @@ class AccessDesk:
     @step(f"{RECOVER_PASSWORD_STEP}:code")
     def verify_password_code(self, session: Session, raw: str) -> Done | Refused:
         step = f"{RECOVER_PASSWORD_STEP}:code"
-        if (expired := self.sessions.touch(session, step)) is not None:
-            return expired
-        if session.recovery_id is None:
-            return Refused(message=t("recover.start_again"))
-        person = self.store.person(session.recovery_id)
+        person = self._recovered(session, step)
+        if isinstance(person, Refused):
+            return person
         counter, key = self.desk.lockout(Scope.RECOVERY_CODE), str(person.id)
         now = self.desk.clock.now()
         if codeformat.check_otp(raw).ok and (left := counter.wait_left(key, now)) is not None:
@@ -332,11 +324,9 @@ class AccessDesk:
     ) -> Done | Refused:
         """The new password, under the rules in force; the wait on logins is lifted."""
         step = f"{RECOVER_PASSWORD_STEP}:nouveau"
-        if (expired := self.sessions.touch(session, step)) is not None:
-            return expired
-        if session.recovery_id is None or not session.recovery_verified:
-            return Refused(message=t("recover.start_again"))
-        person = self.store.person(session.recovery_id)
+        person = self._recovered(session, step, verified=True)
+        if isinstance(person, Refused):
+            return person
         identifier = self.store.account_identifier(person.id) or ""
         errors = self.desk.password_errors(password_raw, confirmation, person, identifier)
         if errors:
@@ -354,6 +344,30 @@ class AccessDesk:
         return Done()
 
     # --- shared --------------------------------------------------------------------------
+
+    def _recovered(
+        self, session: Session, step: str, *, verified: bool = False
+    ) -> Person | Refused:
+        """The account holder a recovery found (its code confirmed, when `verified`); or the
+        session's expiry, or « start again » when nobody was found."""
+        if (expired := self.sessions.touch(session, step)) is not None:
+            return expired
+        if session.recovery_id is None or (verified and not session.recovery_verified):
+            return Refused(message=t("recover.start_again"))
+        return self.store.person(session.recovery_id)
+
+    def _recovered_to(
+        self, session: Session, step: str, channel: Channel | None, *, letter: bool
+    ) -> tuple[Person, ChannelOption] | Refused:
+        """The account holder a recovery found, and the contact chosen among theirs on file
+        (the letter too, when `letter`)."""
+        person = self._recovered(session, step)
+        if isinstance(person, Refused):
+            return person
+        options = {o.channel: o for o in contact_channels(person, letter=letter)}
+        if channel is None or channel not in options:
+            return Refused(errors={"channel": t("channel.required")})
+        return person, options[channel]
 
     def _lookup_locked(
         self, session: Session, step: str, scope: Scope, key: str

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -10,6 +11,9 @@ from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.engine import Activated
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.password import PasswordRule
+from mes_sante_tui.core.results import Refused
+from mes_sante_tui.core.settings import JourneyVariant
 from mes_sante_tui.widgets import (
     ErrorSummary,
     FormField,
@@ -23,18 +27,40 @@ from .base import JourneyScreen
 _MAX_IDENTIFIER = 140  # above the rule's 100, so a long entry gets the message, not a cut
 
 
+@dataclass(frozen=True)
+class PasswordRules:
+    """The password rules in force: their version (« 2025 ») and the check of a password
+    being typed, for the checklist under it."""
+
+    version: str
+    check: Callable[[str], list[PasswordRule]]
+
+
 class AccountScreen(JourneyScreen[None]):
     STEP = Step.ACCOUNT
     AUTO_FOCUS = "#identifier"
 
+    def __init__(
+        self,
+        variant: JourneyVariant,
+        rules: PasswordRules,
+        create: Callable[[str, str, str], Activated | Refused],
+    ) -> None:
+        """Handed the journey's variant (its guide's words), the password rules in force and
+        the call that creates the account (identifier, password, confirmation)."""
+        self.variant = variant
+        self.rules = rules
+        self.create = create
+        super().__init__()
+
     def title_text(self) -> str:
         """Guide 002's « Je choisis mon identifiant et mon mot de passe », or guide 000's
         « … commun à tous mes profils »."""
-        return t_variant(self.TITLE_KEY, self.msa.settings.journey)
+        return t_variant(self.TITLE_KEY, self.variant)
 
     def body(self) -> Iterable[Widget]:
-        version = self.msa.settings.rule_version.value
-        variant = self.msa.settings.journey
+        version = self.rules.version
+        variant = self.variant
         self.fields = {
             "identifier": FormField(
                 t("account.identifier"),
@@ -47,7 +73,7 @@ class AccountScreen(JourneyScreen[None]):
             t_variant("account.password.hint", variant, version=version),
             show_label=t("account.show"),
             confirmation=(t("account.confirm"), t("account.confirm.hint")),
-            rules=self.msa.engine.password_rules,
+            rules=self.rules.check,
         )
         self.fields.update(self.pair.fields)
         yield Static(t_variant("account.intro", variant), classes="lead", markup=False)
@@ -66,18 +92,13 @@ class AccountScreen(JourneyScreen[None]):
             self.submit()
 
     def submit(self) -> None:
-        session = self.msa.session
-        assert session is not None
-        result = self.msa.engine.create_account(
-            session,
-            identifier_raw=self.query_one("#identifier", Input).value,
-            password_raw=self.pair.password,
-            confirmation=self.pair.confirmation,
+        result = self.create(
+            self.query_one("#identifier", Input).value,
+            self.pair.password,
+            self.pair.confirmation,
         )
         if isinstance(result, Activated):
-            self.msa.last_identifier = result.identifier
-            self.msa.refresh_outbox()
-            self.done()
+            self.done(result)  # the router keeps the identifier, to say it at the end
         else:
             # A situation (profile activated or code used meanwhile) gets its own screen.
             self.refuse(result, self.fields)

@@ -179,9 +179,13 @@ class JourneyScreen(Screen[R], Generic[R]):
         """Errors stay on the form; a situation (not found, expired…) gets its own screen."""
         if refused.outcome is not None and not refused.errors:
             self.clear_refusal(fields)
-            self.msa.show_outcome(refused, self.stepper_step())
+            self.app.post_message(self.Situation(self, refused))
         else:
             self.show_refusal(refused.errors, fields, refused.message)
+
+    def show_refused(self, refused: Refused) -> None:
+        """A refusal the router met on this screen's behalf (« Gérer le profil »…)."""
+        self.refuse(refused, {})
 
     def show_refusal(
         self, errors: Mapping[str, str], fields: Mapping[str, FormField], message: str | None = None
@@ -250,6 +254,15 @@ class JourneyScreen(Screen[R], Generic[R]):
         def __init__(self, screen: JourneyScreen[Any], result: object) -> None:
             self.screen = screen
             self.result = result
+            super().__init__()
+
+    class Situation(Message):
+        """A refusal that is a situation (not found, expired, locked…): the router shows it
+        on a screen of its own, with the ways forward, over this one."""
+
+        def __init__(self, screen: JourneyScreen[Any], refused: Refused) -> None:
+            self.screen = screen
+            self.refused = refused
             super().__init__()
 
     def done(self, result: object = None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.engine import Accepted
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput
 from mes_sante_tui.wording import t
 
@@ -20,6 +21,11 @@ from .vitale_form import MAX_TYPED
 class BirthDateScreen(JourneyScreen[None]):
     STEP = Step.BIRTH_DATE
     AUTO_FOCUS = "#birth_date"
+
+    def __init__(self, check: Callable[[str], Accepted | Refused]) -> None:
+        """Handed the call that checks the date of birth typed."""
+        self.check = check
+        super().__init__()
 
     def body(self) -> Iterable[Widget]:
         self.fields = {
@@ -46,10 +52,8 @@ class BirthDateScreen(JourneyScreen[None]):
             self.action_back()
 
     def submit(self) -> None:
-        session = self.msa.session
-        assert session is not None
         value = self.query_one("#birth_date", Input).value
-        result = self.msa.engine.check_birth_date(session, value)
+        result = self.check(value)
         if isinstance(result, Accepted):
             self.clear_refusal(self.fields)
             self.done()

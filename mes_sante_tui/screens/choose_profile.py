@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -10,7 +10,7 @@ from textual.widgets import Button, RadioSet, Static
 
 from mes_sante_tui.core.engine import Accepted
 from mes_sante_tui.core.journey import Step
-from mes_sante_tui.core.status import status_label
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.widgets import ChoiceButton, ErrorSummary, FormField
 from mes_sante_tui.wording import t
 
@@ -27,16 +27,23 @@ class ChooseProfileScreen(JourneyScreen[bool]):
     AUTO_FOCUS = "#profile"
     CANCELLED = False
 
-    def __init__(self, *, as_step: bool = False) -> None:
+    def __init__(
+        self,
+        candidates: Sequence[tuple[int, str]],
+        choose: Callable[[int | None], Accepted | Refused],
+        *,
+        as_step: bool = False,
+    ) -> None:
+        """Handed the profiles to choose from (id, « name — status »), and the call that
+        chooses one (None: nothing chosen)."""
+        self.candidates = tuple(candidates)
+        self.choose = choose
         self.as_step = as_step
         super().__init__()
 
     def body(self) -> Iterable[Widget]:
-        session = self.msa.session
-        assert session is not None
-        people = [self.msa.store.person(i) for i in session.candidates]
         buttons = [
-            ChoiceButton(f"{p.full_name} — {status_label(p)}", id=f"profile-{p.id}") for p in people
+            ChoiceButton(label, id=f"profile-{person_id}") for person_id, label in self.candidates
         ]
         self.fields = {"profile": FormField(t("field.profile"), RadioSet(*buttons, id="profile"))}
         yield Static(t("choose.intro"), classes="lead", markup=False)
@@ -50,11 +57,9 @@ class ChooseProfileScreen(JourneyScreen[bool]):
             self.submit()
 
     def submit(self) -> None:
-        session = self.msa.session
-        assert session is not None
         pressed = self.query_one("#profile", RadioSet).pressed_button
         person_id = int(pressed.id.removeprefix("profile-")) if pressed and pressed.id else None
-        result = self.msa.engine.choose_profile(session, person_id)
+        result = self.choose(person_id)
         if not isinstance(result, Accepted):
             self.refuse(result, self.fields)
         elif self.as_step:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from mes_sante_tui.core.engine import Accepted, CodeSent
+from mes_sante_tui.core.engine import Accepted, ChannelOption, CodeSent
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Channel
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.dialogs.help_contact import HelpContactScreen
 from mes_sante_tui.widgets import ChannelChoice, ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
@@ -23,10 +24,21 @@ class CodeScreen(JourneyScreen[None]):
     STEP = Step.CODE
     AUTO_FOCUS = "#channel"
 
+    def __init__(
+        self,
+        options: Sequence[ChannelOption],
+        send: Callable[[Channel | None], CodeSent | Refused],
+        verify: Callable[[str], Accepted | Refused],
+    ) -> None:
+        """Handed the contacts on file (masked), the call that sends the code to the one
+        chosen and the call that checks the code typed."""
+        self.options = tuple(options)
+        self.send_call = send
+        self.verify = verify
+        super().__init__()
+
     def body(self) -> Iterable[Widget]:
-        session = self.msa.session
-        assert session is not None
-        options = self.msa.engine.channels(session)
+        options = self.options
         self.fields = {
             "channel": FormField(t("field.channel"), ChannelChoice(options)),
             "code": FormField(
@@ -69,10 +81,8 @@ class CodeScreen(JourneyScreen[None]):
         self.submit()
 
     def send(self) -> None:
-        session = self.msa.session
-        assert session is not None
         channel = self.query_one(ChannelChoice).channel
-        result = self.msa.engine.send_code(session, channel)
+        result = self.send_call(channel)
         if not isinstance(result, CodeSent):
             self.refuse(result, self.fields)
             return
@@ -91,9 +101,7 @@ class CodeScreen(JourneyScreen[None]):
         self.msa.refresh_outbox()
 
     def submit(self) -> None:
-        session = self.msa.session
-        assert session is not None
-        result = self.msa.engine.verify_code(session, self.query_one("#code", Input).value)
+        result = self.verify(self.query_one("#code", Input).value)
         if isinstance(result, Accepted):
             self.clear_refusal(self.fields)
             self.done()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Static
 from mes_sante_tui.core.engine import ContactKind, OtpSent
 from mes_sante_tui.core.guide import Page
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput
 from mes_sante_tui.wording import t
 
@@ -24,8 +25,10 @@ class ContactEditScreen(JourneyScreen[OtpSent | None]):
     HELP_KEY = "contacts.help"
     AUTO_FOCUS = "#value"
 
-    def __init__(self, kind: ContactKind) -> None:
+    def __init__(self, kind: ContactKind, request: Callable[[str], OtpSent | Refused]) -> None:
+        """Handed the kind of contact and the call that sends a code to the new one."""
         self.kind = kind
+        self.request = request
         super().__init__()
 
     def title_text(self) -> str:
@@ -61,10 +64,8 @@ class ContactEditScreen(JourneyScreen[OtpSent | None]):
             self.action_back()
 
     def submit(self) -> None:
-        session = self.msa.session
-        assert session is not None
         value = self.query_one("#value", Input).value
-        result = self.msa.engine.request_contact_change(session, self.kind, value)
+        result = self.request(value)
         if isinstance(result, OtpSent):
             self.dismiss(result)
         else:

@@ -3,15 +3,17 @@ vérifie mes coordonnées » in the identity-first journey (guide 000, Activatio
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from mes_sante_tui.core.engine import Accepted, ContactKind
+from mes_sante_tui.core.engine import Accepted, ContactKind, ContactView
 from mes_sante_tui.core.guide import Page
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.results import Refused
+from mes_sante_tui.core.settings import JourneyVariant
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton
 from mes_sante_tui.wording import t, t_variant
 
@@ -22,13 +24,24 @@ class ContactsScreen(JourneyScreen[None]):
     STEP = Step.CONTACTS
     AUTO_FOCUS = "#continue"
 
+    def __init__(
+        self,
+        variant: JourneyVariant,
+        contacts: Callable[[], ContactView],
+        confirm: Callable[[], Accepted | Refused],
+    ) -> None:
+        """Handed the journey's variant (its guide's words), the call that reads the
+        contacts on file (again after a change) and the call that confirms them."""
+        self.variant = variant
+        self.contacts = contacts
+        self.confirm = confirm
+        super().__init__()
+
     def title_text(self) -> str:
-        return t_variant(self.TITLE_KEY, self.msa.settings.journey)
+        return t_variant(self.TITLE_KEY, self.variant)
 
     def body(self) -> Iterable[Widget]:
-        session = self.msa.session
-        assert session is not None
-        view = self.msa.engine.contact_view(session)
+        view = self.contacts()
         self.fields = {
             "email": FormField(
                 t("contacts.email"),
@@ -43,7 +56,7 @@ class ContactsScreen(JourneyScreen[None]):
             ),
         }
         yield Static(
-            t_variant("contacts.intro", self.msa.settings.journey), classes="lead", markup=False
+            t_variant("contacts.intro", self.variant), classes="lead", markup=False
         )
         yield ErrorSummary()
         yield self.fields["email"]
@@ -62,13 +75,11 @@ class ContactsScreen(JourneyScreen[None]):
 
     def _edit_label(self, kind: str, current: str | None) -> str:
         key = f"contacts.edit_{kind}" if current else f"contacts.add_{kind}"
-        return t_variant(key, self.msa.settings.journey)
+        return t_variant(key, self.variant)
 
     def show_contacts(self) -> None:
         """Contacts are shown masked here: they are typed in full only on the edit screen."""
-        session = self.msa.session
-        assert session is not None
-        view = self.msa.engine.contact_view(session)
+        view = self.contacts()
         self.value_line("email").update(view.email_masked or t("contacts.no_email"))
         self.value_line("mobile").update(view.mobile_masked or t("contacts.no_mobile"))
         self.query_one("#edit-email", Button).label = self._edit_label("email", view.email)
@@ -101,9 +112,7 @@ class ContactsScreen(JourneyScreen[None]):
         self.place_guide_hints()
 
     def submit(self) -> None:
-        session = self.msa.session
-        assert session is not None
-        result = self.msa.engine.confirm_contacts(session)
+        result = self.confirm()
         if isinstance(result, Accepted):
             self.clear_refusal(self.fields)
             self.done()

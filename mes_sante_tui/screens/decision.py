@@ -7,7 +7,8 @@ option's sentence stands under its option, as in the guides.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
@@ -16,6 +17,7 @@ from textual.widgets import Button, Checkbox, RadioSet, Static
 
 from mes_sante_tui.core.engine import Accepted, Choice
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.settings import JourneyVariant
 from mes_sante_tui.dialogs.document import DocumentScreen
 from mes_sante_tui.widgets import (
@@ -51,6 +53,20 @@ class OptionsWithText(ChoiceSet):
         yield from self._options
 
 
+@dataclass(frozen=True)
+class DecisionView:
+    """What the decision shows: the journey's variant, the first name of the person who
+    identified (the parent, for a child) and the child's name (None: one's own profile)."""
+
+    variant: JourneyVariant
+    first_name: str
+    child_name: str | None = None
+
+
+# The decision: the choice made (None before any) and whether the CGU were accepted.
+DecideCall = Callable[[Choice | None, bool], Accepted | Refused]
+
+
 class DecisionScreen(JourneyScreen[None]):
     STEP = Step.DECISION
     AUTO_FOCUS = "#choice"
@@ -65,9 +81,13 @@ class DecisionScreen(JourneyScreen[None]):
     }
     """
 
-    def __init__(self, preset: Choice | None = None) -> None:
+    def __init__(
+        self, view: DecisionView, decide: DecideCall, preset: Choice | None = None
+    ) -> None:
         """`preset`: the choice already made elsewhere (« Gérer le profil » in the logged-in
         space offers « Activer » and « Je m'oppose » as buttons); it can still be changed."""
+        self.view = view
+        self.decide = decide
         self.preset = preset
         super().__init__()
 
@@ -80,23 +100,16 @@ class DecisionScreen(JourneyScreen[None]):
 
     @property
     def variant(self) -> JourneyVariant:
-        return self.msa.settings.journey
+        return self.view.variant
 
     def title_text(self) -> str:
         """« Bonjour Martine ! » (guide 002): the person who identified (the parent, for a
         child); « Activation » in the identity-first journey (guide 000)."""
         if self.variant is JourneyVariant.IDENTITY_FIRST:
             return t_variant(self.TITLE_KEY, self.variant)
-        session = self.msa.session
-        assert session is not None
-        who = session.holder_id if session.holder_id is not None else session.person_id
-        assert who is not None
-        return t("decision.hello", first_name=self.msa.store.person(who).first_name.split()[0])
+        return t("decision.hello", first_name=self.view.first_name)
 
     def body(self) -> Iterable[Widget]:
-        session = self.msa.session
-        assert session is not None and session.person_id is not None
-        person = self.msa.store.person(session.person_id)
         self.fields = {
             "choice": FormField(
                 t("field.choice"),
@@ -120,8 +133,10 @@ class DecisionScreen(JourneyScreen[None]):
                 hint=t("decision.consent_label"),
             ),
         }
-        if person.parent_id is not None:
-            yield Static(t("decision.child", name=person.full_name), classes="lead", markup=False)
+        if self.view.child_name is not None:
+            yield Static(
+                t("decision.child", name=self.view.child_name), classes="lead", markup=False
+            )
         yield ErrorSummary()
         yield self.fields["choice"]
         yield self.fields["consent"]
@@ -149,11 +164,8 @@ class DecisionScreen(JourneyScreen[None]):
                 )
 
     def submit(self) -> None:
-        session = self.msa.session
-        if session is None:
-            return
         consent = self.query_one("#consent", Checkbox).value
-        result = self.msa.engine.decide(session, self.choice, consent)
+        result = self.decide(self.choice, consent)
         if not isinstance(result, Accepted):
             # A situation (code used or profile decided meanwhile) gets its own screen.
             self.refuse(result, self.fields)

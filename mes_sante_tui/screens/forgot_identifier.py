@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.access import AccountFound
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.dialogs.help_nir import HelpNirScreen
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
@@ -25,6 +26,11 @@ class ForgotIdentifierScreen(JourneyScreen[None]):
     TITLE_KEY = "forgot_identifier.title"
     HELP_KEY = "forgot_identifier.help"
     AUTO_FOCUS = "#nir"
+
+    def __init__(self, find: Callable[[str, str], AccountFound | Refused]) -> None:
+        """Handed the call that looks for the account (NIR, date of birth as typed)."""
+        self.find = find
+        super().__init__()
 
     def body(self) -> Iterable[Widget]:
         self.fields = {
@@ -60,13 +66,8 @@ class ForgotIdentifierScreen(JourneyScreen[None]):
                 self.action_back()
 
     def submit(self) -> None:
-        session = self.msa.session
-        if session is None:
-            return
-        result = self.msa.engine.access.find_for_identifier(
-            session,
-            nir=self.query_one("#nir", Input).value,
-            birth_date=self.query_one("#birth_date", Input).value,
+        result = self.find(
+            self.query_one("#nir", Input).value, self.query_one("#birth_date", Input).value
         )
         if isinstance(result, AccountFound):
             self.clear_refusal(self.fields)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -10,6 +11,8 @@ from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.engine import Identified
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.models import CardModel
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
@@ -17,9 +20,24 @@ from .regenerate import CardEntry
 from .vitale_form import MAX_TYPED, VitaleForm
 
 
+@dataclass(frozen=True)
+class CodeEntry:
+    """What « Je m'identifie » holds: the provisional code, the NIR and the card."""
+
+    code: str
+    nir: str
+    model: CardModel | None
+    serial: str
+
+
 class IdentifyScreen(VitaleForm[None]):
     STEP = Step.IDENTIFY
     AUTO_FOCUS = "#code"
+
+    def __init__(self, identify: Callable[[CodeEntry], Identified | Refused]) -> None:
+        """Handed the call that checks the provisional code with the NIR and card."""
+        self.identify = identify
+        super().__init__()
 
     def body(self) -> Iterable[Widget]:
         self.fields = {
@@ -79,15 +97,8 @@ class IdentifyScreen(VitaleForm[None]):
                 self.done("regenerate")
 
     def submit(self) -> None:
-        session = self.msa.session
-        if session is None:
-            return
-        result = self.msa.engine.identify_with_code(
-            session,
-            code=self.value("code"),
-            nir=self.value("nir"),
-            model=self.model,
-            serial=self.value("serial"),
+        result = self.identify(
+            CodeEntry(self.value("code"), self.value("nir"), self.model, self.value("serial"))
         )
         if isinstance(result, Identified):
             self.clear_refusal(self.fields)

@@ -6,7 +6,7 @@ a notice saying what was sent or changed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -35,6 +35,11 @@ class LoginScreen(JourneyScreen[None]):
     TITLE_KEY = "login.title"
     HELP_KEY = "login.help"
     AUTO_FOCUS = "#identifier"
+
+    def __init__(self, login: Callable[[str, str], CodeOnItsWay | Refused]) -> None:
+        """Handed the call that checks the identifier and password and sends the code."""
+        self.login = login
+        super().__init__()
 
     def body(self) -> Iterable[Widget]:
         self.fields = {
@@ -85,14 +90,7 @@ class LoginScreen(JourneyScreen[None]):
     # --- logging in ----------------------------------------------------------------------
 
     def submit(self) -> None:
-        session = self.msa.session
-        if session is None:
-            return
-        result = self.msa.engine.access.login(
-            session,
-            identifier=self.query_one("#identifier", Input).value,
-            password_raw=self.pair.password,
-        )
+        result = self.login(self.query_one("#identifier", Input).value, self.pair.password)
         self.show_notice(None)
         if isinstance(result, CodeOnItsWay):
             self.clear_refusal(self.fields)

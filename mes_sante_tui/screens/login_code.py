@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mes_sante_tui.core.access import LoggedIn
-from mes_sante_tui.core.engine import CodeSent, Outcome
+from mes_sante_tui.core.access import CodeOnItsWay, LoggedIn
+from mes_sante_tui.core.engine import Outcome
 from mes_sante_tui.core.results import Refused
 
 from .one_time_code import OneTimeCodeScreen
@@ -17,15 +17,14 @@ class LoginCodeScreen(OneTimeCodeScreen):
     HELP_KEY = "login_code.help"
     SENT_KEY = "login_code.sent"
 
-    def send_again(self) -> str | Refused:
-        assert self.msa.session is not None
-        result = self.msa.engine.access.resend_login_code(self.msa.session)
-        return self.resent_to(result) if isinstance(result, CodeSent) else result
+    def resent_notice(self, result: CodeOnItsWay) -> str:
+        return self.resent_to(result)
 
-    def check(self, raw: str) -> None:
-        assert self.msa.session is not None
-        result = self.msa.engine.access.verify_login_code(self.msa.session, raw)
-        if isinstance(result, LoggedIn) or result.outcome == Outcome.LOCKED:
+    def checked(self, result: LoggedIn) -> None:
+        self.dismiss(result)
+
+    def refused(self, result: Refused) -> None:
+        if result.outcome == Outcome.LOCKED:
             self.dismiss(result)
-            return
-        self.refused(result)
+        else:
+            super().refused(result)

@@ -4,13 +4,13 @@ legal representative."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from mes_sante_tui.core.space import ProfileAction
+from mes_sante_tui.core.space import ProfileAction, ProfileLine
 from mes_sante_tui.widgets import ErrorSummary
 from mes_sante_tui.wording import t
 
@@ -30,6 +30,12 @@ class ManageProfileScreen(ProfileActionsScreen):
     """
     HELP_KEY = "manage_profile.help"
 
+    def __init__(self, own_id: int, line: Callable[[], ProfileLine | None]) -> None:
+        """Handed the call that reads the child's line (name, status, actions) again each
+        time the screen comes back; None once no child is acted for."""
+        self.line = line
+        super().__init__(own_id)
+
     def body(self) -> Iterable[Widget]:
         yield ErrorSummary()
         yield self.notice_widget()
@@ -38,12 +44,9 @@ class ManageProfileScreen(ProfileActionsScreen):
             yield Button(t("manage_profile.back"), id="space")
 
     def content(self) -> Iterable[Widget]:
-        session = self.msa.session
-        if session is None or session.person_id is None:
+        line = self.line()
+        if line is None:
             return
-        engine = self.msa.engine
-        engine.catch_up()
-        line = engine.space.line(self.msa.store.person(session.person_id))
         yield Static(
             t("manage_profile.who", name=line.person.full_name), id="who", markup=False
         )
@@ -70,11 +73,9 @@ class ManageProfileScreen(ProfileActionsScreen):
                 classes="action-list",
             )
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
         if button_id == "space":
             self.done("space")
         elif button_id.startswith(ACTION_PREFIX):
-            self.clear_refusal({})
-            self.show_notice(None)
-            await self.carry_out(ProfileAction(button_id.removeprefix(ACTION_PREFIX)))
+            self.carry_out(ProfileAction(button_id.removeprefix(ACTION_PREFIX)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -10,12 +10,14 @@ from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.access import Done
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.widgets import (
     ErrorSummary,
     PasswordPair,
 )
 from mes_sante_tui.wording import t
 
+from .account import PasswordRules
 from .base import JourneyScreen
 
 
@@ -28,14 +30,23 @@ class NewPasswordScreen(JourneyScreen[bool]):
     AUTO_FOCUS = "#password"
     CANCELLED = False
 
+    def __init__(
+        self, rules: PasswordRules, reset: Callable[[str, str], Done | Refused]
+    ) -> None:
+        """Handed the password rules in force and the call that stores the new password
+        (typed twice)."""
+        self.rules = rules
+        self.reset = reset
+        super().__init__()
+
     def body(self) -> Iterable[Widget]:
-        version = self.msa.settings.rule_version.value
+        version = self.rules.version
         self.pair = PasswordPair(
             t("new_password.password"),
             t("account.password.hint", version=version),
             show_label=t("account.show"),
             confirmation=(t("new_password.confirm"), t("account.confirm.hint")),
-            rules=self.msa.engine.access.password_rules,
+            rules=self.rules.check,
         )
         self.fields = dict(self.pair.fields)
         yield Static(t("new_password.intro"), classes="lead", markup=False)
@@ -57,14 +68,7 @@ class NewPasswordScreen(JourneyScreen[bool]):
                 self.action_back()
 
     def submit(self) -> None:
-        session = self.msa.session
-        if session is None:
-            return
-        result = self.msa.engine.access.reset_password(
-            session,
-            password_raw=self.pair.password,
-            confirmation=self.pair.confirmation,
-        )
+        result = self.reset(self.pair.password, self.pair.confirmation)
         if isinstance(result, Done):
             self.msa.refresh_outbox()
             self.dismiss(True)

@@ -1,11 +1,12 @@
 """The one-time code screen: where the code went, the field, « Envoyer à nouveau le code » and
 « Valider ». Its three uses (the login, a forgotten password, a new contact to confirm) say
-only where the code went and which engine calls send it again and check it."""
+only where the code went and what the answers of the two engine calls they are handed (send
+again, check) mean."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
@@ -24,8 +25,10 @@ _MAX_TYPED = 20  # above the 6 digits: a longer entry gets the message, not a cu
 
 
 class OneTimeCodeScreen(JourneyScreen[Any]):
-    """Subclasses say where the code went (`sent_text`), how to send it again and check it,
-    and what the screen returns when the person goes back (CANCELLED)."""
+    """Handed where the code went, the call that sends a new one and the call that checks
+    the code typed. Subclasses say where the code went (`sent_text`), what the answers mean
+    (`resent_notice`, `checked`), and what the screen returns when the person goes back
+    (CANCELLED)."""
 
     STEP = Step.HOME  # no stepper: these are not steps of the activation
     AUTO_FOCUS = "#otp"
@@ -34,8 +37,12 @@ class OneTimeCodeScreen(JourneyScreen[Any]):
     # Where the focus goes once a new code is sent: back to the field, ready for it.
     FOCUS_AFTER_RESEND: ClassVar[bool] = True
 
-    def __init__(self, sent: Any) -> None:
+    def __init__(
+        self, sent: Any, send_again: Callable[[], object], check: Callable[[str], object]
+    ) -> None:
         self.sent = sent
+        self.send_again = send_again
+        self.check = check
         super().__init__()
 
     def sent_text(self) -> str:
@@ -72,27 +79,25 @@ class OneTimeCodeScreen(JourneyScreen[Any]):
             case "cancel":
                 self.action_back()
 
-    # --- what each screen gives (declared for the type checker; defined by each screen) ---
+    # --- what each screen gives --------------------------------------------------------
 
-    if TYPE_CHECKING:
+    def resent_notice(self, result: Any) -> str:
+        """The notice of a new code sent (`result`: what `send_again` answered)."""
+        return t("otp.resent")
 
-        def send_again(self) -> str | Refused:
-            """Send a new code to the same contact; the notice that says so, or the refusal."""
-
-        def check(self, raw: str) -> None:
-            """Check the typed code, then move on or show the refusal (`refused`)."""
+    def checked(self, result: Any) -> None:
+        """Move on once the code is right (`result`: what `check` answered)."""
+        self.dismiss(True)
 
     # --- shared --------------------------------------------------------------------------
 
     def resend(self) -> None:
         """A new code to the same contact; it replaces the previous one."""
-        if self.msa.session is None:
-            return
         result = self.send_again()
-        if isinstance(result, str):
+        if not isinstance(result, Refused):
             self.clear_refusal(self.fields)
             notice = self.query_one("#resent", Static)
-            notice.update(result)
+            notice.update(self.resent_notice(result))
             notice.display = True
             if self.FOCUS_AFTER_RESEND:
                 self.query_one("#otp", Input).focus()
@@ -109,9 +114,11 @@ class OneTimeCodeScreen(JourneyScreen[Any]):
         return t("login_code.resent", where=where_sent(sent))
 
     def submit(self) -> None:
-        if self.msa.session is None:
-            return
-        self.check(self.query_one("#otp", Input).value)
+        result = self.check(self.query_one("#otp", Input).value)
+        if isinstance(result, Refused):
+            self.refused(result)
+        else:
+            self.checked(result)
 
     def refused(self, result: Refused) -> None:
         self.query_one("#resent").display = False

@@ -24,12 +24,14 @@ from mes_sante_tui.core.engine import Opposed
 from mes_sante_tui.core.flows import DECIDABLE_AFTER_OPPOSITION
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Person
+from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.space import actions_for
 from mes_sante_tui.core.status import status_label
 from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen, Loss
+from .profile_actions import ManageChild
 
 # The children whose profile can be decided on here (core/flows.py, for the plain mode too).
 _DECIDABLE = DECIDABLE_AFTER_OPPOSITION
@@ -64,9 +66,15 @@ class OppositionDoneScreen(JourneyScreen[None]):
     }
     """
 
-    def __init__(self, opposed: Opposed, profiles: Sequence[Person]) -> None:
+    def __init__(
+        self, opposed: Opposed, profiles: Sequence[Person], *, logged_in: bool = False
+    ) -> None:
+        """Handed what was opposed, the household's profiles, and whether the parent is
+        logged in (then « Gérer le profil » offers every action, and the way out is the
+        space)."""
         self.opposed = opposed
         self.profiles = list(profiles)
+        self.logged_in = logged_in
         self.certificate_saved = False
         super().__init__()
 
@@ -111,7 +119,7 @@ class OppositionDoneScreen(JourneyScreen[None]):
                         t("opposition.done.login_to_manage"), classes="manage-hint", markup=False
                     )
         with HorizontalGroup(classes="actions"):
-            if self.msa.logged_in:
+            if self.logged_in:
                 yield Button(t("opposition.done.space"), id="home")
             else:
                 yield Button(t("opposition.done.home"), id="home")
@@ -121,14 +129,7 @@ class OppositionDoneScreen(JourneyScreen[None]):
         offered (« Gérer le profil » of the space); otherwise only a decision."""
         if person.parent_id is None or not actions_for(person):
             return False
-        return self.msa.logged_in or person.status in _DECIDABLE
-
-    def on_mount(self) -> None:
-        # The session stays open, about the parent again, so that « Gérer le profil » can act
-        # for another child without a new code.
-        session = self.msa.session
-        if session is not None:
-            self.msa.engine.back_to_own_profile(session)
+        return self.logged_in or person.status in _DECIDABLE
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.download()
@@ -186,12 +187,13 @@ class OppositionDoneScreen(JourneyScreen[None]):
         self.show_refusal({"folder": message}, self.fields)
 
     def manage(self, person_id: int) -> None:
-        """« Gérer le profil »: the certification as legal representative, then the decision."""
-        refused = self.msa.manage_child(person_id)
-        if refused is not None:
-            self.refuse(refused, self.fields)
-        else:
-            self.clear_refusal(self.fields)
+        """« Gérer le profil »: the router certifies the parent as legal representative, then
+        offers the decision."""
+        self.clear_refusal(self.fields)
+        self.done(ManageChild(person_id))
+
+    def show_refused(self, refused: Refused) -> None:
+        self.refuse(refused, self.fields)
 
     def would_lose(self) -> Loss | None:
         """The certificate is offered here only: leaving before saving it loses it."""

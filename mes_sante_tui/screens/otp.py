@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mes_sante_tui.core.engine import Accepted, ContactKind, OtpSent
+from mes_sante_tui.core.engine import ContactKind
 from mes_sante_tui.core.guide import Page
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
@@ -20,9 +20,6 @@ class OtpScreen(OneTimeCodeScreen):
     CANCELLED = False
     FOCUS_AFTER_RESEND = False
 
-    def __init__(self, sent: OtpSent) -> None:
-        super().__init__(sent)
-
     def title_text(self) -> str:
         return t(f"otp.{self.sent.kind.value}.title")
 
@@ -32,19 +29,9 @@ class OtpScreen(OneTimeCodeScreen):
     def sent_text(self) -> str:
         return t(f"otp.sent.{self.sent.kind.value}", target=self.sent.target)
 
-    def send_again(self) -> str | Refused:
-        assert self.msa.session is not None
-        result = self.msa.engine.resend_contact_code(self.msa.session)
-        return t("otp.resent") if isinstance(result, OtpSent) else result
-
     def show_refused(self, result: Refused) -> None:
         # Said on the form, whatever the refusal: the contact change is a sub-step.
         self.show_refusal(result.errors, self.fields, result.message)
 
-    def check(self, raw: str) -> None:
-        assert self.msa.session is not None
-        result = self.msa.engine.confirm_contact_change(self.msa.session, raw)
-        if isinstance(result, Accepted):
-            self.dismiss(True)
-        else:
-            self.show_refused(result)
+    def refused(self, result: Refused) -> None:
+        self.show_refused(result)

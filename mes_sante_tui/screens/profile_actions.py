@@ -1,15 +1,19 @@
 """What the logged-in space offers for a profile, shared by the space (one's own profile) and
 « Gérer le profil » (a child's, once certified as its legal representative).
 
-Activating or opposing goes through the decision screen; closing asks for the password on its
-own screen; reopening is done at once. Each action acts on the session's profile. What was
-done is said at the top of the screen, which then shows the profile's new status.
+Each action is handed to the app's router, which carries it out: activating or opposing goes
+through the decision screen, closing asks for the password on its own screen, reopening is done
+at once. What was done is said at the top of the screen (`closed`, `reopened`), which then shows
+the profile's new status. The screens read neither the store nor the session: the app hands
+them the call that reads what they show.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 
 from textual import events, on
 from textual.containers import VerticalGroup
@@ -21,12 +25,20 @@ from mes_sante_tui.core.birthdate import format_date
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Person
 from mes_sante_tui.core.results import Refused
-from mes_sante_tui.core.space import Closed, ProfileAction
+from mes_sante_tui.core.space import Closed, ProfileAction, Reopened
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
 
 CONTENT_ID = "content"
+
+
+@dataclass(frozen=True)
+class ManageChild:
+    """« Gérer le profil » pressed for a child: handed to the router, which certifies the
+    parent as legal representative first, or hands a refusal back (`show_refused`)."""
+
+    person_id: int
 
 
 class ProfileActionsScreen(JourneyScreen[None]):
@@ -48,10 +60,14 @@ class ProfileActionsScreen(JourneyScreen[None]):
     }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, own_id: int) -> None:
+        """`own_id`: the account holder's profile (« Mon espace santé »), the others being
+        their children's (« Le profil de … »)."""
+        self.own_id = own_id
         super().__init__()
         self._reload_lock = asyncio.Lock()
-        self._resumed_once = False
+        # Set when another screen covered this one: resuming is then coming back to it.
+        self._came_back = False
         self._left_for_dialog = False
 
     # --- what subclasses give ------------------------------------------------------------
@@ -72,14 +88,16 @@ class ProfileActionsScreen(JourneyScreen[None]):
 
     @on(events.ScreenResume)
     async def reload_on_resume(self) -> None:
-        # The first resume follows the compose, which has just read the store; a dialog
-        # (help, session warning) changes nothing.
-        if self._resumed_once and not self._left_for_dialog:
+        # Only coming back from another screen reads the store again: the first resume
+        # follows the compose, which has just read it (a mode switch resumes a screen twice),
+        # and a dialog (help, session warning) changes nothing.
+        if self._came_back and not self._left_for_dialog:
             await self.reload()
-        self._resumed_once = True
+        self._came_back = False
 
     @on(events.ScreenSuspend)
     def note_suspension(self) -> None:
+        self._came_back = True
         self._left_for_dialog = isinstance(self.app.screen, ModalScreen)
         if not self._left_for_dialog:
             # What was said before the person left is not news when they come back.
@@ -117,18 +135,20 @@ class ProfileActionsScreen(JourneyScreen[None]):
 
     def who(self, person: Person) -> str:
         """« Mon espace santé » for one's own profile, « Le profil de … » for a child's."""
-        session = self.msa.session
-        if session is not None and person.id == session.account_id:
+        if person.id == self.own_id:
             return t("space.who.own")
         return t("space.who.child", name=person.full_name)
 
-    async def carry_out(self, action: ProfileAction) -> None:
-        """Carry out `action` on the session's profile."""
-        match action:
-            case ProfileAction.REOPEN:
-                await self.reopen()
-            case _:  # the decision, the closure: the router opens them
-                self.done(action)
+    def carry_out(self, action: ProfileAction) -> None:
+        """Hand `action` to the router, which carries it out on the profile shown."""
+        self.clear_refusal({})
+        self.show_notice(None)
+        self.done(action)
+
+    def show_refused(self, refused: Refused) -> None:
+        """What the router could not do, said on this screen (or on its own screen)."""
+        self.show_notice(None)
+        self.refuse(refused, {})
 
     def closed(self, result: Closed | None) -> None:
         """Back from the closure form: say what was closed, when, and until when the data are
@@ -147,19 +167,10 @@ class ProfileActionsScreen(JourneyScreen[None]):
         else:
             text = t("space.closed", who=self.who(result.person), date=on)
         self.show_notice(text)
-        self.msa.refresh_outbox()
 
-    async def reopen(self) -> None:
-        session = self.msa.session
-        if session is None:
-            return
-        result = self.msa.engine.space.reopen(session)
-        if isinstance(result, Refused):
-            self.show_notice(None)
-            self.refuse(result, {})
-            return
+    async def reopened(self, result: Reopened, today: date) -> None:
+        """The profile reopened: say so, with the day, and show its new status."""
         self.clear_refusal({})
-        when = result.person.status_date or self.msa.engine.clock.now().date()
+        when = result.person.status_date or today
         self.show_notice(t("space.reopened", who=self.who(result.person), date=format_date(when)))
-        self.msa.refresh_outbox()
         await self.reload()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from mes_sante_tui.core.access import Done
-from mes_sante_tui.core.engine import CodeSent
-from mes_sante_tui.core.results import Refused
+from mes_sante_tui.core.access import CodeOnItsWay, Done
 
 from .one_time_code import OneTimeCodeScreen
 
@@ -17,16 +15,9 @@ class RecoveryCodeScreen(OneTimeCodeScreen):
     SENT_KEY = "recovery_code.sent"
     CANCELLED = False
 
-    def send_again(self) -> str | Refused:
-        assert self.msa.session is not None
-        result = self.msa.engine.access.send_password_code(self.msa.session, self.sent.channel)
-        return self.resent_to(result) if isinstance(result, CodeSent) else result
+    def resent_notice(self, result: CodeOnItsWay) -> str:
+        return self.resent_to(result)
 
-    def check(self, raw: str) -> None:
-        assert self.msa.session is not None
-        result = self.msa.engine.access.verify_password_code(self.msa.session, raw)
-        if isinstance(result, Done):
-            self.clear_refusal(self.fields)
-            self.dismiss(True)
-            return
-        self.refused(result)
+    def checked(self, result: Done) -> None:
+        self.clear_refusal(self.fields)
+        self.dismiss(True)

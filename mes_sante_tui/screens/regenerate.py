@@ -6,22 +6,19 @@ carried back, so that nobody types them twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from textual.containers import HorizontalGroup
-from textual.widget import Widget
-from textual.widgets import Button, Input, RadioButton, Static
+from textual.widgets import Input, RadioButton
 
 from mes_sante_tui.core.engine import CodeSent, Found
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import CardModel
-from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput
-from mes_sante_tui.wording import t
+from mes_sante_tui.core.results import Refused
 
 from .base import Loss
-from .vitale_form import MAX_TYPED, VitaleForm
+from .vitale_form import CardForm, CardTyped, VitaleForm
 
 
 @dataclass(frozen=True)
@@ -54,16 +51,21 @@ class Regenerated:
     sent: CodeSent | None = None
 
 
-class RegenerateScreen(VitaleForm[Regenerated]):
+class RegenerateScreen(CardForm[Regenerated]):
     STEP = Step.IDENTIFY
     TITLE_KEY = "regenerate.title"
     HELP_KEY = "regenerate.help"
-    AUTO_FOCUS = "#nir"
+    INTRO_KEY = "regenerate.intro"
+    ASKS_BIRTH_DATE = True
+    BIRTH_DATE_NOTE_KEY = "birth_date.for_whom"
 
-    def __init__(self, card: CardEntry | None = None) -> None:
-        """`card`: the NIR and card already typed on « Je m'identifie »."""
+    def __init__(
+        self, find: Callable[[CardTyped], Found | Refused], card: CardEntry | None = None
+    ) -> None:
+        """Handed the call that finds the person, and `card`: the NIR and card already
+        typed on « Je m'identifie »."""
         self.carried = card or CardEntry()
-        super().__init__()
+        super().__init__(find)
 
     def on_mount(self) -> None:
         self.carried.fill(self)
@@ -71,51 +73,8 @@ class RegenerateScreen(VitaleForm[Regenerated]):
             # The NIR is there: the date of birth is what is left to type.
             self.query_one("#birth_date").focus()
 
-    def body(self) -> Iterable[Widget]:
-        self.fields = self.vitale_fields()
-        self.fields["birth_date"] = FormField(
-            t("field.birth_date"),
-            TextInput(id="birth_date", max_length=MAX_TYPED),
-            hint=t("field.birth_date.hint"),
-        )
-        yield Static(t("regenerate.intro"), classes="lead", markup=False)
-        yield ErrorSummary()
-        yield from self.compose_nir()
-        yield Static(t("birth_date.for_whom"), classes="note", markup=False)
-        yield self.fields["birth_date"]
-        yield from self.compose_card()
-        with HorizontalGroup(classes="actions"):
-            yield Button(t("button.back"), id="cancel")
-            yield Button(t("button.continue"), id="continue", variant="primary")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if self.open_help_link(event.button):
-            return
-        if event.button.id == "continue":
-            self.submit()
-        elif event.button.id == "cancel":
-            self.action_back()
-
-    def submit(self) -> None:
-        session = self.msa.session
-        assert session is not None
-        result = self.msa.engine.identify_by_identity(
-            session,
-            nir=self.value("nir"),
-            birth_date=self.value("birth_date"),
-            model=self.model,
-            serial=self.value("serial"),
-            step="regenerer_code",
-        )
-        if not isinstance(result, Found):
-            self.refuse(result, self.fields)
-            return
-        self.clear_refusal(self.fields)
-        # The router goes on: the profile to choose (twins), then where to send the code.
-        self.done(result)
+    # Once found, the router goes on: the profile to choose (twins), then where to send the
+    # code.
 
     def cancelled(self) -> Regenerated:
         """Going back carries the card typed here back to « Je m'identifie »."""

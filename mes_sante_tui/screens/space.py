@@ -4,7 +4,8 @@ déconnecter »."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widget import Widget
@@ -15,13 +16,28 @@ from mes_sante_tui.core.space import ProfileAction, ProfileLine, SpaceSummary
 from mes_sante_tui.widgets import ErrorSummary, LinkButton
 from mes_sante_tui.wording import t
 
-from .profile_actions import ProfileActionsScreen
+from .profile_actions import ManageChild, ProfileActionsScreen
 
 OWN_PREFIX = "own-"
 MANAGE_PREFIX = "manage-"
 
 
+@dataclass(frozen=True)
+class SpaceView:
+    """Whose space it is: the account holder's profile and first name."""
+
+    own_id: int
+    first_name: str
+
+
+# What the space shows, read again each time it comes back: the account, one's own profile
+# and the children's, with what each allows; or why it cannot be shown.
+SummaryCall = Callable[[], SpaceSummary | Refused]
+
+
 class SpaceScreen(ProfileActionsScreen):
+    """The first screen of the space's area (the app's space mode)."""
+
     TITLE_KEY = "space.title"
     AUTO_FOCUS = "#content Button, #logout"
     HELP_KEY = "space.help"
@@ -49,11 +65,13 @@ class SpaceScreen(ProfileActionsScreen):
     }
     """
 
+    def __init__(self, view: SpaceView, summary: SummaryCall) -> None:
+        self.view = view
+        self.summary = summary
+        super().__init__(view.own_id)
+
     def body(self) -> Iterable[Widget]:
-        session = self.msa.session
-        assert session is not None and session.account_id is not None
-        person = self.msa.store.person(session.account_id)
-        first_name = person.first_name.split()[0]
+        first_name = self.view.first_name
         yield Static(t("space.hello", first_name=first_name), classes="hello", markup=False)
         yield ErrorSummary()
         yield self.notice_widget()
@@ -62,10 +80,7 @@ class SpaceScreen(ProfileActionsScreen):
             yield Button(t("space.logout"), id="logout")
 
     def content(self) -> Iterable[Widget]:
-        session = self.msa.session
-        if session is None:
-            return
-        summary = self.msa.engine.space.summary(session)
+        summary = self.summary()
         if isinstance(summary, Refused):
             self.call_after_refresh(self.refuse, summary, {})
             return
@@ -140,20 +155,14 @@ class SpaceScreen(ProfileActionsScreen):
 
     # --- actions -------------------------------------------------------------------------
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Each button is handed to the router: « Se déconnecter », « Gérer le profil » of a
+        child, an action on one's own profile."""
         button_id = event.button.id or ""
-        session = self.msa.session
-        if session is None:
-            return
         if button_id == "logout":
-            self.msa.engine.access.logout(session)
-            self.done("home")
+            self.done("logout")
         elif button_id.startswith(MANAGE_PREFIX):
             self.clear_refusal({})
-            refused = self.msa.manage_child(int(button_id.removeprefix(MANAGE_PREFIX)))
-            if refused is not None:
-                self.refuse(refused, {})
+            self.done(ManageChild(int(button_id.removeprefix(MANAGE_PREFIX))))
         elif button_id.startswith(OWN_PREFIX):
-            self.clear_refusal({})
-            self.msa.engine.back_to_own_profile(session)  # the actions act on one's own
-            await self.carry_out(ProfileAction(button_id.removeprefix(OWN_PREFIX)))
+            self.carry_out(ProfileAction(button_id.removeprefix(OWN_PREFIX)))

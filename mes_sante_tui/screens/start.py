@@ -26,6 +26,8 @@ _NEEDS: dict[JourneyVariant, tuple[str, ...]] = {
 
 
 class StartScreen(JourneyScreen[None]):
+    """Handed the journey's variant, whose guide it speaks with."""
+
     STEP = Step.START
     AUTO_FOCUS = "#begin"
     DEFAULT_CSS = """
@@ -37,9 +39,13 @@ class StartScreen(JourneyScreen[None]):
     }
     """
 
+    def __init__(self, variant: JourneyVariant) -> None:
+        self.journey_variant = variant
+        super().__init__()
+
     @property
     def variant(self) -> JourneyVariant:
-        return self.msa.settings.journey
+        return self.journey_variant
 
     def title_text(self) -> str:
         return t_variant(self.TITLE_KEY, self.variant)

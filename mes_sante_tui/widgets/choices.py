@@ -7,59 +7,58 @@ draw « (•) / ( ) » and « [✓] / [ ] » instead.
 
 from __future__ import annotations
 
+from typing import ClassVar, cast
+
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Checkbox, RadioButton, RadioSet
 
 
-def _wrapped_height(
-    toggle: RadioButton | Checkbox, container: Size, viewport: Size, width: int
-) -> int:
-    """The lines a toggle's label takes once wrapped to `width`: Widget's own measure, which
-    Textual's toggles replace by one line whatever their label (and cut it with « … »)."""
-    return Widget.get_content_height(toggle, container, viewport, width)
+def _wrapping_css(type_name: str) -> str:
+    """A toggle whose long label wraps (Textual's cut it with « … »)."""
+    return f"""
+    {type_name} {{
+        height: auto;
+        text-wrap: wrap;
+        text-overflow: fold;
+    }}
+    """
 
 
-class ChoiceButton(RadioButton):
+class _SymbolToggle:
+    """What both toggles share: the symbol that says the state, and a height measured on
+    the wrapped label. A mixin, not a widget: each toggle keeps its own place among
+    Textual's (a common widget base once made the radio sets too wide)."""
+
+    ON: ClassVar[str]
+    OFF: ClassVar[str]
+
+    @property
+    def _button(self) -> Content:
+        toggle = cast("RadioButton | Checkbox", self)
+        style = toggle.get_visual_style("toggle--label")
+        return Content.styled(self.ON if toggle.value else self.OFF, style)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The lines the label takes once wrapped to `width`: Widget's own measure, which
+        Textual's toggles replace by one line whatever their label."""
+        return Widget.get_content_height(cast(Widget, self), container, viewport, width)
+
+
+class ChoiceButton(_SymbolToggle, RadioButton):
     """A radio button: « (•) » when chosen, « ( ) » otherwise. A long label wraps: Textual
     cuts it with « … », which hid « … de Léa Leguellec » beside the outbox."""
 
-    DEFAULT_CSS = """
-    ChoiceButton {
-        height: auto;
-        text-wrap: wrap;
-        text-overflow: fold;
-    }
-    """
-
-    @property
-    def _button(self) -> Content:
-        style = self.get_visual_style("toggle--label")
-        return Content.styled("(•)" if self.value else "( )", style)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return _wrapped_height(self, container, viewport, width)
+    DEFAULT_CSS = _wrapping_css("ChoiceButton")
+    ON, OFF = "(•)", "( )"
 
 
-class TickBox(Checkbox):
+class TickBox(_SymbolToggle, Checkbox):
     """A check box: « [✓] » when ticked, « [ ] » otherwise; a long label wraps."""
 
-    DEFAULT_CSS = """
-    TickBox {
-        height: auto;
-        text-wrap: wrap;
-        text-overflow: fold;
-    }
-    """
-
-    @property
-    def _button(self) -> Content:
-        style = self.get_visual_style("toggle--label")
-        return Content.styled("[✓]" if self.value else "[ ]", style)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return _wrapped_height(self, container, viewport, width)
+    DEFAULT_CSS = _wrapping_css("TickBox")
+    ON, OFF = "[✓]", "[ ]"
 
 
 class ChoiceSet(RadioSet):

@@ -22,7 +22,7 @@ from textual.widgets import Button
 
 from mes_sante_tui import screens
 from mes_sante_tui.app import OUTBOX_BESIDE_MIN_WIDTH, MesSanteApp, make_app
-from mes_sante_tui.core.engine import Choice, Outcome
+from mes_sante_tui.core.engine import Choice, Outcome, Session
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.services import Services
@@ -96,25 +96,34 @@ async def martine_identified(pilot: Pilot[None], services: Services) -> None:
     assert services.engine.decide(session, Choice.ACTIVATE, True).ok
 
 
+def session_of(app: MesSanteApp) -> Session:
+    assert app.session is not None
+    return app.session
+
+
+def step_screen(app: MesSanteApp, step: Step) -> Screen[Any]:
+    return app.handing.step(step, session_of(app), logged_in=False, identifier=None)
+
+
 def outcome(kind: Outcome, message_key: str) -> Screen[Any]:
     return screens.OutcomeScreen(kind, t(message_key), Step.IDENTIFY)
 
 
 # Each screen a person meets on the way, built once the state it reads is there.
-SCREENS: list[Callable[[], Screen[Any]]] = [
-    lambda: screens.StartScreen(),
-    lambda: screens.IdentifyScreen(),
-    lambda: screens.RegenerateScreen(),
-    lambda: outcome(Outcome.NOT_FOUND, "identify.not_found"),
-    lambda: outcome(Outcome.ALREADY_EXISTS, "identify.already_exists"),
-    lambda: screens.DecisionScreen(),
-    lambda: screens.ContactsScreen(),
-    lambda: screens.AccountScreen(),
-    lambda: screens.BirthDateScreen(),
-    lambda: screens.VitaleScreen(),
-    lambda: screens.LoginScreen(),
-    lambda: screens.ForgotPasswordScreen(),
-    lambda: screens.ForgotIdentifierScreen(),
+SCREENS: list[Callable[[MesSanteApp], Screen[Any]]] = [
+    lambda app: step_screen(app, Step.START),
+    lambda app: app.handing.identify(session_of(app)),
+    lambda app: app.handing.regenerate(session_of(app), None),
+    lambda app: outcome(Outcome.NOT_FOUND, "identify.not_found"),
+    lambda app: outcome(Outcome.ALREADY_EXISTS, "identify.already_exists"),
+    lambda app: app.handing.decision(session_of(app)),
+    lambda app: step_screen(app, Step.CONTACTS),
+    lambda app: step_screen(app, Step.ACCOUNT),
+    lambda app: step_screen(app, Step.BIRTH_DATE),
+    lambda app: step_screen(app, Step.VITALE),
+    lambda app: app.handing.login(session_of(app)),
+    lambda app: app.handing.forgot_password(session_of(app)),
+    lambda app: app.handing.forgot_identifier(session_of(app)),
 ]
 
 
@@ -123,7 +132,8 @@ async def tour(pilot: Pilot[None], services: Services) -> None:
     assert_nothing_cut(pilot.app.screen)
     await martine_identified(pilot, services)
     for build in SCREENS:
-        await show(pilot, build())
+        assert isinstance(pilot.app, MesSanteApp)
+        await show(pilot, build(pilot.app))
         assert_nothing_cut(pilot.app.screen)
         pilot.app.pop_screen()
         await pilot.pause()

@@ -26,7 +26,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, RadioButton, Static
 
-from mes_sante_tui.app import MesSanteApp, make_app
+from mes_sante_tui.app import JOURNEY_MODE, MesSanteApp, make_app
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.engine import Accepted, Choice
 from mes_sante_tui.core.models import CardModel, ProfileStatus
@@ -45,6 +45,7 @@ from mes_sante_tui.screens import (
     OppositionDoneScreen,
     OutcomeScreen,
     RepresentativeScreen,
+    ScreenHelpScreen,
     SpaceScreen,
     SuccessScreen,
 )
@@ -96,6 +97,17 @@ async def log_in_through_engine(
     screen = current(app)
     assert isinstance(screen, SpaceScreen)
     return screen
+
+
+async def help_keys(pilot: Pilot[None]) -> tuple[str, ...]:
+    """F1 on the current screen: the keys its help lists; then Escape closes the help."""
+    await pilot.press("f1")
+    await pilot.pause()
+    dialog = current(pilot.app)
+    assert isinstance(dialog, ScreenHelpScreen)
+    await pilot.press("escape")
+    await pilot.pause()
+    return dialog.keys
 
 
 async def press_on(pilot: Pilot[None], widget_id: str) -> None:
@@ -184,10 +196,34 @@ async def test_the_space_shows_the_account_and_every_status(
         await pilot.press("escape")  # the top of the logged-in area: Escape leaves nothing
         await pilot.pause()
         assert current(app) is screen
+        # F1: the keys that work here, from the live bindings: no Escape.
+        keys = await help_keys(pilot)
+        assert t("help.keys.binding.back") not in keys
+        assert t("help.keys.binding.quit") in keys
+        assert current(app) is screen
 
         await press_on(pilot, "logout")
         assert isinstance(current(app), HomeScreen)
         assert app.session is None
+        # Back in the journey's area, on a fresh home page; the space was put away whole:
+        # the next login finds a new one.
+        assert app.current_mode == JOURNEY_MODE
+        assert [type(s) for s in app.screen_stack] == [HomeScreen]
+        again = await log_in_through_engine(app, pilot, services, *SEBASTIEN)
+        assert again is not screen and app.screen_stack == [again]
+
+
+async def test_the_space_opens_at_its_top_in_a_small_terminal(
+    services: Services, settings: Settings
+) -> None:
+    """Switching to the space's mode resumes it twice: it reads the store and places the
+    focus once, so at 80x24 it opens at its top (« Mon espace santé », « Bonjour … »)."""
+    app = make_app(services=services, settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await log_in_through_engine(app, pilot, services, *SEBASTIEN)
+        await pilot.pause()
+        assert screen.query_one("#main").scroll_y == 0
+        assert app.focused is screen.query_one("#own-cloturer")
 
 
 async def test_close_then_reopen_ones_own_space(services: Services, settings: Settings) -> None:
@@ -339,6 +375,7 @@ async def test_manage_emma_close_then_reopen(services: Services, settings: Setti
 
         manage = current(app)
         assert isinstance(manage, ManageProfileScreen)
+        assert t("help.keys.binding.back") in await help_keys(pilot)  # Escape: the space
         assert shown(manage, "status") == "Statut : Profil activé le 01/03/2022"
         assert "Profil : Emma Leguellec" in texts(manage)
         assert [b.id for b in manage.query("#content Button")] == ["action-cloturer"]

@@ -27,7 +27,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from mes_sante_tui.app import make_app
+from mes_sante_tui.app import SPACE_MODE, make_app
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.engine import Activated, Choice, Identified
 from mes_sante_tui.core.models import CardModel, ProfileStatus
@@ -141,8 +141,9 @@ async def test_log_in_by_keyboard_with_the_code_from_the_outbox(
 
         assert app.session is not None and app.session.account_id == sebastien
         assert isinstance(current(app), SpaceScreen)
-        # The login is left behind: the space sits right on the home page.
-        assert [type(s) for s in app.screen_stack[1:]] == [HomeScreen, SpaceScreen]
+        # The space's own area (mode), the login left behind with the journey's stack.
+        assert app.current_mode == SPACE_MODE
+        assert [type(s) for s in app.screen_stack] == [SpaceScreen]
 
 
 async def test_wrong_password_and_unknown_identifier_say_the_same_and_keep_the_input(
@@ -347,7 +348,8 @@ async def test_an_existing_profile_offers_to_log_in(
         assert app.session is not None
         assert app.session.account_id == person_id(services, "sebastien")
         assert isinstance(current(app), SpaceScreen)
-        assert [type(s) for s in app.screen_stack[1:]] == [HomeScreen, SpaceScreen]
+        assert app.current_mode == SPACE_MODE
+        assert [type(s) for s in app.screen_stack] == [SpaceScreen]
 
 
 async def test_a_parent_who_activated_a_childs_profile_first_logs_in(

@@ -234,7 +234,7 @@ async def test_success_restart_returns_home_without_question(
         await tab_to(pilot, "restart")
         await enter(pilot)
         assert isinstance(current(app), HomeScreen)
-        assert [type(s) for s in app.screen_stack[1:]] == [HomeScreen]
+        assert [type(s) for s in app.screen_stack] == [HomeScreen]
         assert app.session is None
         assert_focus_visible(app)
 
@@ -276,7 +276,7 @@ async def test_escape_on_decision_asks_before_leaving(
         await escape(pilot)
         await press_on(pilot, "quit")
         assert isinstance(current(app), HomeScreen)
-        assert [type(s) for s in app.screen_stack[1:]] == [HomeScreen]
+        assert [type(s) for s in app.screen_stack] == [HomeScreen]
         assert app.session is None  # the session is dropped
         assert_focus_visible(app)
 
@@ -558,7 +558,7 @@ async def test_logging_in_shows_no_old_screen_on_the_way_to_the_space(
         await pilot.pause()
         await pilot.pause(0.3)
         assert type(current(app)).__name__ == "SpaceScreen"
-        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen", "SpaceScreen"]
+        assert [type(s).__name__ for s in app.screen_stack] == ["SpaceScreen"]
         assert drawn and {kind.__name__ for kind in drawn} <= {"LoginCodeScreen", "SpaceScreen"}
 
 

@@ -426,7 +426,7 @@ async def test_session_warning_extends_then_expiry_returns_home(
         assert str(outcome.query_one("#action-home", Button).label) == "Retour à l'accueil"
         await enter(pilot)
         assert isinstance(current(app), HomeScreen)
-        assert len(app.screen_stack) == 2  # nothing of the old journey left behind
+        assert len(app.screen_stack) == 1  # nothing of the old journey left behind
         assert app.session is None
 
 
@@ -464,7 +464,7 @@ async def test_session_warning_counts_down_and_expiry_replaces_it(
         assert app.screen_stack[-2] is form  # the warning gave way to the expiry
         await enter(pilot)
         assert isinstance(current(app), HomeScreen)
-        assert len(app.screen_stack) == 2
+        assert len(app.screen_stack) == 1
 
 
 # --- the simulator's settings --------------------------------------------------------------

@@ -14,8 +14,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
-from mes_sante_tui import screens
-from mes_sante_tui.app import make_app
+from mes_sante_tui.app import MesSanteApp, make_app
+from mes_sante_tui.core.answers import Session
+from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import CardModel, Channel, OutboxMessage
 from mes_sante_tui.core.password import PasswordRule
 from mes_sante_tui.core.services import Services
@@ -441,10 +442,18 @@ async def test_toggles_show_their_state_in_the_symbol() -> None:
         assert radio.render().plain.startswith("(•)")
 
 
-@pytest.mark.parametrize(
-    "screen_name",
-    ["IdentifyScreen", "RegenerateScreen", "VitaleScreen", "ForgotPasswordScreen"],
-)
+# Each form that asks for the card, as the app builds it (handed its call).
+CARD_FORMS: dict[str, Callable[[MesSanteApp, Session], Screen[Any]]] = {
+    "IdentifyScreen": lambda app, session: app.handing.identify(session),
+    "RegenerateScreen": lambda app, session: app.handing.regenerate(session, None),
+    "VitaleScreen": lambda app, session: app.handing.step(
+        Step.VITALE, session, logged_in=False, identifier=None
+    ),
+    "ForgotPasswordScreen": lambda app, session: app.handing.forgot_password(session),
+}
+
+
+@pytest.mark.parametrize("screen_name", list(CARD_FORMS))
 async def test_serial_prefix_only_for_the_card_with_photo_on_every_card_form(
     services: Services, screen_name: str
 ) -> None:
@@ -455,7 +464,8 @@ async def test_serial_prefix_only_for_the_card_with_photo_on_every_card_form(
     async with app.run_test(size=(110, 40)) as pilot:
         app.start_journey()
         await pilot.pause()
-        app.push_screen(getattr(screens, screen_name)())
+        assert app.session is not None
+        app.push_screen(CARD_FORMS[screen_name](app, app.session))
         await pilot.pause()
         form = app.screen
         assert type(form).__name__ == screen_name

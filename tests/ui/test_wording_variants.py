@@ -276,7 +276,8 @@ async def test_a_preset_choice_is_kept_by_enter(services: Services) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_step(pilot, services, Step.DECISION)
         await pilot.app.pop_screen()
-        await pilot.app.push_screen(DecisionScreen(preset=Choice.OPPOSE))
+        assert app.session is not None
+        await pilot.app.push_screen(app.handing.decision(app.session, Choice.OPPOSE))
         await pilot.pause()
         choice = current(app).query_one("#choice", RadioSet)
         choice.focus()
