@@ -8,6 +8,7 @@ list of steps in `core.journey`), not a second set of screens.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -80,6 +81,8 @@ def screen_for(step: Step) -> Screen[None]:
 
 
 OUTBOX_POLL_SECONDS = 1.0
+# Set to 1, the application exits as soon as its first frame is written (start-up benchmarks).
+FIRST_FRAME_EXIT = "MES_SANTE_FIRST_FRAME_EXIT"
 SESSION_CHECK_SECONDS = 1.0
 # While a person waits at the screen, a write held up by another program fails after this
 # long (and says so) instead of freezing the screen for the command line's 10 seconds. A
@@ -156,7 +159,11 @@ class MesSanteApp(App[None]):
 
     def on_mount(self) -> None:
         self._outbox_follow_width(self.size.width)
-        self.push_screen(HomeScreen())
+        home = HomeScreen()
+        self.push_screen(home)
+        if os.environ.get(FIRST_FRAME_EXIT) == "1":
+            # For benchmarks (bench/run.py): stop once the home page's first frame is out.
+            home.call_after_refresh(lambda: home.call_after_refresh(self.exit))
         self.set_interval(OUTBOX_POLL_SECONDS, self._poll_outbox)
         self.set_interval(SESSION_CHECK_SECONDS, self._check_session)
 
