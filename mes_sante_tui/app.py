@@ -53,6 +53,7 @@ from mes_sante_tui.screens.home import HomeScreen
 from mes_sante_tui.wording import t
 
 if TYPE_CHECKING:
+    from mes_sante_tui.core.certificate_worker import CertificateBuilder
     from mes_sante_tui.screens.regenerate import Regenerated, RegenerateScreen
     from mes_sante_tui.screens.send_code import SendCodeScreen
 
@@ -141,6 +142,9 @@ class MesSanteApp(App[None]):
         self._outbox_following_width = False
         # Messages after this id are marked « Nouveau »: what arrived during this journey.
         self.outbox_baseline = services.store.last_outbox_id()
+        # Builds the opposition certificate in a child process (core/certificate_worker.py),
+        # made when the first opposition is confirmed.
+        self._certificates: CertificateBuilder | None = None
         self.apply_settings(settings)
 
     def clock_moved_to(self) -> datetime | None:
@@ -510,6 +514,9 @@ class MesSanteApp(App[None]):
             session = self.session
             if session is None:
                 return
+            # While the person reads the confirmation, the certificate's process starts and
+            # loads the PDF library: the certificate is then ready in warm-call time.
+            self.run_worker(self.certificates.prepare, thread=True, group="certificate")
             opposed = await self.ask(
                 screens.OppositionConfirmScreen(
                     self._child_name(session), lambda: self.engine.confirm_opposition(session)
@@ -726,6 +733,19 @@ class MesSanteApp(App[None]):
             self.push_screen(SessionWarningScreen(time_left), answered)
 
     # --- actions -------------------------------------------------------------------------
+
+    @property
+    def certificates(self) -> CertificateBuilder:
+        """The builder of opposition certificates (its module is imported on first use)."""
+        if self._certificates is None:
+            from mes_sante_tui.core.certificate_worker import CertificateBuilder
+
+            self._certificates = CertificateBuilder()
+        return self._certificates
+
+    def on_unmount(self) -> None:
+        if self._certificates is not None:
+            self._certificates.close()
 
     def action_quit_app(self) -> None:
         if isinstance(self.screen, QuitConfirmScreen):

@@ -14,9 +14,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.certificate import (
+    Certificate,
     check_folder,
     default_certificate_folder,
-    opposition_certificate,
     save_certificate,
 )
 from mes_sante_tui.core.engine import Opposed
@@ -69,6 +69,7 @@ class OppositionDoneScreen(JourneyScreen[None]):
         self.opposed = opposed
         self.profiles = list(profiles)
         self.certificate_saved = False
+        self._certificate: Certificate | None = None
         super().__init__()
 
     def body(self) -> Iterable[Widget]:
@@ -146,7 +147,11 @@ class OppositionDoneScreen(JourneyScreen[None]):
             self._refuse_folder(checked.error or t("opposition.done.folder.required"))
             return
         folder = checked.value
-        cert = opposition_certificate(self.opposed.person, self.opposed.decided_on)
+        if self._certificate is None:  # built once (by the app's certificate process)
+            self._certificate = self.msa.certificates.build(
+                self.opposed.person, self.opposed.decided_on
+            )
+        cert = self._certificate
         try:
             pdf, txt = save_certificate(cert, folder)
         except OSError:
