@@ -54,6 +54,7 @@ from mes_sante_tui.wording import t
 
 if TYPE_CHECKING:
     from mes_sante_tui.core.certificate_worker import CertificateBuilder
+    from mes_sante_tui.core.models import OutboxMessage
     from mes_sante_tui.screens.regenerate import Regenerated, RegenerateScreen
     from mes_sante_tui.screens.send_code import SendCodeScreen
 
@@ -776,21 +777,39 @@ class MesSanteApp(App[None]):
             return
         for panel in self.screen.query("OutboxPanel"):
             panel.display = visible
+        if visible:
+            self.refresh_outbox()  # filled only when shown
 
     # --- outbox --------------------------------------------------------------------------
 
+    OUTBOX_SHOWN = 30
+
+    def outbox_messages(self) -> tuple[list[OutboxMessage], int]:
+        """The newest messages a panel shows, and the outbox's newest id as they were read."""
+        up_to = self.store.last_outbox_id()
+        self._outbox_seen = up_to
+        return self.store.outbox(limit=self.OUTBOX_SHOWN), up_to
+
     def refresh_outbox(self) -> None:
-        """Show the newest messages in the current screen's outbox panel."""
+        """Show the newest messages in the current screen's outbox panel, when it is shown
+        and something arrived since it was filled (nothing to lay out again otherwise)."""
         from mes_sante_tui.widgets import OutboxPanel
 
         panels = self.screen.query(OutboxPanel)
         if not panels:
             return
-        messages = self.store.outbox(limit=30)
-        self._outbox_seen = self.store.last_outbox_id()
         for panel in panels:
             panel.display = self.outbox_visible
-            panel.show_messages(messages)
+        if not self.outbox_visible:
+            return
+        newest = self.store.last_outbox_id()
+        stale = [panel for panel in panels if panel.shown_up_to != newest]
+        if not stale:
+            self._outbox_seen = newest
+            return
+        messages, up_to = self.outbox_messages()
+        for panel in stale:
+            panel.show_messages(messages, up_to)
 
     def _poll_outbox(self) -> None:
         # Cheap check first: messages may also come from another process on the same store.

@@ -98,8 +98,13 @@ class JourneyScreen(Screen[R], Generic[R]):
                     yield Stepper(self.msa.stages(), stage)
                 yield Static(self.title_text(), classes="screen-title", markup=False)
                 yield from self.body()
-            panel = OutboxPanel(id="outbox", known_up_to=self.msa.outbox_baseline)
-            panel.display = self.msa.outbox_visible
+            # Filled here when it is shown, so that its first frame is the full one.
+            visible = self.msa.outbox_visible
+            messages, up_to = self.msa.outbox_messages() if visible else (None, 0)
+            panel = OutboxPanel(
+                id="outbox", known_up_to=self.msa.outbox_baseline, messages=messages, up_to=up_to
+            )
+            panel.display = visible
             yield panel
         yield Footer()
 
