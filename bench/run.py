@@ -958,7 +958,8 @@ def bench_memory(*, rushed: bool = True) -> list[Line]:
         env["HOME"] = str(folder)  # the certificate's default folder
         env.pop("XDG_DOCUMENTS_DIR", None)
         runs: dict[str, dict[str, Any]] = {}
-        plan = [("activation", 0.0), ("opposition", 1.0)] + ([("opposition", 0.0)] if rushed else [])
+        plan = [("activation", 0.0), ("opposition", 1.0)]
+        plan += [("opposition", 0.0)] if rushed else []
         for journey, read_s in plan:
             db = folder / f"{journey}{read_s}.db"
             seeded_store_at(db)
