@@ -109,6 +109,9 @@ class Desk:
             return body()  # called by another use case of the same session: part of its call
         call = _Call(step, session)
         self._calls.append(call)
+        # A call that fails (the store locked, full...) leaves the session as it found it:
+        # its last write (the journal row) may come after the session was updated.
+        before = dict(vars(session)) if session is not None else None
         try:
             try:
                 with self.store.unit_of_work():
@@ -120,6 +123,10 @@ class Desk:
                 with self.store.transaction():
                     self._journal(call, stale.refused)
                 return stale.refused  # type: ignore[return-value]
+        except BaseException:
+            if session is not None and before is not None:
+                vars(session).update(before)
+            raise
         finally:
             self._calls.pop()
         return result

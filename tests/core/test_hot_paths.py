@@ -4,6 +4,7 @@ information dates, and an identification that changes nothing waits for no disk.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -17,7 +18,7 @@ from mes_sante_tui.core.engine import Choice, Identified
 from mes_sante_tui.core.lifecycle import AUTOMATIC_CREATION, Event
 from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.population import generate_population
-from mes_sante_tui.core.results import Refused
+from mes_sante_tui.core.results import Refused, StoreError
 from mes_sante_tui.core.services import Services, open_services
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
@@ -178,4 +179,31 @@ def test_a_decision_commits_with_a_sync(on_disk: Services) -> None:
     assert engine.confirm_opposition(session).ok
     assert store.last_commit_synced is True
     assert store.person(person.id).status.value == "oppose"
+    on_disk.close()
+
+
+def test_an_identification_whose_journal_row_cannot_be_written_leaves_the_session_as_it_was(
+    on_disk: Services,
+) -> None:
+    """The journal row is the step's only write: when the store is locked, the step fails
+    whole, and the session is not left identified behind the message."""
+    store, engine = on_disk.store, on_disk.engine
+    session = engine.start_session()
+    person = store.person(person_id(on_disk, "martine"))
+    card = store.card_of(person.id)
+    assert card is not None
+    store.set_busy_timeout(20)
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError):
+            engine.identify_with_code(
+                session, code=persona_code(on_disk, "martine"), nir=person.nir,
+                model=card.model, serial=card.serial,
+            )
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert session.person_id is None and session.code_id is None
+    assert store.query("PRAGMA synchronous")[0][0] == 2
     on_disk.close()
