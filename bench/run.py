@@ -212,10 +212,33 @@ class Finished:
     returncode: int
 
 
+# Runs a module as `python -m` would, and writes its own peak RSS (VmHWM) on standard error
+# at exit. Not ru_maxrss: across fork and exec, Linux keeps the parent's high-water mark in
+# the child's, so a child of this (large) bench process would report the bench's size.
+_PEAK_WRAPPER = r"""
+import atexit, runpy, sys
+
+
+def peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                print("PEAK_KIB", line.split()[1], file=sys.stderr, flush=True)
+
+
+atexit.register(peak)
+module = sys.argv[1]
+sys.argv = [module, *sys.argv[2:]]
+runpy.run_module(module, run_name="__main__", alter_sys=True)
+"""
+
+
 def run_measured(argv: Sequence[str], *, env: dict[str, str] | None = None,
                  timeout: float = 600) -> Finished:
-    """Run `argv` niced by nothing more than we are, and read its peak RSS (ru_maxrss) and
-    CPU time from `wait4`, which reports that child alone."""
+    """Run `python -m MODULE ARGS...` (`argv` as such) and read its wall time, its CPU time
+    (from `wait4`, which reports that child alone) and its own peak RSS (VmHWM at exit)."""
+    assert argv[1] == "-m", argv
+    argv = [argv[0], "-c", _PEAK_WRAPPER, *argv[2:]]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.monotonic()
         child = subprocess.Popen(list(argv), stdout=out, stderr=err, env=env or child_env(),
@@ -233,9 +256,11 @@ def run_measured(argv: Sequence[str], *, env: dict[str, str] | None = None,
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Finished(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-                        out.read().decode(errors="replace"), err.read().decode(errors="replace"),
-                        child.returncode)
+        stderr = err.read().decode(errors="replace")
+        peaks = re.findall(r"^PEAK_KIB (\d+)$", stderr, flags=re.M)
+        return Finished(seconds, usage.ru_utime + usage.ru_stime,
+                        int(peaks[-1]) / 1024 if peaks else float("nan"),
+                        out.read().decode(errors="replace"), stderr, child.returncode)
 
 
 # --- start-up ----------------------------------------------------------------------------
