@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
-from textual.screen import Screen
-from textual.widget import Widget
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget, _RenderCache
 from textual.widgets import Footer, Input, Static
 
 from mes_sante_tui.core.journey import Step, step_wording
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from mes_sante_tui.app import MesSanteApp
 
 R = TypeVar("R")
+
+_NO_SIZE = Size(0, 0)
 
 
 class Loss(Enum):
@@ -153,6 +156,17 @@ class JourneyScreen(Screen[R], Generic[R]):
     def on_screen_suspend(self) -> None:
         # A dialog on top: its scrollbar is the only one drawn (see app.tcss).
         self.add_class("-under-dialog")
+        if not isinstance(self.app.screen, ModalScreen):
+            self._drop_rendered_lines()
+
+    def _drop_rendered_lines(self) -> None:
+        """Another step hides this one: forget the lines its widgets rendered (a few MB a
+        screen, and a journey keeps its steps stacked so that going back finds them). They
+        are drawn again if the screen comes back; a dialog on top keeps them, as it leaves
+        the screen in view."""
+        for widget in self.walk_children(Widget, with_self=False):
+            widget._render_cache = _RenderCache(_NO_SIZE, [])
+            widget._set_dirty()
 
     def on_screen_resume(self) -> None:
         self.remove_class("-under-dialog")
