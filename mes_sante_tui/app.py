@@ -8,6 +8,7 @@ list of steps in `core.journey`), not a second set of screens.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -39,6 +40,7 @@ from mes_sante_tui.core.engine import (
     Outcome,
     Session,
 )
+from mes_sante_tui.core.guide import Hint, Page, hints_for
 from mes_sante_tui.core.journey import Back, JourneyDescription, Step, describe
 from mes_sante_tui.core.results import Refused, StoreError, StoreProblem
 from mes_sante_tui.core.scenarios import (
@@ -73,9 +75,13 @@ from mes_sante_tui.themes import HIGH_CONTRAST_THEMES, TEXTUAL_THEME
 from mes_sante_tui.wording import t
 
 if TYPE_CHECKING:
+    from mes_sante_tui.core.certificate_worker import CertificateBuilder
+    from mes_sante_tui.core.models import OutboxMessage
     from mes_sante_tui.screens.regenerate import Regenerated, RegenerateScreen
 
 OUTBOX_POLL_SECONDS = 1.0
+# Set to 1, the application exits as soon as its first frame is written (start-up benchmarks).
+FIRST_FRAME_EXIT = "MES_SANTE_FIRST_FRAME_EXIT"
 SESSION_CHECK_SECONDS = 1.0
 # While a person waits at the screen, a write held up by another program fails after this
 # long (and says so) instead of freezing the screen for the command line's 10 seconds. A
@@ -158,10 +164,13 @@ class MesSanteApp(App[None]):
             services.engine.settings = settings
             self.training = enter_run(services.engine)
             settings = services.engine.settings
-        # The service's figures kept in the store (`reglages`) win over the defaults.
         # Builds each screen that shows what the store holds, with its view and calls.
         self.handing = Handing(services, lambda: self.settings)
         self.add_mode(SPACE_MODE, self._space_screen)
+        # Builds the opposition certificate in a child process (core/certificate_worker.py),
+        # made when the first opposition is confirmed.
+        self._certificates: CertificateBuilder | None = None
+        # The service's figures kept in the store (`reglages`) win over the defaults.
         self.apply_settings(load_figures(services.store, settings))
 
     def clock_moved_to(self) -> datetime | None:
@@ -180,6 +189,9 @@ class MesSanteApp(App[None]):
 
     def on_mount(self) -> None:
         self._outbox_follow_width(self.size.width)
+        if os.environ.get(FIRST_FRAME_EXIT) == "1":
+            # For benchmarks (bench/run.py): stop once the home page's first frame is out.
+            self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
         self.set_interval(OUTBOX_POLL_SECONDS, self._poll_outbox)
         self.set_interval(SESSION_CHECK_SECONDS, self._check_session)
         self._show_terminal_cursor()
@@ -606,6 +618,9 @@ class MesSanteApp(App[None]):
             session = self.session
             if session is None:
                 return
+            # While the person reads the confirmation, the certificate's process starts and
+            # loads the PDF library: the certificate is then ready in warm-call time.
+            self.run_worker(self.certificates.prepare, thread=True, group="certificate")
             opposed = await self.ask(
                 screens.OppositionConfirmScreen(
                     self.handing.child_name(session),
@@ -617,7 +632,15 @@ class MesSanteApp(App[None]):
                 # can act for another child without a new code.
                 self.engine.back_to_own_profile(session)
                 profiles = self.engine.household_profiles(session)
-                done = screens.OppositionDoneScreen(opposed, profiles, logged_in=self.logged_in)
+                done = screens.OppositionDoneScreen(
+                    opposed,
+                    profiles,
+                    logged_in=self.logged_in,
+                    certificate=lambda: self.certificates.build(
+                        opposed.person, opposed.decided_on
+                    ),
+                    note_certificate=lambda saved: self.engine.certificate_saved(session, saved),
+                )
                 await self.push_screen(done)
         except StoreError as error:
             self.store_failed(error)
@@ -866,6 +889,8 @@ class MesSanteApp(App[None]):
             self.apply_settings(current)
 
     def on_unmount(self) -> None:
+        if self._certificates is not None:
+            self._certificates.close()
         for services in self._opened_runs:
             services.close()
         self._opened_runs.clear()
@@ -880,6 +905,12 @@ class MesSanteApp(App[None]):
                 self.apply_settings(settings)
 
         self.push_screen(screens.SimulatorSettingsScreen(self.settings), chosen)
+
+    def guide_hints(self, page: Page | None) -> tuple[Hint, ...]:
+        """The guides' hints of `page` in the variant in force, when the guided mode is on."""
+        if not self.settings.guided:
+            return ()
+        return hints_for(self.settings.journey, page)
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -943,6 +974,15 @@ class MesSanteApp(App[None]):
 
     # --- actions -------------------------------------------------------------------------
 
+    @property
+    def certificates(self) -> CertificateBuilder:
+        """The builder of opposition certificates (its module is imported on first use)."""
+        if self._certificates is None:
+            from mes_sante_tui.core.certificate_worker import CertificateBuilder
+
+            self._certificates = CertificateBuilder()
+        return self._certificates
+
     def action_quit_app(self) -> None:
         if isinstance(self.screen, QuitConfirmScreen):
             self.exit()
@@ -997,6 +1037,8 @@ class MesSanteApp(App[None]):
             return
         for panel in self.screen.query("OutboxPanel"):
             panel.display = visible
+        if visible:
+            self.refresh_outbox()  # filled only when shown
         focused = self.screen.focused
         if visible and focused is not None:
             # Under the form (a narrow terminal) the panel takes part of its height: the
@@ -1005,18 +1047,34 @@ class MesSanteApp(App[None]):
 
     # --- outbox --------------------------------------------------------------------------
 
+    OUTBOX_SHOWN = 30
+
+    def outbox_messages(self) -> tuple[list[OutboxMessage], int]:
+        """The newest messages a panel shows, and the outbox's newest id as they were read."""
+        up_to = self.store.last_outbox_id()
+        self._outbox_seen = up_to
+        return self.store.outbox(limit=self.OUTBOX_SHOWN), up_to
+
     def refresh_outbox(self) -> None:
-        """Show the newest messages in the current screen's outbox panel."""
+        """Show the newest messages in the current screen's outbox panel, when it is shown
+        and something arrived since it was filled (nothing to lay out again otherwise)."""
         from mes_sante_tui.widgets import OutboxPanel
 
         panels = self.screen.query(OutboxPanel)
         if not panels:
             return
-        messages = self.store.outbox(limit=30)
-        self._outbox_seen = self.store.last_outbox_id()
         for panel in panels:
             panel.display = self.outbox_visible
-            panel.show_messages(messages)
+        if not self.outbox_visible:
+            return
+        newest = self.store.last_outbox_id()
+        stale = [panel for panel in panels if panel.shown_up_to != newest]
+        if not stale:
+            self._outbox_seen = newest
+            return
+        messages, up_to = self.outbox_messages()
+        for panel in stale:
+            panel.show_messages(messages, up_to)
 
     def _poll_outbox(self) -> None:
         # Cheap check first: messages may also come from another process on the same store.

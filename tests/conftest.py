@@ -9,6 +9,7 @@ from datetime import datetime
 import pytest
 
 from mes_sante_tui.core import password
+from mes_sante_tui.core.certificate_worker import CertificateBuilder
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.codes import SeededCodeGenerator
 from mes_sante_tui.core.services import Services, open_services
@@ -24,6 +25,18 @@ def light_password_hashing() -> Iterator[None]:
     password.set_hasher_params(1, 8)
     yield
     password.set_hasher_params(1, 8)
+
+
+@pytest.fixture(autouse=True)
+def certificates_in_process(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app builds certificates in a child process that loads fpdf2 (a Python start and
+    half a second of CPU): tests that reach an opposition do not start it, and certificates
+    are built in the test's process, as the builder does when its child fails. The tests of
+    the child itself are marked `certificate_process`."""
+    if request.node.get_closest_marker("certificate_process") is None:
+        monkeypatch.setattr(CertificateBuilder, "prepare", lambda self: None)
 
 
 @pytest.fixture

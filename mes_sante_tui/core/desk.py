@@ -164,12 +164,19 @@ class Desk:
             return body()
         current = _Call(step, session, call=call)
         self._calls.append(current)
+        # A call that fails (the store locked, full...) leaves the session as it found it:
+        # its last write (the journal row) may come after the session was updated.
+        before = dict(vars(session)) if session is not None else None
         try:
             if rule is None:
                 return self._run(current, body)
             return self._run_with_fault(
                 current, body, rule, look_up=look_up, kept=kept, in_force=in_force
             )
+        except BaseException:
+            if session is not None and before is not None:
+                vars(session).update(before)
+            raise
         finally:
             self._calls.pop()
 

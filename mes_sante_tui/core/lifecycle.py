@@ -25,7 +25,7 @@ from mes_sante_tui.wording import t
 
 from .answers import Outcome, already_exists
 from .birthdate import format_date
-from .models import Closure, Person, ProfileStatus
+from .models import Channel, Closure, Person, ProfileStatus
 from .outbox import Mailer
 from .results import Refused
 from .store import Store
@@ -283,35 +283,90 @@ Progress = Callable[[int, int], None]
 def catch_up(
     store: Store, mailer: Mailer, now: datetime, progress: Progress | None = None
 ) -> LifeChanges:
-    """Carry out every creation and deletion that is due at `now`, in one transaction each.
+    """Carry out every creation and deletion that is due at `now`.
 
     A creation is dated the day the six weeks ran out, a deletion its due date, not the day
     the clock was moved. Deceased people and profiles that cannot be activated are never
-    created (the transition's guard). Each list is read again inside the write lock: another
-    process may have done it meanwhile.
+    created (the transition's guard). The creations are carried out a slice of profiles at a
+    time (`SLICE`), one transaction each (joined when the caller has one open), so that a
+    million due profiles never sit in memory at once; each slice is read again inside the
+    write lock: another process may have done it meanwhile. An interrupted catch-up leaves
+    whole slices done, and the next one does the rest.
 
     `progress(done, total)`, when given and something is due, is called as profiles are
     carried out, with increasing counts, and last with `done == total`. The deletions are
     counted after the creations: `total` grows by their number when they start.
     """
     informed_before = now - AUTOMATIC_CREATION
-    created = deleted = 0
+    created = deleted = seen = 0
     if store.creation_due(informed_before, any_only=True):
-        with store.transaction():
-            due = [
-                (person_id, informed + AUTOMATIC_CREATION)
-                for person_id, informed in store.creation_due(informed_before)
-            ]
-            created = _carry_out(
-                store, mailer, Event.SIX_WEEKS, due, _reporter(progress, 0, len(due))
-            )
+        created, seen = _create_due(store, informed_before, progress)
     if store.deletion_due(now, any_only=True):
         with store.transaction():
             due = store.deletion_due(now)
             deleted = _carry_out(
-                store, mailer, Event.DELETION_DUE, due, _reporter(progress, created, len(due))
+                store, mailer, Event.DELETION_DUE, due, _reporter(progress, seen, len(due))
             )
     return LifeChanges(created=created, deleted=deleted)
+
+
+# Profiles created per transaction by a catch-up: small enough to keep memory flat (a few MB
+# a slice), large enough that its commit (one sync) is a small part of its time.
+SLICE = 5_000
+
+
+def _create_due(
+    store: Store, informed_before: datetime, progress: Progress | None
+) -> tuple[int, int]:
+    """The six-week creations, slice by slice, by the table's transition (its guard, its
+    target, its message), the statuses and the messages of a slice written with
+    executemany. Returns how many were created and how many were looked at (the progress's
+    total)."""
+    tr = _TABLE[(State.PENDING, Event.SIX_WEEKS)]
+    assert tr.target is not None and tr.decision is None and not tr.keeps_status
+    ids = store.creation_due_ids(informed_before)
+    total, created = len(ids), 0
+    for start in range(0, total, SLICE):
+        chunk = ids[start:start + SLICE]
+        with store.transaction():
+            due = store.creation_due_between(informed_before, chunk[0], chunk[-1])
+            people = {person.id: person for person, _ in due}
+            parents = {p.parent_id for p, _ in due if p.parent_id and p.parent_id not in people}
+            people.update(store.people_by_ids(sorted(parents)))
+            outbox = _Messages()
+            mailer = Mailer(outbox)
+            for person, informed in due:
+                # The guard (`actionable`) is in the store's query, as it is in `creation_due`.
+                assert tr.guard is None or tr.guard(person)
+                addressee = people[person.parent_id] if person.parent_id else person
+                # The message reads the names and contacts only, never the status.
+                _send(mailer, tr.message, informed + AUTOMATIC_CREATION, person, addressee, None)
+            changed = store.create_due_between(
+                informed_before, chunk[0], chunk[-1], tr.target, AUTOMATIC_CREATION
+            )
+            assert changed == len(due), (changed, len(due))  # same rows, same lock
+            store.add_outbox_rows(outbox.rows)
+            created += changed
+        if progress is not None:
+            progress(min(total, start + SLICE), total)
+    return created, total
+
+
+class _Messages:
+    """Where a slice's messages wait to be written together (see `Mailer`)."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[object, ...]] = []
+
+    def add_outbox(
+        self, *, at: datetime, channel: Channel, address: str, masked_address: str,
+        subject: str, body: str, person_id: int | None, code: str | None = None,
+    ) -> int:
+        self.rows.append(
+            (at.isoformat(), channel.value, address, masked_address, subject, body, person_id,
+             code)
+        )
+        return 0  # its id is known once written; nobody asks for it here
 
 
 def _carry_out(

@@ -8,14 +8,23 @@ online: those rules stay here, on top, with the service's messages.
 
 from __future__ import annotations
 
-from stdnum.exceptions import ValidationError
-from stdnum.fr import nir as stdnum_nir
+from types import ModuleType
 
 from mes_sante_tui.core.results import Checked
 from mes_sante_tui.core.text import compact, has_unseen
 from mes_sante_tui.wording import t
 
 NIR_LENGTH = 15
+
+
+
+def _stdnum() -> ModuleType:
+    """`stdnum.fr.nir`, imported on first use: python-stdnum's import (its registry of
+    formats) is a noticeable part of the start-up, and the home page checks no NIR."""
+    from stdnum.fr import nir
+
+    return nir
+
 
 # How Corsica's départements count in the key (also used by the population generator).
 _CORSICA = {"2A": "19", "2B": "18"}
@@ -39,13 +48,15 @@ def nir_key(nir13: str) -> int:
     digits = body[:5] + _CORSICA.get(body[5:7], body[5:7]) + body[7:]
     if not digits.isascii() or not digits.isdigit():
         raise ValueError("a NIR body is made of digits (2A/2B for Corsica)")
-    return int(stdnum_nir.calc_check_digits(body))
+    return int(_stdnum().calc_check_digits(body))
 
 
 def has_valid_key(nir: str) -> bool:
     """True when `nir` (already normalised) has the NIR's length, characters and key."""
+    from stdnum.exceptions import ValidationError
+
     try:
-        return stdnum_nir.validate(nir) == nir
+        return bool(_stdnum().validate(nir) == nir)
     except ValidationError:
         return False
 
@@ -80,7 +91,7 @@ def format_nir(nir: str) -> str:
     typed so far, goes as far as it can."""
     rest = normalize_nir(nir)
     if len(rest) == NIR_LENGTH:
-        return str(stdnum_nir.format(rest))
+        return str(_stdnum().format(rest))
     parts: list[str] = []
     for size in _GROUPS:
         if not rest:

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from mes_sante_tui.wording import t
 
 from .birthdate import format_date
 from .contacts import format_mobile, mask_email, mask_mobile
 from .models import EMAIL_SENDER, Channel, Person
-from .store import Store
+
+
+class OutboxWrites(Protocol):
+    """Where a message is dropped: the store (or a slice of the clock's catch-up)."""
+
+    def add_outbox(
+        self, *, at: datetime, channel: Channel, address: str, masked_address: str,
+        subject: str, body: str, person_id: int | None, code: str | None = None,
+    ) -> int: ...
 
 SENDER = EMAIL_SENDER
 
@@ -37,7 +45,7 @@ def letter_label(person: Person) -> str:
 class Mailer:
     """Composes each message from the catalogue and drops it in the store's outbox."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: OutboxWrites) -> None:
         self.store = store
         # While a call runs with its mail held (a trainer's « code non reçu »), what it sends
         # waits here: dropped when the fault fires, posted when it does not.

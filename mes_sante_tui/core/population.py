@@ -14,6 +14,10 @@ secondary indexes are dropped and rebuilt around a large insert (rebuilding the 
 index is also the final proof that no number is repeated); no per-row argon2, no outbox
 message.
 
+Like the real rollout, every household was informed on a day of the last four weeks
+(`information_sent_at`, spread in quarters of an hour), so that moving the clock six weeks
+ahead creates every generated profile that nobody decided about.
+
 Provisional codes: none by default, so the generated people cannot take the code-first
 journey until they ask for a new code. With `codes_hasher`, each person gets an information
 code (a row in `provisional_codes`, no outbox message) that `population_code(seed, nir)`
@@ -216,15 +220,13 @@ def generate_population(
             for k in range(28 * 24 * 4)
         ]
 
-        def issue(person_id: int, nir: str, email: str | None) -> str | None:
-            """The information code's row; its date, for `information_sent_at`."""
+        def issue(person_id: int, nir: str, email: str | None, sent: str, until: str) -> None:
+            """The information code's row, sent at `sent`, valid until `until`."""
             if codes_hasher is None:
-                return None
-            sent, until = sent_times[int(rand() * len(sent_times))]
+                return
             channel = "email" if email else "courrier"
             digest = codes_hasher.digest(population_code(seed, nir))
             codes.append((person_id, digest, sent, until, channel))
-            return sent
 
         made = 0
         report_step = max(1, size // 200)
@@ -233,6 +235,8 @@ def generate_population(
             next_household += 1
             last, last_ascii = last_names[int(rand() * len(last_names))]
             households.append((next_household, f"Foyer {last}"))
+            # The household was informed on one day of the rollout's last four weeks.
+            sent_at, valid_until = sent_times[int(rand() * len(sent_times))]
             household_size = min(size - made, 1 + int(rand() * 5))
             adults = 1 if household_size == 1 or rand() < 0.3 else 2
             parent_id: int | None = None
@@ -286,7 +290,8 @@ def generate_population(
                         twins_of = (year, month, born)
                     nir = new_nir(sex, year, month)
                     person_parent = parent_id
-                sent_at = issue(next_person, nir, email if person_parent is None else parent_email)
+                issue(next_person, nir, email if person_parent is None else parent_email,
+                      sent_at, valid_until)
                 people.append((
                     next_person, next_household, nir, first, last, born, email, mobile,
                     person_parent, sent_at,

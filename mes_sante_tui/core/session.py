@@ -45,7 +45,9 @@ class Sessions:
             raise DomainError("clock_out_of_range", t("clock.out_of_range")) from None
         with self.store.unit_of_work():
             move_offset(self.store, delta)  # atomic: a move made by another process is kept
-            return self.catch_up(progress)
+        # Then what became due, slice by slice (one transaction each, not one for a
+        # million profiles); interrupted, the next catch-up does the rest.
+        return self.catch_up(progress)
 
     def start_session(self) -> Session:
         now = self.desk.clock.now()

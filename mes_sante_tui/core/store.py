@@ -17,9 +17,10 @@ import os
 import secrets
 import sqlite3
 import stat
+from array import array
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -272,6 +273,11 @@ class Store:
         self._depth = 0
         # Inside `unit_of_work`: a transaction begun stays open until the call ends.
         self._held = False
+        # The open transaction was begun by a journal row (see `journal`): committed
+        # without a sync when nothing else was written, with `total_changes` at its start.
+        self._light: int | None = None
+        # Whether the last commit waited for the disk (synchronous=FULL), for the tests.
+        self.last_commit_synced = True
         if on_disk:
             _create_private(Path(self.path))
             _inspect(self.path)
@@ -430,13 +436,34 @@ class Store:
             raise _as_store_error(exc, self.path) from exc
 
     def _commit(self) -> None:
+        light, self._light = self._light, None
         try:
             self.conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             self._roll_back()
             raise _as_store_error(exc, self.path) from exc
+        finally:
+            if light is not None:
+                self._synchronous("FULL")
+        self.last_commit_synced = light is None
+        if light is not None and self.conn.total_changes - light > 1:
+            # Begun by a journal row, joined by other writes: they are made durable now
+            # (a checkpoint syncs the WAL first), as a write a person is told about must be.
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self.last_commit_synced = True
+
+    def _synchronous(self, level: str) -> None:
+        with suppress(sqlite3.Error):  # best effort: FULL is the connection's setting
+            self.conn.execute(f"PRAGMA synchronous = {level}")
 
     def _roll_back(self) -> None:
+        if self._light is not None:
+            self._light = None
+            if self.conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            self._synchronous("FULL")
+            return
         if not self.conn.in_transaction:
             return
         with suppress(sqlite3.Error):  # the original error is the one worth reporting
@@ -735,6 +762,78 @@ class Store:
             for r in self.query(sql, (_iso(now),))
         ]
 
+    # The clock's catch-up over a large population (lifecycle.catch_up): the due profiles
+    # by id, a slice of ids at a time, their new statuses and messages with executemany.
+
+    def creation_due_ids(self, informed_before: datetime) -> array[int]:
+        """The ids of the profiles `creation_due` would return, in id order, packed (8 bytes
+        an id: a million of them is 8 MB, not 36 MB of Python ints). They are read again,
+        slice by slice, inside the write lock."""
+        try:
+            cursor = self.conn.execute(
+                "SELECT id FROM people WHERE status = 'en_attente'"
+                " AND information_sent_at IS NOT NULL AND information_sent_at <= ?"
+                " AND deceased = 0 AND not_activable_reason IS NULL ORDER BY id",
+                (_iso(informed_before),),
+            )
+            return array("q", (row[0] for row in cursor))
+        except sqlite3.DatabaseError as exc:
+            raise _as_store_error(exc, self.path) from exc
+
+    def creation_due_between(
+        self, informed_before: datetime, first: int, last: int
+    ) -> list[tuple[Person, datetime]]:
+        """(profile, information sent) of the profiles due with an id from `first` to `last`,
+        read by the table's rowid range (NOT INDEXED: never the pending index, whose order is
+        not the ids')."""
+        rows = self.query(
+            "SELECT * FROM people NOT INDEXED" + self._DUE_BETWEEN + " ORDER BY id",
+            (first, last, _iso(informed_before)),
+        )
+        return [
+            (person_from_row(r), datetime.fromisoformat(r["information_sent_at"])) for r in rows
+        ]
+
+    def people_by_ids(self, ids: Sequence[int]) -> dict[int, Person]:
+        """These people, by id (the missing ones left out)."""
+        found: dict[int, Person] = {}
+        for start in range(0, len(ids), 500):  # SQLite's limit of parameters, with margin
+            chunk = list(ids[start:start + 500])
+            marks = ",".join("?" for _ in chunk)
+            for row in self.query(f"SELECT * FROM people WHERE id IN ({marks})", chunk):
+                found[int(row["id"])] = person_from_row(row)
+        return found
+
+    _DUE_BETWEEN = (
+        " WHERE id BETWEEN ? AND ? AND status = 'en_attente' AND information_sent_at IS NOT NULL"
+        " AND information_sent_at <= ? AND deceased = 0 AND not_activable_reason IS NULL"
+    )
+
+    def create_due_between(
+        self, informed_before: datetime, first: int, last: int, status: ProfileStatus,
+        after: timedelta,
+    ) -> int:
+        """Give `status` to the profiles `creation_due_between` returns, dated the day
+        `after` their information (one statement); how many were changed."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE people NOT INDEXED SET status = ?,"
+                " status_date = date(information_sent_at, ?)" + self._DUE_BETWEEN,
+                (status.value, f"+{after.total_seconds()} seconds", first, last,
+                 _iso(informed_before)),
+            )
+            return int(cursor.rowcount)
+
+    def add_outbox_rows(self, rows: Sequence[tuple[object, ...]]) -> None:
+        """Many messages at once: (at, channel, address, masked_address, subject, body,
+        person_id, code) each."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO outbox(at, channel, address, masked_address, subject, body,"
+                " person_id, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
     # --- contacts and accounts -------------------------------------------------------------
 
     def set_contact(
@@ -798,6 +897,11 @@ class Store:
             )
 
     def clear_lockout(self, scope: str, key: str) -> None:
+        """Forget the failures counted; nothing is written when none were."""
+        if self.query_one(
+            "SELECT 1 FROM lockouts WHERE scope = ? AND key = ?", (scope, key)
+        ) is None:
+            return
         with self.transaction() as conn:
             conn.execute("DELETE FROM lockouts WHERE scope = ? AND key = ?", (scope, key))
 
@@ -984,13 +1088,28 @@ class Store:
         scenario: str | None = None,
         fault: str | None = None,
     ) -> None:
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO journal(at, session_id, person_id, step, accepted, reason, detail,"
-                " duration_ms, trainee, scenario, fault) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (_iso(at), session_id, person_id, step, int(accepted), reason, detail,
-                 duration_ms, trainee, scenario, fault),
-            )
+        """One row of the journal of steps. A transaction that writes only journal rows
+        changes nothing a person was told about: it is committed without waiting for the
+        disk (synchronous=NORMAL, still safe from a killed process in WAL mode; a power cut
+        may lose the last rows). Every other commit waits (synchronous=FULL)."""
+        light = not self._depth and self._light is None
+        if light:  # the journal row opens the transaction: nothing was written before it
+            self._synchronous("NORMAL")
+            self._light = self.conn.total_changes
+        try:
+            with self.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO journal(at, session_id, person_id, step, accepted, reason,"
+                    " detail, duration_ms, trainee, scenario, fault)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (_iso(at), session_id, person_id, step, int(accepted), reason, detail,
+                     duration_ms, trainee, scenario, fault),
+                )
+        except BaseException:
+            if light and not self.conn.in_transaction:  # BEGIN itself failed
+                self._light = None
+                self._synchronous("FULL")
+            raise
 
     # --- a trainer's faults ----------------------------------------------------------------
 
@@ -1094,6 +1213,11 @@ class Store:
         return int(row[0]) if row is not None else 0
 
 
+# ProfileStatus(text) goes through Enum's metaclass call: a dict is five times faster, and a
+# catch-up reads a million rows.
+_STATUS_OF_TEXT = {status.value: status for status in ProfileStatus}
+
+
 def person_from_row(row: sqlite3.Row) -> Person:
     return Person(
         id=row["id"],
@@ -1104,7 +1228,7 @@ def person_from_row(row: sqlite3.Row) -> Person:
         birth_date=date.fromisoformat(row["birth_date"]),
         email=row["email"],
         mobile=row["mobile"],
-        status=ProfileStatus(row["status"]),
+        status=_STATUS_OF_TEXT[row["status"]],
         status_date=_date(row["status_date"]),
         parent_id=row["parent_id"],
         deceased=bool(row["deceased"]),

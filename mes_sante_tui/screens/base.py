@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
-from textual.screen import Screen
-from textual.widget import Widget
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget, _RenderCache
 from textual.widgets import Footer, Input, Static
 
-from mes_sante_tui.core.guide import Page, hints_for
+from mes_sante_tui.core.guide import Page
 from mes_sante_tui.core.journey import Step, step_wording
 from mes_sante_tui.core.results import Refused, StoreError
 from mes_sante_tui.dialogs.screen_help import ScreenHelpScreen, key_lines
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from mes_sante_tui.app import MesSanteApp
 
 R = TypeVar("R")
+
+_NO_SIZE = Size(0, 0)
 
 
 class Loss(Enum):
@@ -101,8 +104,13 @@ class JourneyScreen(Screen[R], Generic[R]):
                     yield Stepper(self.msa.stages(), stage)
                 yield Static(self.title_text(), classes="screen-title", markup=False)
                 yield from self.body()
-            panel = OutboxPanel(id="outbox", known_up_to=self.msa.outbox_baseline)
-            panel.display = self.msa.outbox_visible
+            # Filled here when it is shown, so that its first frame is the full one.
+            visible = self.msa.outbox_visible
+            messages, up_to = self.msa.outbox_messages() if visible else (None, 0)
+            panel = OutboxPanel(
+                id="outbox", known_up_to=self.msa.outbox_baseline, messages=messages, up_to=up_to
+            )
+            panel.display = visible
             yield panel
         yield Footer()
 
@@ -139,8 +147,7 @@ class JourneyScreen(Screen[R], Generic[R]):
     def place_guide_hints(self) -> None:
         """The guides' hints of this page beside their targets when the guided mode is on,
         none when it is off (called again when the setting or the page changes)."""
-        settings = self.msa.settings
-        hints = hints_for(settings.journey, self.guide_page()) if settings.guided else ()
+        hints = self.msa.guide_hints(self.guide_page())
         main = self.query("#main")
         if main:  # not while the screen is torn down half-composed (the app stopping)
             place_hints(main.first(), hints)
@@ -167,6 +174,17 @@ class JourneyScreen(Screen[R], Generic[R]):
     def on_screen_suspend(self) -> None:
         # A dialog on top: its scrollbar is the only one drawn (see app.tcss).
         self.add_class("-under-dialog")
+        if not isinstance(self.app.screen, ModalScreen):
+            self._drop_rendered_lines()
+
+    def _drop_rendered_lines(self) -> None:
+        """Another step hides this one: forget the lines its widgets rendered (a few MB a
+        screen, and a journey keeps its steps stacked so that going back finds them). They
+        are drawn again if the screen comes back; a dialog on top keeps them, as it leaves
+        the screen in view."""
+        for widget in self.walk_children(Widget, with_self=False):
+            widget._render_cache = _RenderCache(_NO_SIZE, [])
+            widget._set_dirty()
 
     def on_screen_resume(self) -> None:
         self.remove_class("-under-dialog")

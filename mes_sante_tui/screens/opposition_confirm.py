@@ -8,7 +8,6 @@ from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from mes_sante_tui.core.certificate import preload_pdf_engine
 from mes_sante_tui.core.engine import Opposed
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
@@ -20,7 +19,8 @@ from .base import JourneyScreen
 
 class OppositionConfirmScreen(JourneyScreen[None]):
     """Handed the child's name (None: one's own profile) and the confirmation call; hands
-    the opposition recorded to the router."""
+    the opposition recorded to the router. While it is shown, the app starts the process that
+    builds the certificate (`MesSanteApp.opposition_flow`)."""
 
     STEP = Step.DECISION
     TITLE_KEY = "opposition.confirm.title"
@@ -44,10 +44,6 @@ class OppositionConfirmScreen(JourneyScreen[None]):
         with HorizontalGroup(classes="actions"):
             yield Button(t("button.cancel"), id="cancel")
             yield Button(t("button.continue"), id="continue", variant="primary")
-
-    def on_mount(self) -> None:
-        # The certificate is offered next: load the PDF engine while the person reads.
-        self.run_worker(preload_pdf_engine, thread=True, group="pdf-preload")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         match event.button.id:

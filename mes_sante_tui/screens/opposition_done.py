@@ -8,13 +8,14 @@ can still be decided on (the certification as legal representative, then the dec
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.certificate import (
+    Certificate,
     check_folder,
     default_certificate_folder,
     opposition_certificate,
@@ -67,16 +68,34 @@ class OppositionDoneScreen(JourneyScreen[None]):
     """
 
     def __init__(
-        self, opposed: Opposed, profiles: Sequence[Person], *, logged_in: bool = False
+        self,
+        opposed: Opposed,
+        profiles: Sequence[Person],
+        *,
+        logged_in: bool = False,
+        certificate: Callable[[], Certificate] | None = None,
+        note_certificate: Callable[[bool], None] | None = None,
     ) -> None:
         """Handed what was opposed, the household's profiles, and whether the parent is
         logged in (then « Gérer le profil » offers every action, and the way out is the
-        space)."""
+        space); the call that builds the certificate (by default here, in this process) and
+        the one that journals it saved or not."""
         self.opposed = opposed
         self.profiles = list(profiles)
         self.logged_in = logged_in
         self.certificate_saved = False
+        self._build = certificate or (
+            lambda: opposition_certificate(opposed.person, opposed.decided_on)
+        )
+        self._note = note_certificate
+        self._certificate: Certificate | None = None
         super().__init__()
+
+    def certificate(self) -> Certificate:
+        """The certificate, built once."""
+        if self._certificate is None:
+            self._certificate = self._build()
+        return self._certificate
 
     def body(self) -> Iterable[Widget]:
         self.fields = {
@@ -154,7 +173,7 @@ class OppositionDoneScreen(JourneyScreen[None]):
             self._refuse_folder(checked.error or t("opposition.done.folder.required"))
             return
         folder = checked.value
-        cert = opposition_certificate(self.opposed.person, self.opposed.decided_on)
+        cert = self.certificate()
         try:
             pdf, txt = save_certificate(cert, folder)
         except OSError:
@@ -168,19 +187,20 @@ class OppositionDoneScreen(JourneyScreen[None]):
         self._note_certificate(saved=True)  # once the person is told where it is
 
     def _note_certificate(self, *, saved: bool) -> None:
-        if self.msa.session is not None:
-            self.msa.engine.certificate_saved(self.msa.session, saved)
+        if self._note is not None:
+            self._note(saved)
 
     def deliver(self) -> None:
         """The classroom: the PDF goes to the trainee's browser, never to a file on the
         server (textual-serve's download, through Textual's `deliver_binary`)."""
-        cert = opposition_certificate(self.opposed.person, self.opposed.decided_on)
+        cert = self.certificate()
         name = f"{cert.filename_stem}.pdf"
         self.app.deliver_binary(io.BytesIO(cert.pdf), save_filename=name,
                                 mime_type="application/pdf")
         self.saved.update(t("opposition.done.delivered", pdf=name))
         self.saved.display = True
         self.certificate_saved = True
+        self._note_certificate(saved=True)
 
     def _refuse_folder(self, message: str) -> None:
         self.saved.display = False

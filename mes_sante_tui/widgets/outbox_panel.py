@@ -78,16 +78,24 @@ class OutboxPanel(VerticalScroll):
         self,
         *,
         known_up_to: int = 0,
+        messages: Sequence[OutboxMessage] | None = None,
+        up_to: int = 0,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
+        """`messages`, when given, are shown from the first frame (with `up_to`, the newest
+        id of the outbox when they were read): no second layout to fill the panel."""
         super().__init__(id=id, classes=classes)
         self.can_focus = True
         self._seen_up_to = known_up_to
         self.messages: tuple[OutboxMessage, ...] = ()
         self.new_ids: frozenset[int] = frozenset()
+        # The outbox's newest id when the messages shown were read; None: never filled.
+        self.shown_up_to: int | None = None
         self._heading = Static(self._heading_text(), classes="outbox-heading", markup=False)
         self._body = Static(t("widget.outbox.empty"), classes="outbox-messages", markup=False)
+        if messages is not None:
+            self.show_messages(messages, up_to)
 
     def compose(self) -> ComposeResult:
         yield self._heading
@@ -101,12 +109,14 @@ class OutboxPanel(VerticalScroll):
         )
         return t("widget.outbox.heading", count=counted)
 
-    def show_messages(self, messages: Sequence[OutboxMessage]) -> None:
-        """Show `messages` newest first, marking those that arrived after `known_up_to`.
+    def show_messages(self, messages: Sequence[OutboxMessage], up_to: int | None = None) -> None:
+        """Show `messages` newest first, marking those that arrived after `known_up_to`;
+        `up_to` is the outbox's newest id when they were read.
 
         The mark depends only on that fixed id, so showing the same messages again (a poll,
         a screen coming back) never changes what the person reads.
         """
+        self.shown_up_to = up_to if up_to is not None else max((m.id for m in messages), default=0)
         ordered = sorted(messages, key=lambda message: (message.at, message.id), reverse=True)
         self.messages = tuple(ordered)
         self.new_ids = frozenset(m.id for m in ordered if m.id > self._seen_up_to)

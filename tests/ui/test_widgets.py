@@ -123,7 +123,7 @@ async def test_password_checklist_states_each_rule_in_words() -> None:
             ]
         )
         await pilot.pause()
-        assert plain(checklist).splitlines() == [
+        assert checklist.content.splitlines() == [
             "Votre mot de passe doit contenir :",
             "✓ 8 caractères minimum — respecté",
             "✗ 1 majuscule — manquant",

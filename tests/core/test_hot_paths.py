@@ -1,0 +1,209 @@
+"""The hot paths made fast for issue 12 still do what they did: the clock's catch-up slice by
+slice writes what the profile-by-profile path wrote, a generated population has its
+information dates, and an identification that changes nothing waits for no disk."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from support import person_id, persona_code
+
+from mes_sante_tui.core import lifecycle
+from mes_sante_tui.core.clock import ManualClock
+from mes_sante_tui.core.engine import Choice, Identified
+from mes_sante_tui.core.lifecycle import AUTOMATIC_CREATION, Event
+from mes_sante_tui.core.models import CardModel
+from mes_sante_tui.core.population import generate_population
+from mes_sante_tui.core.results import Refused, StoreError
+from mes_sante_tui.core.services import Services, open_services
+from mes_sante_tui.core.store import Store
+from mes_sante_tui.core.vitale import PHOTO_PREFIX
+
+
+def _copy(services: Services, clock: ManualClock) -> Services:
+    other = open_services(":memory:", clock=clock, seed_if_empty=False)
+    services.store.conn.backup(other.store.conn)
+    other.engine.__post_init__()
+    return other
+
+
+def _written(store: Store) -> tuple[list[tuple[object, ...]], Counter[tuple[object, ...]]]:
+    people = [
+        tuple(r) for r in store.query("SELECT id, status, status_date FROM people ORDER BY id")
+    ]
+    messages = Counter(
+        tuple(r) for r in store.query(
+            "SELECT at, channel, address, masked_address, subject, body, person_id, code"
+            " FROM outbox"
+        )
+    )
+    return people, messages
+
+
+def _one_by_one(store: Store, services: Services, now: datetime) -> None:
+    """The catch-up as it was before slices: each due profile through `apply_event`."""
+    informed_before = now - AUTOMATIC_CREATION
+    with store.transaction():
+        for person_id_, informed in store.creation_due(informed_before):
+            lifecycle.apply_event(
+                store, services.engine.mailer, person_id_, Event.SIX_WEEKS,
+                at=informed + AUTOMATIC_CREATION,
+            )
+
+
+def test_the_catch_up_in_slices_writes_what_one_profile_at_a_time_wrote(
+    services: Services, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generate_population(services.store, 700, seed=4, clock=clock)
+    # Some that must stay: deceased, not activable, already decided.
+    services.store.conn.execute(
+        "UPDATE people SET deceased = 1 WHERE id IN (SELECT id FROM people"
+        " WHERE persona_key IS NULL ORDER BY id LIMIT 5)"
+    )
+    services.store.conn.execute(
+        "UPDATE people SET not_activable_reason = 'x' WHERE id IN (SELECT id FROM people"
+        " WHERE persona_key IS NULL ORDER BY id DESC LIMIT 5)"
+    )
+    services.store.conn.execute(
+        "UPDATE people SET status = 'oppose' WHERE id IN (SELECT id FROM people"
+        " WHERE persona_key IS NULL ORDER BY id LIMIT 20 OFFSET 40)"
+    )
+    reference = _copy(services, clock)
+    clock.advance(timedelta(weeks=6, days=1))
+    monkeypatch.setattr(lifecycle, "SLICE", 64)  # many slices, some parents in another one
+    calls: list[tuple[int, int]] = []
+    changes = services.engine.catch_up(lambda done, total: calls.append((done, total)))
+    _one_by_one(reference.store, reference, clock.now())
+    assert changes.created > 600
+    assert _written(services.store) == _written(reference.store)
+    assert len(calls) > 5 and calls[-1] == (changes.created, changes.created)
+    assert services.engine.catch_up().created == 0  # nothing left
+    reference.close()
+
+
+def test_every_generated_household_was_informed_in_the_last_four_weeks(
+    services: Services, clock: ManualClock
+) -> None:
+    generate_population(services.store, 500, seed=8, clock=clock)
+    rows = services.store.query(
+        "SELECT household_id, information_sent_at FROM people WHERE persona_key IS NULL"
+    )
+    assert len(rows) == 500
+    by_household: dict[int, set[str]] = {}
+    for row in rows:
+        by_household.setdefault(row["household_id"], set()).add(row["information_sent_at"])
+    assert all(len(dates) == 1 for dates in by_household.values())
+    sent = [datetime.fromisoformat(r["information_sent_at"]) for r in rows]
+    assert all(clock.now() - timedelta(weeks=4) < at <= clock.now() for at in sent)
+    assert len({at.date() for at in sent}) > 20  # spread over the weeks, not one day
+
+
+@pytest.fixture
+def on_disk(tmp_path: Path, clock: ManualClock) -> Services:
+    return open_services(tmp_path / "store.db", clock=clock)
+
+
+def _identify(services: Services, key: str, code: str | None = None) -> Identified | Refused:
+    engine, store = services.engine, services.store
+    person = store.person(person_id(services, key))
+    holder = store.person(person.parent_id) if person.parent_id else person
+    card = store.card_of(holder.id)
+    assert card is not None
+    typed = card.serial.removeprefix(PHOTO_PREFIX) if card.model is CardModel.WITH_PHOTO \
+        else card.serial
+    return engine.identify_with_code(
+        engine.start_session(), code=code or persona_code(services, key), nir=holder.nir,
+        model=card.model, serial=typed,
+    )
+
+
+def test_an_identification_writes_its_journal_row_alone_and_waits_for_no_disk(
+    on_disk: Services,
+) -> None:
+    store = on_disk.store
+    before = store.conn.total_changes
+    lockouts = store.query("SELECT * FROM lockouts")
+    assert isinstance(_identify(on_disk, "martine"), Identified)
+    assert store.conn.total_changes - before == 2  # the session's and the step's journal rows
+    assert store.last_commit_synced is False
+    assert store.query("SELECT * FROM lockouts") == lockouts  # no delete of nothing
+    assert store.query("PRAGMA synchronous")[0][0] == 2  # FULL again for what follows
+    on_disk.close()
+
+
+def test_what_a_person_is_told_about_still_waits_for_the_disk(on_disk: Services) -> None:
+    store = on_disk.store
+    martine = str(person_id(on_disk, "martine"))
+    # A wrong code is counted: the count is kept (synchronous=FULL).
+    assert isinstance(_identify(on_disk, "martine", code="ZZZZZZZZZZZZ"), Refused)
+    assert store.last_commit_synced is True
+    assert store.lockout_of("code", martine)[0] == 1
+    # The right code then clears the count: a change, kept.
+    assert isinstance(_identify(on_disk, "martine"), Identified)
+    assert store.last_commit_synced is True
+    assert store.lockout_of("code", martine)[0] == 0
+    on_disk.close()
+
+
+def test_a_journal_row_joined_by_another_write_is_made_durable(on_disk: Services) -> None:
+    store = on_disk.store
+    with store.unit_of_work():
+        store.journal(at=datetime(2026, 11, 22), session_id="s", person_id=None, step="x",
+                      accepted=True)
+        store.set_meta("probe", "1")
+    assert store.last_commit_synced is True
+    assert store.query("PRAGMA synchronous")[0][0] == 2
+    on_disk.close()
+
+
+def test_a_decision_commits_with_a_sync(on_disk: Services) -> None:
+    engine, store = on_disk.engine, on_disk.store
+    session = engine.start_session()
+    person = store.person(person_id(on_disk, "martine"))
+    card = store.card_of(person.id)
+    assert card is not None
+    typed = card.serial.removeprefix(PHOTO_PREFIX) if card.model is CardModel.WITH_PHOTO \
+        else card.serial
+    identified = engine.identify_with_code(
+        session, code=persona_code(on_disk, "martine"), nir=person.nir, model=card.model,
+        serial=typed,
+    )
+    assert isinstance(identified, Identified)
+    assert store.last_commit_synced is False
+    assert engine.decide(session, Choice.OPPOSE, False).ok
+    assert store.last_commit_synced is False  # a choice kept in the session, not yet written
+    assert engine.confirm_opposition(session).ok
+    assert store.last_commit_synced is True
+    assert store.person(person.id).status.value == "oppose"
+    on_disk.close()
+
+
+def test_an_identification_whose_journal_row_cannot_be_written_leaves_the_session_as_it_was(
+    on_disk: Services,
+) -> None:
+    """The journal row is the step's only write: when the store is locked, the step fails
+    whole, and the session is not left identified behind the message."""
+    store, engine = on_disk.store, on_disk.engine
+    session = engine.start_session()
+    person = store.person(person_id(on_disk, "martine"))
+    card = store.card_of(person.id)
+    assert card is not None
+    store.set_busy_timeout(20)
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError):
+            engine.identify_with_code(
+                session, code=persona_code(on_disk, "martine"), nir=person.nir,
+                model=card.model, serial=card.serial,
+            )
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert session.person_id is None and session.code_id is None
+    assert store.query("PRAGMA synchronous")[0][0] == 2
+    on_disk.close()
