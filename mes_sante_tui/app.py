@@ -878,8 +878,12 @@ class MesSanteApp(App[None]):
         self.outbox_baseline = self.store.last_outbox_id()
         self.apply_settings(self.engine.settings)
         self._pop_to(HomeScreen)
-        # A new home page: the run's goal on top, the clock and the outbox of the new store.
-        self.switch_screen(HomeScreen())
+        # The home page again, composed anew: the run's goal on top, the clock and the
+        # outbox of the new store.
+        home = self.screen_stack[0]
+        home.refresh(recompose=True)
+        home.call_after_refresh(self.refresh_outbox)
+        home.call_after_refresh(home.focus_next)  # its first control, as on arrival
 
     def refresh_figures(self) -> None:
         """The service's figures as the store has them now: a trainer's `reglages` from
