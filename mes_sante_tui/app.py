@@ -934,6 +934,8 @@ class MesSanteApp(App[None]):
                 screen.place_guide_hints()
 
     def _check_session(self) -> None:
+        if not self.screen_stack:  # between two areas (a mode switched): next tick
+            return
         try:
             self._warn_before_expiry()
         except StoreError as error:
@@ -1064,6 +1066,8 @@ class MesSanteApp(App[None]):
         and something arrived since it was filled (nothing to lay out again otherwise)."""
         from mes_sante_tui.widgets import OutboxPanel
 
+        if not self.screen_stack:  # between two areas (a mode switched)
+            return
         panels = self.screen.query(OutboxPanel)
         if not panels:
             return

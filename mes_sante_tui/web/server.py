@@ -11,6 +11,7 @@ reverse proxy.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import shlex
 import sys
@@ -78,6 +79,19 @@ class ClassroomServer(Server):
         super().serve(debug)
 
     async def on_startup(self, app: web.Application) -> None:
+        # aiohttp calls this before it listens: the address is said once it answers, so
+        # that a trainee (or a test) who opens it at once is not refused.
+        self._said = asyncio.create_task(self._say_ready_when_listening())
+
+    async def _say_ready_when_listening(self) -> None:
+        while True:
+            try:
+                _, writer = await asyncio.open_connection(self.host, self.port)
+            except OSError:
+                await asyncio.sleep(0.05)
+                continue
+            writer.close()
+            break
         print(self._ready, flush=True)
 
     @aiohttp_jinja2.template("app_index.html")
