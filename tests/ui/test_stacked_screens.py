@@ -31,7 +31,7 @@ async def test_a_hidden_step_drops_its_rendered_lines_and_draws_them_again_on_re
         assert rendered_lines(identify) == 0
         app.pop_screen()  # back to « Je m'identifie », as the router does
         await pilot.pause()
-        assert app.screen is identify
+        assert app.screen_stack[-1] is identify
         assert rendered_lines(identify) > 0
         title = str(app.export_screenshot())
         assert "identifie" in title
