@@ -98,7 +98,7 @@ def _main(argv: Sequence[str] | None) -> int:
     path = Path(args.db).expanduser() if args.db else default_store_path()
     context = Context(args=args, path=path, settings=Settings(**settings_kwargs))
     try:
-        if args.scenario is not None:
+        if args.scenario is not None and args.command not in ("classe", "fiches"):
             if args.command is not None:
                 print(t("cli.error", problem=t("cli.scenario.no_command")), file=sys.stderr)
                 return EXIT_USAGE

@@ -98,6 +98,7 @@ def cmd_rapport(context: Context) -> int:
 def cmd_classe(context: Context) -> int:
     """`classe`: prepare the class folder, then serve the app until ctrl+c."""
     from mes_sante_tui.core.classroom import prepare_class
+    from mes_sante_tui.core.scenarios import scenario_named
 
     try:
         from mes_sante_tui.web.server import ClassroomServer, page_url, trainee_command
@@ -106,18 +107,23 @@ def cmd_classe(context: Context) -> int:
     args = context.args
     folder = (Path(args.dossier).expanduser() if args.dossier
               else context.path.parent / "classe").absolute()
+    # Each trainee's store a run of the scenario (core/classroom.py): an unknown name is
+    # said before anything is made.
+    scenario = None if args.scenario is None else scenario_named(args.scenario).name
     model = prepare_class(folder, context.settings)
     options: list[str] = []
     if args.parcours:
         options += ["--parcours", args.parcours]
     if args.regles:
         options += ["--regles", args.regles]
-    # Where a scenario will plug in: `--scenario NAME` passed on to each trainee's command,
-    # for `new_trainee_store` to prepare the scenario's run (core/classroom.py).
+    if scenario is not None:
+        options += ["--scenario", scenario]
+    sheets = (t("cli.classe.sheets_model", model=model) if scenario is None
+              else t("cli.classe.sheets_scenario", scenario=scenario))
     server = ClassroomServer(
         trainee_command(folder, options), host=args.hote, port=args.port,
         ready=t("cli.classe.ready", url=page_url(args.hote, args.port), folder=folder,
-                model=model),
+                sheets=sheets),
     )
     try:
         server.serve()

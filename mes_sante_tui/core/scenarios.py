@@ -351,6 +351,7 @@ def prepare_run(
     *,
     trainee: str | None = None,
     clock: Clock | None = None,
+    claimed: Path | None = None,
 ) -> Path:
     """A new store in `folder` for a run of scenario `name`, ready for the trainee; returns
     its path (`NAME[-trainee]-YYYYmmdd-HHMMSS[-n].db`).
@@ -358,6 +359,10 @@ def prepare_run(
     `clock` is the real clock (the system's unless a test gives one): the file is named after
     it, and the simulated clock is set from it to the scenario's moment. StoreError when the
     folder cannot be written, ScenarioError for an unknown scenario or a bad trainee's name.
+
+    `claimed` is an empty file of `folder` that the caller has already claimed as its own
+    (the classroom's `stagiaire-NN.db`, core/classroom.py): the run is written into it
+    instead of a file named here; it is removed if the run cannot be prepared.
     """
     scenario = scenario_named(name)
     trainee = clean_trainee(trainee)
@@ -368,7 +373,7 @@ def prepare_run(
         if part
     )
     try:
-        path = _reserve(folder.expanduser(), stem)
+        path = claimed if claimed is not None else _reserve(folder.expanduser(), stem)
     except OSError as exc:
         raise StoreError(t("store.unwritable", path=str(folder))) from exc
     store = Store(path)
