@@ -135,6 +135,10 @@ def _dispatch(context: Context) -> int:
         return classroom.cmd_rapport(context) if command == "rapport" else classroom.cmd_classe(
             context
         )
+    if command == "fiches" and context.args.scenario is not None:  # from a run of its own
+        from .classroom import cmd_fiches_scenario
+
+        return cmd_fiches_scenario(context)
     if command == "scenarios":  # data of the package: no store is opened
         return training.cmd_scenarios(context)
     services = open_services(

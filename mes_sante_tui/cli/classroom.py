@@ -10,6 +10,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.store import Store
@@ -17,6 +18,9 @@ from mes_sante_tui.wording import t
 
 from .commands import fail, print_json
 from .context import EXIT_OK, Context
+
+if TYPE_CHECKING:
+    from mes_sante_tui.core.sheets import Sheet
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -146,7 +150,23 @@ def cmd_fiches(services: Services, context: Context) -> int:
         chosen = sheets.persona_sheets(services.store, args.personas)
     except sheets.UnknownPersona as unknown:
         return fail(t("cli.fiches.unknown", persona=unknown.key, path=context.path))
-    pdf_path = _output(args.sortie)
+    return _write_sheets(context, chosen)
+
+
+def cmd_fiches_scenario(context: Context) -> int:
+    """`fiches --scenario NAME`: the trainee's sheet of the scenario, made from a run of it
+    prepared in a temporary folder (no store of the trainer's is opened or written)."""
+    from mes_sante_tui.core import sheets
+
+    if context.args.personas:
+        return fail(t("cli.arg.exclusive", option="--persona", other="--scenario"))
+    return _write_sheets(context, [sheets.scenario_sheet(context.args.scenario)])
+
+
+def _write_sheets(context: Context, chosen: list[Sheet]) -> int:
+    from mes_sante_tui.core import sheets
+
+    pdf_path = _output(context.args.sortie)
     txt_path = pdf_path.with_suffix(".txt")
     problem = _write_or_fail([
         (pdf_path, sheets.sheets_pdf(chosen)),

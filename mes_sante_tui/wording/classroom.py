@@ -108,5 +108,7 @@ TEXTS: dict[str, str] = {
     "sheet.code": "Code provisoire : {code}",
     "sheet.no_message": "Aucun code provisoire n'a été envoyé pour ce profil.",
     "sheet.purpose": "À quoi sert ce persona",
+    "sheet.goal": "Votre mission",
+    "sheet.scenario": "Scénario : {title}",
     "sheet.no_purpose": "Personne générée, sans rôle particulier.",
 }
