@@ -170,7 +170,7 @@ def _trainee_table(pdf: FPDF, report: ClassReport) -> None:
             rows.append([
                 scenario or t("report.no_scenario"), trainee.name, str(len(trainee.sessions)),
                 str(len(trainee.steps)), str(len(trainee.refusals)), str(len(trainee.faults)),
-                outcome_words(trainee.outcome), goal_words(trainee.goal_reached) or "—",
+                outcome_words(trainee.outcome), _goal_cell(trainee.goal_reached),
                 duration_words(trainee.duration) or "0 s",
             ])
     _table(
@@ -179,9 +179,15 @@ def _trainee_table(pdf: FPDF, report: ClassReport) -> None:
          t("report.col.steps"), t("report.col.refusals"), t("report.col.faults"),
          t("report.col.outcome"), t("report.col.goal"), t("report.col.duration")],
         rows,
-        (30, 22, 14, 13, 12, 13, 32, 20, 18),
+        (36, 20, 16, 15, 12, 14, 25, 18, 18),
         size=8,
     )
+
+
+def _goal_cell(reached: bool | None) -> str:
+    if reached is None:
+        return "—"
+    return t("report.col.goal.reached") if reached else t("report.col.goal.missed")
 
 
 def _moment(at: datetime.datetime) -> str:

@@ -142,6 +142,8 @@ TEXTS: dict[str, str] = {
     "report.goal.missed": "but non atteint",
     "report.goal.result": "Résultat : {result}",
     "report.col.goal": "But",
+    "report.col.goal.reached": "atteint",
+    "report.col.goal.missed": "non atteint",
     "report.no_trainee": "stagiaire sans nom",
     "report.session": "Séance {id}",
     "report.session.when": "Du {start} au {end} ({duration})",
