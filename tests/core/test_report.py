@@ -286,3 +286,23 @@ def test_a_scenarios_session_says_its_goal_and_whether_it_was_reached(
         ("Stagiaire 01", "", ""), ("Stagiaire 02", expired.goal, "non"),
         ("Stagiaire 03", "", ""),
     }
+
+
+def test_a_class_on_a_scenario_reports_each_trainee_on_it(tmp_path: Path) -> None:
+    from mes_sante_tui.core.scenarios import enter_run, scenario_named
+    from mes_sante_tui.core.services import open_services
+
+    path = new_trainee_store(tmp_path, "code-expire")  # as a browser's connection makes it
+    assert path.name == "stagiaire-01.db"
+    services = open_services(path)
+    try:
+        enter_run(services.engine)  # as the application does on a run store
+        services.engine.start_session()
+        [row] = services.store.journal_rows()
+        assert (row["trainee"], row["scenario"]) == ("Stagiaire 01", "code-expire")
+        trainee = report.trainee_of(services.store, path)
+    finally:
+        services.close()
+    assert (trainee.name, trainee.scenario, trainee.goal, trainee.goal_reached) == (
+        "Stagiaire 01", "code-expire", scenario_named("code-expire").goal, False
+    )
