@@ -17,7 +17,7 @@ from mes_sante_tui.core.store import Store
 from mes_sante_tui.wording import t
 
 from .commands import fail, print_json
-from .context import EXIT_OK, Context
+from .context import EXIT_OK, EXIT_USAGE, Context
 
 if TYPE_CHECKING:
     from mes_sante_tui.core.sheets import Sheet
@@ -158,8 +158,10 @@ def cmd_fiches_scenario(context: Context) -> int:
     prepared in a temporary folder (no store of the trainer's is opened or written)."""
     from mes_sante_tui.core import sheets
 
-    if context.args.personas:
-        return fail(t("cli.arg.exclusive", option="--persona", other="--scenario"))
+    if context.args.personas:  # a usage error, as argparse says one
+        problem = t("cli.arg.exclusive", option="--persona", other="--scenario")
+        print(t("cli.error", problem=problem), file=sys.stderr)
+        return EXIT_USAGE
     return _write_sheets(context, [sheets.scenario_sheet(context.args.scenario)])
 
 

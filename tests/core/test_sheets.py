@@ -88,3 +88,5 @@ def test_a_scenarios_sheet_has_its_goal_and_the_runs_code_but_not_its_traps(
         assert scenario.goal in flat and scenario.title in flat
         assert held.message.code in flat
         assert all(trap not in flat for trap in scenario.traps)
+    both = ["fiches", "--scenario", "code-expire", "--persona", "paul", "--sortie", str(out)]
+    assert main(both) == 2
