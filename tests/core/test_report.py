@@ -306,3 +306,20 @@ def test_a_class_on_a_scenario_reports_each_trainee_on_it(tmp_path: Path) -> Non
     assert (trainee.name, trainee.scenario, trainee.goal, trainee.goal_reached) == (
         "Stagiaire 01", "code-expire", scenario_named("code-expire").goal, False
     )
+
+
+def test_the_fault_of_no_contacts_reaches_its_scenarios_goal(services: Services) -> None:
+    from mes_sante_tui.core.faults import Fault, FaultPlan
+
+    FaultPlan(services.store).inject(Fault.CONTACTS_NOT_FOUND, once=True,
+                                     now=services.engine.clock.now())
+    services.engine.sessions.scenario = "coordonnees-introuvables"
+    session = services.engine.start_session()
+    martine = services.store.person(person_id(services, "martine"))
+    services.engine.identify_with_code(
+        session, code=persona_code(services, "martine"), nir=martine.nir,
+        model=CardModel.WITHOUT_PHOTO, serial="953701166",
+    )
+    services.engine.channels(session)  # the contacts looked up when a new code is asked
+    read = report.session_report(services.store, session.id)
+    assert read is not None and read.goal_reached is True
