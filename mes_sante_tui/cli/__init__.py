@@ -98,7 +98,7 @@ def _main(argv: Sequence[str] | None) -> int:
     path = Path(args.db).expanduser() if args.db else default_store_path()
     context = Context(args=args, path=path, settings=Settings(**settings_kwargs))
     try:
-        if args.scenario is not None:
+        if args.scenario is not None and args.command not in ("classe", "fiches"):
             if args.command is not None:
                 print(t("cli.error", problem=t("cli.scenario.no_command")), file=sys.stderr)
                 return EXIT_USAGE
@@ -135,6 +135,10 @@ def _dispatch(context: Context) -> int:
         return classroom.cmd_rapport(context) if command == "rapport" else classroom.cmd_classe(
             context
         )
+    if command == "fiches" and context.args.scenario is not None:  # from a run of its own
+        from .classroom import cmd_fiches_scenario
+
+        return cmd_fiches_scenario(context)
     if command == "scenarios":  # data of the package: no store is opened
         return training.cmd_scenarios(context)
     services = open_services(

@@ -10,13 +10,17 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.wording import t
 
 from .commands import fail, print_json
-from .context import EXIT_OK, Context
+from .context import EXIT_OK, EXIT_USAGE, Context
+
+if TYPE_CHECKING:
+    from mes_sante_tui.core.sheets import Sheet
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -98,6 +102,7 @@ def cmd_rapport(context: Context) -> int:
 def cmd_classe(context: Context) -> int:
     """`classe`: prepare the class folder, then serve the app until ctrl+c."""
     from mes_sante_tui.core.classroom import prepare_class
+    from mes_sante_tui.core.scenarios import scenario_named
 
     try:
         from mes_sante_tui.web.server import ClassroomServer, page_url, trainee_command
@@ -106,18 +111,23 @@ def cmd_classe(context: Context) -> int:
     args = context.args
     folder = (Path(args.dossier).expanduser() if args.dossier
               else context.path.parent / "classe").absolute()
+    # Each trainee's store a run of the scenario (core/classroom.py): an unknown name is
+    # said before anything is made.
+    scenario = None if args.scenario is None else scenario_named(args.scenario).name
     model = prepare_class(folder, context.settings)
     options: list[str] = []
     if args.parcours:
         options += ["--parcours", args.parcours]
     if args.regles:
         options += ["--regles", args.regles]
-    # Where a scenario will plug in: `--scenario NAME` passed on to each trainee's command,
-    # for `new_trainee_store` to prepare the scenario's run (core/classroom.py).
+    if scenario is not None:
+        options += ["--scenario", scenario]
+    sheets = (t("cli.classe.sheets_model", model=model) if scenario is None
+              else t("cli.classe.sheets_scenario", scenario=scenario))
     server = ClassroomServer(
         trainee_command(folder, options), host=args.hote, port=args.port,
         ready=t("cli.classe.ready", url=page_url(args.hote, args.port), folder=folder,
-                model=model),
+                sheets=sheets),
     )
     try:
         server.serve()
@@ -140,7 +150,25 @@ def cmd_fiches(services: Services, context: Context) -> int:
         chosen = sheets.persona_sheets(services.store, args.personas)
     except sheets.UnknownPersona as unknown:
         return fail(t("cli.fiches.unknown", persona=unknown.key, path=context.path))
-    pdf_path = _output(args.sortie)
+    return _write_sheets(context, chosen)
+
+
+def cmd_fiches_scenario(context: Context) -> int:
+    """`fiches --scenario NAME`: the trainee's sheet of the scenario, made from a run of it
+    prepared in a temporary folder (no store of the trainer's is opened or written)."""
+    from mes_sante_tui.core import sheets
+
+    if context.args.personas:  # a usage error, as argparse says one
+        problem = t("cli.arg.exclusive", option="--persona", other="--scenario")
+        print(t("cli.error", problem=problem), file=sys.stderr)
+        return EXIT_USAGE
+    return _write_sheets(context, [sheets.scenario_sheet(context.args.scenario)])
+
+
+def _write_sheets(context: Context, chosen: list[Sheet]) -> int:
+    from mes_sante_tui.core import sheets
+
+    pdf_path = _output(context.args.sortie)
     txt_path = pdf_path.with_suffix(".txt")
     problem = _write_or_fail([
         (pdf_path, sheets.sheets_pdf(chosen)),

@@ -319,6 +319,9 @@ def _add_training_commands(command: Callable[[str, str], argparse.ArgumentParser
     classe.add_argument("--hote", "--host", dest="hote", metavar="ADRESSE",
                         default="127.0.0.1", help=t("cli.help.hote"))
     classe.add_argument("--dossier", metavar="DOSSIER", help=t("cli.help.classe_dossier"))
+    for sub in (fiches, classe):  # a scenario's sheet, a class on a scenario
+        sub.add_argument("--scenario", metavar="NOM", default=argparse.SUPPRESS,
+                         help=t(f"cli.help.{sub.prog.split()[-1]}_scenario"))
 
 
 def _fault_argument(raw: str) -> Fault:

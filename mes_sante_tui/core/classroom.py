@@ -2,25 +2,29 @@
 
 The folder holds `modele.db`, the class's initial data (seeded once, when the class is
 opened), and one `stagiaire-NN.db` per browser connection, each a copy of the model made by
-SQLite's backup. Every trainee therefore has the same people and the same provisional codes
-(the sheets printed from the model, `fiches --db DOSSIER/modele.db`, match every trainee's
-outbox) and nothing one trainee does reaches another's store. Nothing is shared to lock: a
-larger room is more processes over more files.
+SQLite's backup; or, in a class on a scenario (`classe --scenario NAME`), one run of that
+scenario per connection, `stagiaire-NN.db` too (core/scenarios.py `prepare_run`). Every
+trainee therefore has the same people and the same provisional codes (the sheets printed
+from the model, `fiches --db DOSSIER/modele.db`, or of the scenario, `fiches --scenario
+NAME`, match every trainee's outbox) and nothing one trainee does reaches another's store.
+Nothing is shared to lock: a larger room is more processes over more files.
 
 `new_trainee_store` is the one place where a trainee's store is made.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from itertools import count
 from pathlib import Path
 
 from mes_sante_tui.wording import t
 
+from .scenarios import prepare_run, scenario_named
 from .services import open_services
 from .settings import Settings
-from .store import FOLDER_MODE, Store
+from .store import FILE_MODE, FOLDER_MODE, Store
 
 MODEL_NAME = "modele.db"
 # The store's meta key naming its trainee, for the reports (the journal's own `trainee`
@@ -45,12 +49,17 @@ def prepare_class(folder: Path, settings: Settings | None = None) -> Path:
     return model
 
 
-def new_trainee_store(folder: Path) -> Path:
+def new_trainee_store(folder: Path, scenario: str | None = None) -> Path:
     """A new store for the trainee of a new connection: `stagiaire-NN.db`, the first number
-    free, claimed atomically so that two connections at once never get the same file.
+    free, claimed atomically (created by this call alone) so that two connections at once
+    never get the same file.
 
-    Today it is a copy of the class's initial data (`modele.db`). When scenarios exist, this
-    is where a scenario's run is prepared instead (`prepare_run(name, folder, trainee=…)`)."""
+    Without `scenario`, a copy of the class's initial data (`modele.db`). With one, a run of
+    that scenario prepared in the claimed file by `prepare_run`, its trainee « Stagiaire NN »
+    (written on every journal row of the run): every trainee of the class starts from the
+    scenario's state, with its codes (the same on each run, core/scenarios.py)."""
+    if scenario is not None:
+        return _new_run(folder, scenario)
     model = Store(model_path(folder))
     try:
         for number in count(1):
@@ -64,12 +73,34 @@ def new_trainee_store(folder: Path) -> Path:
             break
     finally:
         model.close()
-    trainee = Store(target)
+    _name_trainee(target, t("classroom.trainee", n=number))
+    return target
+
+
+def _new_run(folder: Path, scenario: str) -> Path:
+    scenario_named(scenario)  # an unknown name is said before any file is claimed
+    for number in count(1):
+        target = folder / f"stagiaire-{number:02d}.db"
+        if target.exists():
+            continue
+        try:
+            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        except FileExistsError:  # claimed meanwhile by another connection
+            continue
+        os.close(descriptor)
+        break
+    name = t("classroom.trainee", n=number)
+    prepare_run(scenario, folder, trainee=name, claimed=target)
+    _name_trainee(target, name)
+    return target
+
+
+def _name_trainee(path: Path, name: str) -> None:
+    trainee = Store(path)
     try:
-        trainee.set_meta(TRAINEE_META, t("classroom.trainee", n=number))
+        trainee.set_meta(TRAINEE_META, name)
     finally:
         trainee.close()
-    return target
 
 
 def trainee_stores(folder: Path) -> list[Path]:

@@ -12,6 +12,11 @@ Rows without a session (none are written today) belong to no report.
 
 A refusal caused by a fault the trainer injected is marked as such and never counted against
 the trainee.
+
+A session of a scenario carries the scenario's goal, and whether it was reached: the goal is
+reached when a row of the session is the one the scenario expects (its `expected`, in
+data/scenarios.json: an accepted activation, opposition, login…, or the refusal the scenario
+is about). A trainee reached it when one of their sessions did.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from pathlib import Path
 from mes_sante_tui.wording import FR, t
 
 from .classroom import TRAINEE_META, trainee_stores
+from .scenarios import Scenario, load_scenarios
 from .store import Store
 
 # The reasons that close a journey: the session reached something.
@@ -118,6 +124,22 @@ class SessionReport:
         """Time spent on each step, summed over its rows, in the order first reached."""
         return _sum_per_step(self.steps)
 
+    @property
+    def goal(self) -> str | None:
+        """The goal of the session's scenario (None without a scenario still shipped)."""
+        found = shipped_scenario(self.scenario)
+        return None if found is None else found.goal
+
+    @property
+    def goal_reached(self) -> bool | None:
+        """Whether a row of the session is the one its scenario expects; None when there is
+        no scenario, or it says no expected row."""
+        found = shipped_scenario(self.scenario)
+        if found is None or found.expected is None:
+            return None
+        expected = found.expected
+        return any(expected.reached_by(e.step, e.accepted, e.reason) for e in self.entries)
+
 
 @dataclass(frozen=True)
 class TraineeReport:
@@ -151,6 +173,18 @@ class TraineeReport:
     @property
     def duration(self) -> timedelta:
         return sum((s.duration for s in self.sessions), timedelta(0))
+
+    @property
+    def goal(self) -> str | None:
+        found = shipped_scenario(self.scenario)
+        return None if found is None else found.goal
+
+    @property
+    def goal_reached(self) -> bool | None:
+        """Reached in one of the sessions of the trainee's scenario; None as a session's."""
+        reached = [s.goal_reached for s in self.sessions if s.scenario == self.scenario]
+        known = [r for r in reached if r is not None]
+        return any(known) if known else None
 
     def time_per_step(self) -> list[tuple[str, timedelta]]:
         return _sum_per_step(self.steps)
@@ -284,6 +318,11 @@ def class_report(folder: Path) -> ClassReport:
     return ClassReport(folder=str(folder), trainees=tuple(trainees))
 
 
+def shipped_scenario(name: str | None) -> Scenario | None:
+    """The shipped scenario `name`, or None (no scenario, or one no longer shipped)."""
+    return None if name is None else load_scenarios().get(name)
+
+
 # --- the codes in words ------------------------------------------------------------------
 
 
@@ -330,6 +369,13 @@ def reason_words(reason: str) -> str:
 def _field_words(name: str) -> str:
     key = f"report.field.{name}"
     return t(key) if _known(key) else name
+
+
+def goal_words(reached: bool | None) -> str:
+    """« but atteint », « but non atteint », or empty without a scenario's goal."""
+    if reached is None:
+        return ""
+    return t("report.goal.reached") if reached else t("report.goal.missed")
 
 
 def outcome_words(outcome: str | None) -> str:

@@ -3,7 +3,8 @@
 UTF-8 with a byte-order mark, `;` between fields and CRLF line ends: the French spreadsheet
 convention (a French spreadsheet reads the comma as the decimal separator; the BOM tells it
 the file is UTF-8, so that accents read right). Each row has the codes as the journal keeps
-them and the same in words.
+them and the same in words, and, in a scenario's session, its goal and whether the session
+reached it (the same on each row of the session).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ DELIMITER = ";"
 
 _COLUMNS = (
     "trainee", "scenario", "session", "number", "at", "step_code", "step", "accepted",
-    "reason_code", "reason", "spent", "fault",
+    "reason_code", "reason", "spent", "fault", "goal", "goal_reached",
 )
 
 
@@ -35,6 +36,9 @@ def sessions_csv(sessions: Iterable[tuple[str, SessionReport]]) -> str:
     writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(header())
     for trainee, session in sessions:
+        reached = session.goal_reached
+        goal = [session.goal or "", "" if reached is None
+                else t("report.csv.yes") if reached else t("report.csv.no")]
         for entry in session.entries:
             spent = "" if entry.spent is None else f"{entry.spent.total_seconds():.0f}"
             writer.writerow([
@@ -42,7 +46,7 @@ def sessions_csv(sessions: Iterable[tuple[str, SessionReport]]) -> str:
                 entry.at.isoformat(timespec="seconds"), entry.step, entry.step_words,
                 t("report.csv.yes") if entry.accepted else t("report.csv.no"),
                 entry.reason, entry.reason_words, spent,
-                fault_words(entry.fault) if entry.fault else "",
+                fault_words(entry.fault) if entry.fault else "", *goal,
             ])
     return BOM + out.getvalue()
 

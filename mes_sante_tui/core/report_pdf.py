@@ -23,6 +23,7 @@ from .report import (
     SessionReport,
     TraineeReport,
     duration_words,
+    goal_words,
     outcome_words,
     step_words,
 )
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from fpdf import FPDF
 
 _EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+_MISSED = (160, 40, 30)  # « but non atteint »: in words, and in a warm colour
 
 
 def session_pdf(session: SessionReport) -> bytes:
@@ -108,7 +110,7 @@ def _document(title: str, moments: Sequence[datetime.datetime]) -> FPDF:
 def _trainee_pages(pdf: FPDF, trainee: TraineeReport) -> None:
     pdf.add_page()
     _title(pdf, t("report.title.trainee"))
-    _identity(pdf, trainee.name, trainee.scenario)
+    _identity(pdf, trainee.name, trainee.scenario, trainee.goal, trainee.goal_reached)
     paragraph(pdf, t("report.outcome", outcome=outcome_words(trainee.outcome)), 10.5)
     paragraph(pdf, _counts(trainee.steps, trainee.refusals, trainee.faults), 10.5, gap=4)
     for session in trainee.sessions:
@@ -118,7 +120,8 @@ def _trainee_pages(pdf: FPDF, trainee: TraineeReport) -> None:
 def _session_page(pdf: FPDF, session: SessionReport, title: str) -> None:
     pdf.add_page()
     _title(pdf, title)
-    _identity(pdf, session.trainee or t("report.no_trainee"), session.scenario)
+    _identity(pdf, session.trainee or t("report.no_trainee"), session.scenario, session.goal,
+              session.goal_reached)
     paragraph(pdf, t("report.outcome", outcome=outcome_words(session.outcome)), 10.5, gap=4)
     _session_body(pdf, session)
 
@@ -167,17 +170,24 @@ def _trainee_table(pdf: FPDF, report: ClassReport) -> None:
             rows.append([
                 scenario or t("report.no_scenario"), trainee.name, str(len(trainee.sessions)),
                 str(len(trainee.steps)), str(len(trainee.refusals)), str(len(trainee.faults)),
-                outcome_words(trainee.outcome), duration_words(trainee.duration) or "0 s",
+                outcome_words(trainee.outcome), _goal_cell(trainee.goal_reached),
+                duration_words(trainee.duration) or "0 s",
             ])
     _table(
         pdf,
         [t("report.col.scenario"), t("report.col.trainee"), t("report.col.sessions"),
          t("report.col.steps"), t("report.col.refusals"), t("report.col.faults"),
-         t("report.col.outcome"), t("report.col.duration")],
+         t("report.col.outcome"), t("report.col.goal"), t("report.col.duration")],
         rows,
-        (36, 24, 16, 15, 12, 14, 36, 21),
+        (36, 20, 16, 15, 12, 14, 25, 18, 18),
         size=8,
     )
+
+
+def _goal_cell(reached: bool | None) -> str:
+    if reached is None:
+        return "—"
+    return t("report.col.goal.reached") if reached else t("report.col.goal.missed")
 
 
 def _moment(at: datetime.datetime) -> str:
@@ -191,9 +201,16 @@ def _title(pdf: FPDF, title: str) -> None:
     pdf.ln(5)
 
 
-def _identity(pdf: FPDF, name: str, scenario: str | None) -> None:
+def _identity(
+    pdf: FPDF, name: str, scenario: str | None, goal: str | None, reached: bool | None
+) -> None:
     paragraph(pdf, t("report.trainee", name=name), 11, bold=True)
     paragraph(pdf, t("report.scenario", name=scenario or t("report.no_scenario")), 10.5)
+    if goal:
+        paragraph(pdf, t("report.goal", goal=goal), 10.5)
+    if reached is not None:
+        paragraph(pdf, t("report.goal.result", result=goal_words(reached)), 10.5, bold=True,
+                  colour=NAVY if reached else _MISSED)
 
 
 def _heading(pdf: FPDF, text: str) -> None:

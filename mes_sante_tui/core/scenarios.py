@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from mes_sante_tui.wording import t
+from mes_sante_tui.wording import FR, t
 
 from .birthdate import format_date
 from .clock import OFFSET_KEY, Clock, ManualClock, ShiftError, SystemClock, read_shift
@@ -86,6 +86,31 @@ class InjectedFault:
 
 
 @dataclass(frozen=True)
+class Expected:
+    """The journal row that means a scenario's goal is reached: a row of `step` (any step when
+    None), accepted or refused as `accepted`, whose reason is one of `reasons`. A reason
+    matches the row's as it is, or as its head (`sent` matches `sent:courrier`); a refusal of
+    fields (`fields:nir`) matches a row refusing those fields among others."""
+
+    accepted: bool
+    reasons: tuple[str, ...]
+    step: str | None = None
+
+    def reached_by(self, step: str, accepted: bool, reason: str) -> bool:
+        if accepted != self.accepted or (self.step is not None and step != self.step):
+            return False
+        return any(_reason_matches(wanted, reason) for wanted in self.reasons)
+
+
+def _reason_matches(wanted: str, reason: str) -> bool:
+    if reason == wanted or reason.startswith(wanted + ":"):
+        return True
+    if wanted.startswith("fields:") and reason.startswith("fields:"):
+        return set(wanted[7:].split(",")) <= set(reason[7:].split(","))
+    return False
+
+
+@dataclass(frozen=True)
 class Scenario:
     name: str
     title: str
@@ -105,6 +130,8 @@ class Scenario:
     lost_code: bool = False
     # Wrong provisional codes already entered for the persona's holder (a locked code).
     wrong_entries: int = 0
+    # The journal row that means the goal is reached (the reports' « but atteint »).
+    expected: Expected | None = None
 
     def settings(self, base: Settings | None = None) -> Settings:
         """The settings of a run: `base` (the defaults) with the scenario's variant, rule
@@ -202,12 +229,35 @@ def _read_one(entry: Any, index: int, personas: Mapping[str, Any]) -> Scenario:
         faults=_read_faults(entry.get("faults", []), refuse),
         lost_code=lost,
         wrong_entries=wrong,
+        expected=_read_expected(entry.get("expected"), refuse),
     )
     try:
         scenario.settings()
     except FigureError as exc:
         raise refuse("scenario.error.figure", message=exc.message) from None
     return scenario
+
+
+def _read_expected(expected: Any, refuse: Any) -> Expected | None:
+    """`{"step": STEP, "accepted": true|false, "reason": REASON or [REASON, ...]}`: a step
+    and a reason the reports know (wording's `report.step.*`, `report.reason.*`)."""
+    if expected is None:
+        return None
+    if not isinstance(expected, dict) or set(expected) - {"step", "accepted", "reason"}:
+        raise refuse("scenario.error.expected")
+    step = expected.get("step")
+    accepted = expected.get("accepted")
+    raw = expected.get("reason")
+    reasons = [raw] if isinstance(raw, str) else raw
+    if (
+        not isinstance(accepted, bool)
+        or (step is not None and f"report.step.{step}" not in FR)
+        or not isinstance(reasons, list) or not reasons
+        or not all(isinstance(r, str) and f"report.reason.{r.partition(':')[0]}" in FR
+                   for r in reasons)
+    ):
+        raise refuse("scenario.error.expected")
+    return Expected(accepted=accepted, reasons=tuple(reasons), step=step)
 
 
 def _read_clock(clock: Any, refuse: Any) -> tuple[datetime | None, timedelta]:
@@ -351,6 +401,7 @@ def prepare_run(
     *,
     trainee: str | None = None,
     clock: Clock | None = None,
+    claimed: Path | None = None,
 ) -> Path:
     """A new store in `folder` for a run of scenario `name`, ready for the trainee; returns
     its path (`NAME[-trainee]-YYYYmmdd-HHMMSS[-n].db`).
@@ -358,6 +409,10 @@ def prepare_run(
     `clock` is the real clock (the system's unless a test gives one): the file is named after
     it, and the simulated clock is set from it to the scenario's moment. StoreError when the
     folder cannot be written, ScenarioError for an unknown scenario or a bad trainee's name.
+
+    `claimed` is an empty file of `folder` that the caller has already claimed as its own
+    (the classroom's `stagiaire-NN.db`, core/classroom.py): the run is written into it
+    instead of a file named here; it is removed if the run cannot be prepared.
     """
     scenario = scenario_named(name)
     trainee = clean_trainee(trainee)
@@ -368,7 +423,7 @@ def prepare_run(
         if part
     )
     try:
-        path = _reserve(folder.expanduser(), stem)
+        path = claimed if claimed is not None else _reserve(folder.expanduser(), stem)
     except OSError as exc:
         raise StoreError(t("store.unwritable", path=str(folder))) from exc
     store = Store(path)

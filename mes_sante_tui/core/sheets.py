@@ -6,20 +6,27 @@ serial top right and the NIR beside the photo), marked « SPÉCIMEN — données
 information letter or e-mail with the provisional code as the outbox holds it; the contacts
 on file; and what the persona is for. The same sheets as plain text, for a screen reader.
 
+A scenario's sheet (`scenario_sheet`) is the trainee's: the scenario's persona as a run of it
+holds it (its codes are the same on every run, core/scenarios.py), with the scenario's goal
+on top, and never its traps.
+
 The bytes depend only on the store: the creation date is the newest message shown.
 """
 
 from __future__ import annotations
 
 import datetime
+import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mes_sante_tui.wording import t
 
 from .birthdate import format_date
 from .certificate import FONT_FAMILY
+from .clock import Clock
 from .codeformat import PROVISIONAL_CODE_LENGTH
 from .contacts import format_mobile
 from .models import Card, CardModel, Channel, OutboxMessage, Person
@@ -50,6 +57,9 @@ class Sheet:
     card: Card | None
     card_holder: Person | None  # whose card reaches a child's profile (the parent's)
     message: OutboxMessage | None
+    # A scenario's sheet: its title and goal (never its traps).
+    scenario_title: str | None = None
+    goal: str | None = None
 
     @property
     def serial_words(self) -> str:
@@ -80,6 +90,22 @@ def persona_sheets(store: Store, keys: Sequence[str] | None = None) -> list[Shee
             message=next((m for m in messages if _carries_code_for(m, person)), None),
         ))
     return sheets
+
+
+def scenario_sheet(name: str, *, clock: Clock | None = None) -> Sheet:
+    """The trainee's sheet of scenario `name`: its persona in a run prepared in a temporary
+    folder, thrown away after (the codes, made by the scenario's own generator, are the ones
+    every run of it holds), with the goal. ScenarioError for an unknown name."""
+    from .scenarios import prepare_run, scenario_named
+
+    scenario = scenario_named(name)
+    with tempfile.TemporaryDirectory(prefix="mes-sante-fiche-") as folder:
+        store = Store(prepare_run(scenario.name, Path(folder), clock=clock))
+        try:
+            [sheet] = persona_sheets(store, [scenario.persona])
+        finally:
+            store.close()
+    return replace(sheet, scenario_title=scenario.title, goal=scenario.goal)
 
 
 def _carries_code_for(message: OutboxMessage, person: Person) -> bool:
@@ -139,6 +165,8 @@ def sheet_text(sheet: Sheet) -> str:
     person = sheet.person
     blocks = [
         [t("sheet.title", name=person.full_name), t("sheet.specimen")],
+        *([[t("sheet.goal"), t("sheet.scenario", title=sheet.scenario_title), sheet.goal]]
+          if sheet.goal else []),
         [t("sheet.identity"), *_identity(sheet)],
         [t("sheet.contacts"), *_contacts(sheet)],
     ]
@@ -181,6 +209,8 @@ def _page(pdf: FPDF, sheet: Sheet) -> None:
     paragraph(pdf, t("sheet.title", name=person.full_name), 17, bold=True, colour=NAVY, gap=1)
     rule(pdf)
     pdf.ln(4)
+    if sheet.goal:
+        _goal(pdf, sheet)
     top = pdf.get_y()
     if sheet.card is not None:
         _card(pdf, sheet, MARGIN, top)
@@ -202,6 +232,28 @@ def _page(pdf: FPDF, sheet: Sheet) -> None:
         paragraph(pdf, t("sheet.no_message"), 10.5, gap=3)
     paragraph(pdf, t("sheet.purpose"), 12, bold=True, colour=NAVY, gap=1.5)
     paragraph(pdf, person.persona_note or t("sheet.no_purpose"), 10.5)
+
+
+def _goal(pdf: FPDF, sheet: Sheet) -> None:
+    """The scenario's goal, framed, above the card: what the trainee is asked to do."""
+    top = pdf.get_y()
+    inner = pdf.epw - 8
+    for text, size, bold, colour in (
+        (t("sheet.goal"), 12.0, True, NAVY),
+        (t("sheet.scenario", title=sheet.scenario_title), 10.0, True, INK),
+        (sheet.goal or "", 10.5, False, INK),
+    ):
+        pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
+        pdf.set_text_color(*colour)
+        pdf.set_x(MARGIN + 4)
+        pdf.multi_cell(inner, size * 0.3528 * 1.45, text, align="L", new_x="LEFT",
+                       new_y="NEXT")
+        pdf.ln(0.8)
+    bottom = pdf.get_y() + 1
+    pdf.set_draw_color(*NAVY)
+    pdf.set_line_width(0.4)
+    pdf.rect(MARGIN, top - 2, pdf.epw, bottom - top + 2)
+    pdf.set_xy(MARGIN, bottom + 5)
 
 
 def _side_block(pdf: FPDF, left: float, width: float, title: str, lines: list[str]) -> None:

@@ -2,7 +2,9 @@
 trainee's own in the class folder, and the application on it (under Textual's web driver,
 which textual-serve chooses through the environment).
 
-`python -m mes_sante_tui.web.trainee --dossier DOSSIER [--parcours …] [--regles …]`
+`python -m mes_sante_tui.web.trainee --dossier DOSSIER [--scenario NOM] [--parcours …]
+[--regles …]`: with a scenario, the trainee's store is a run of it, and the application
+shows its goal as `--scenario` does.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from mes_sante_tui.cli.context import EXIT_FAILURE, EXIT_OK
 from mes_sante_tui.core.classroom import new_trainee_store
-from mes_sante_tui.core.results import StoreError
+from mes_sante_tui.core.results import DomainError, StoreError
 from mes_sante_tui.core.services import open_services
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.wording import t
@@ -26,6 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dossier", required=True)
     parser.add_argument("--parcours", choices=[v.value for v in JourneyVariant])
     parser.add_argument("--regles", choices=[v.value for v in RuleVersion])
+    parser.add_argument("--scenario")
     args = parser.parse_args(argv)
     chosen: dict[str, Any] = {}
     if args.parcours:
@@ -34,12 +37,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen["rule_version"] = RuleVersion(args.regles)
     settings = Settings(**chosen)
     try:
-        path = new_trainee_store(Path(args.dossier))
+        path = new_trainee_store(Path(args.dossier), args.scenario)
         # Seeded only if the class's model was lost meanwhile: the trainee gets the initial
         # data (with codes of their own) rather than an empty store.
         services = open_services(path, settings=settings, seed_if_empty=True)
-    except (StoreError, OSError) as exc:
-        problem = t("cli.classe.trainee_failed", why=exc)
+    except (StoreError, DomainError, OSError) as exc:
+        why = exc.message if isinstance(exc, DomainError) else exc
+        problem = t("cli.classe.trainee_failed", why=why)
         print(t("cli.failure", problem=problem), file=sys.stderr)
         return EXIT_FAILURE
     from mes_sante_tui.app import make_app

@@ -19,12 +19,27 @@ TEXTS: dict[str, str] = {
     ),
     "cli.arg.exclusive": "{option} et {other} ne vont pas ensemble : choisissez l'un des deux",
     "cli.arg.port": "un port est un nombre de 1 à 65535",
+    "cli.help.classe_scenario": (
+        "chaque stagiaire joue ce scénario (voir mes-sante-tui scenarios) : une base neuve "
+        "du scénario par connexion, son but affiché"
+    ),
+    "cli.help.fiches_scenario": (
+        "la fiche du stagiaire de ce scénario : sa persona, avec les codes de ses bases, et "
+        "le but (sans les pièges)"
+    ),
     "cli.classe.ready": (
         "La classe est ouverte : ouvrez {url} dans le navigateur de chaque stagiaire.\n"
         "Dossier de la classe : {folder} (une base par stagiaire).\n"
-        "Fiches des personas de cette classe : mes-sante-tui fiches --db {model} --sortie "
-        "fiches.pdf\n"
+        "{sheets}\n"
         "Ctrl+C arrête la classe."
+    ),
+    "cli.classe.sheets_model": (
+        "Fiches des personas de cette classe : mes-sante-tui fiches --db {model} --sortie "
+        "fiches.pdf"
+    ),
+    "cli.classe.sheets_scenario": (
+        "Scénario de la classe : {scenario}. Fiche du stagiaire : mes-sante-tui fiches "
+        "--scenario {scenario} --sortie fiche.pdf"
     ),
     "cli.classe.stopped": "Classe arrêtée. Rapport : mes-sante-tui rapport --dossier {folder} "
     "--format pdf --sortie rapport.pdf",
@@ -93,5 +108,7 @@ TEXTS: dict[str, str] = {
     "sheet.code": "Code provisoire : {code}",
     "sheet.no_message": "Aucun code provisoire n'a été envoyé pour ce profil.",
     "sheet.purpose": "À quoi sert ce persona",
+    "sheet.goal": "Votre mission",
+    "sheet.scenario": "Scénario : {title}",
     "sheet.no_purpose": "Personne générée, sans rôle particulier.",
 }

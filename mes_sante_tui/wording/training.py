@@ -75,6 +75,10 @@ TEXTS: dict[str, str] = {
     "scenario.error.wrong_entries": "« wrong_entries » doit être un nombre entre 0 et 20.",
     "scenario.error.lost_code": "« lost_code » doit valoir true ou false.",
     "scenario.error.seeded": "sa persona n'est pas dans la population.",
+    "scenario.error.expected": (
+        "« expected » doit donner « accepted » (true ou false), « reason » (une raison du "
+        "journal ou une liste de raisons) et, s'il y a lieu, « step » (une étape du journal)."
+    ),
     # --- The command line ---
     "cli.help.scenarios": "les scénarios de formation",
     "cli.help.scenario": (

@@ -133,3 +133,41 @@ def test_only_the_closed_loop_noise_of_a_stopped_class_is_silenced() -> None:
     other = RuntimeError("something else")
     hook(SimpleNamespace(exc_value=other))
     assert reported == [other]
+
+
+def test_a_class_on_a_scenario_gives_each_browser_a_run_of_it(tmp_path: Path) -> None:
+    from mes_sante_tui.core.classroom import TRAINEE_META
+    from mes_sante_tui.core.scenarios import TRAINEE_KEY, run_of
+    from mes_sante_tui.core.store import Store
+
+    port = _free_port()
+    folder = tmp_path / "classe"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mes_sante_tui", "classe", "--port", str(port),
+         "--dossier", str(folder), "--scenario", "code-expire"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"},
+    )
+    try:
+        said = _wait_for_line(process, "Ctrl+C", 30)
+        assert "fiches --scenario code-expire" in said
+        _, screen = asyncio.run(_browser(f"http://127.0.0.1:{port}/"))
+        assert b"Activer" in screen
+        [path] = trainee_stores(folder)
+        assert path.name == "stagiaire-01.db"
+        store = Store(path)
+        try:
+            run = run_of(store)
+            assert run is not None and run.scenario.name == "code-expire"
+            assert store.meta(TRAINEE_KEY) == store.meta(TRAINEE_META) == "Stagiaire 01"
+        finally:
+            store.close()
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            _, err = process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+    assert process.returncode == 0, err
+    assert "Traceback" not in err

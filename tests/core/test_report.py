@@ -230,3 +230,96 @@ def test_rapport_writes_a_class_and_a_session_and_says_what_is_missing(
     both = ["rapport", "--dossier", str(class_folder), "--session", "x", "--sortie", str(out)]
     assert main(both) == 2
     assert "--session et --dossier ne vont pas ensemble" in capsys.readouterr().err
+
+
+def test_every_shipped_scenario_says_which_journal_row_reaches_its_goal() -> None:
+    from mes_sante_tui.core.scenarios import ScenarioError, load_scenarios, read_scenarios
+
+    shipped = load_scenarios()
+    assert [name for name, s in shipped.items() if s.expected is None] == []
+    one = {"name": "x", "title": "X", "level": "débutant", "persona": "martine",
+           "variant": "code-first", "rules": "2025", "goal": "Activer."}
+    for bad in ({"accepted": True}, {"accepted": "oui", "reason": "activated"},
+                {"accepted": True, "reason": "activated", "step": "nulle_part"},
+                {"accepted": True, "reason": ["inconnue"]}):
+        with pytest.raises(ScenarioError, match="expected"):
+            read_scenarios({"scenarios": [{**one, "expected": bad}]})
+
+
+def test_a_scenarios_session_says_its_goal_and_whether_it_was_reached(
+    services: Services, class_folder: Path
+) -> None:
+    from mes_sante_tui.core.scenarios import scenario_named
+
+    nominal, expired = scenario_named("activation-nominale"), scenario_named("code-expire")
+    write_session(services.store, "a", NOMINAL, scenario=nominal.name)
+    write_session(services.store, "b", NOMINAL[:-1], scenario=nominal.name)
+    reached, missed = (report.session_report(services.store, s) for s in ("a", "b"))
+    assert reached is not None and missed is not None
+    assert (reached.goal, reached.goal_reached) == (nominal.goal, True)
+    assert (missed.goal, missed.goal_reached) == (nominal.goal, False)
+    text = " ".join(_pdf_text(report_pdf.session_pdf(reached)).split())
+    assert nominal.goal in text and "Résultat : but atteint" in text
+    assert "but non atteint" in _pdf_text(report_pdf.session_pdf(missed))
+    # A real refusal of the engine reaches the goal of « personne-decedee ».
+    engine = services.engine
+    engine.sessions.scenario = "personne-decedee"
+    session = engine.start_session()
+    jeanne = services.store.person(person_id(services, "jeanne"))
+    card = services.store.card_of(jeanne.id)
+    assert card is not None
+    engine.identify_with_code(session, code=persona_code(services, "jeanne"), nir=jeanne.nir,
+                              model=card.model, serial=card.serial)
+    read = report.session_report(services.store, session.id)
+    assert read is not None and read.goal_reached is True
+    # In a class: the expired code's trainee opposed instead of activating; an unknown
+    # scenario (« activation ») has no goal.
+    whole = report.class_report(class_folder)
+    assert [(tr.name, tr.goal, tr.goal_reached) for tr in whole.trainees] == [
+        ("Stagiaire 01", None, None), ("Stagiaire 02", expired.goal, False),
+        ("Stagiaire 03", None, None),
+    ]
+    assert "but non atteint" in _pdf_text(report_pdf.class_pdf(whole))
+    rows = list(csv.DictReader(io.StringIO(
+        report_csv.trainees_csv(whole.trainees).removeprefix("\ufeff")), delimiter=";"))
+    assert {(r["stagiaire"], r["but"], r["but_atteint"]) for r in rows} == {
+        ("Stagiaire 01", "", ""), ("Stagiaire 02", expired.goal, "non"),
+        ("Stagiaire 03", "", ""),
+    }
+
+
+def test_a_class_on_a_scenario_reports_each_trainee_on_it(tmp_path: Path) -> None:
+    from mes_sante_tui.core.scenarios import enter_run, scenario_named
+    from mes_sante_tui.core.services import open_services
+
+    path = new_trainee_store(tmp_path, "code-expire")  # as a browser's connection makes it
+    assert path.name == "stagiaire-01.db"
+    services = open_services(path)
+    try:
+        enter_run(services.engine)  # as the application does on a run store
+        services.engine.start_session()
+        [row] = services.store.journal_rows()
+        assert (row["trainee"], row["scenario"]) == ("Stagiaire 01", "code-expire")
+        trainee = report.trainee_of(services.store, path)
+    finally:
+        services.close()
+    assert (trainee.name, trainee.scenario, trainee.goal, trainee.goal_reached) == (
+        "Stagiaire 01", "code-expire", scenario_named("code-expire").goal, False
+    )
+
+
+def test_the_fault_of_no_contacts_reaches_its_scenarios_goal(services: Services) -> None:
+    from mes_sante_tui.core.faults import Fault, FaultPlan
+
+    FaultPlan(services.store).inject(Fault.CONTACTS_NOT_FOUND, once=True,
+                                     now=services.engine.clock.now())
+    services.engine.sessions.scenario = "coordonnees-introuvables"
+    session = services.engine.start_session()
+    martine = services.store.person(person_id(services, "martine"))
+    services.engine.identify_with_code(
+        session, code=persona_code(services, "martine"), nir=martine.nir,
+        model=CardModel.WITHOUT_PHOTO, serial="953701166",
+    )
+    services.engine.channels(session)  # the contacts looked up when a new code is asked
+    read = report.session_report(services.store, session.id)
+    assert read is not None and read.goal_reached is True

@@ -61,3 +61,32 @@ def test_fiches_writes_the_pdf_and_the_text_and_refuses_an_unknown_persona(
     capsys.readouterr()
     assert main(["--db", path, "fiches", "--persona", "personne", "--sortie", str(out)]) == 1
     assert "aucun persona « personne »" in capsys.readouterr().err
+
+
+def test_a_scenarios_sheet_has_its_goal_and_the_runs_code_but_not_its_traps(
+    tmp_path: Path,
+) -> None:
+    from mes_sante_tui.core.classroom import new_trainee_store
+    from mes_sante_tui.core.scenarios import scenario_named
+    from mes_sante_tui.core.store import Store
+
+    scenario = scenario_named("code-expire")
+    # A trainee's run of the scenario, as the classroom makes it: its code is on the sheet.
+    run = Store(new_trainee_store(tmp_path, "code-expire"))
+    try:
+        [held] = sheets.persona_sheets(run, [scenario.persona])
+    finally:
+        run.close()
+    assert held.message is not None and held.message.code
+    out = tmp_path / "fiche.pdf"
+    assert main(["--db", str(tmp_path / "x.db"), "fiches", "--scenario", "code-expire",
+                 "--sortie", str(out)]) == 0
+    assert not (tmp_path / "x.db").exists()  # no store of the trainer's was made
+    [page] = PdfReader(out).pages
+    for flat in (" ".join(page.extract_text().split()),
+                 " ".join(out.with_suffix(".txt").read_text(encoding="utf-8").split())):
+        assert scenario.goal in flat and scenario.title in flat
+        assert held.message.code in flat
+        assert all(trap not in flat for trap in scenario.traps)
+    both = ["fiches", "--scenario", "code-expire", "--persona", "paul", "--sortie", str(out)]
+    assert main(both) == 2
