@@ -131,7 +131,7 @@ def _session_body(pdf: FPDF, session: SessionReport) -> None:
         [t("report.col.number"), t("report.col.time"), t("report.col.step"),
          t("report.col.result"), t("report.col.spent")],
         [_entry_row(e) for e in session.entries],
-        (10, 16, 52, 76, 20),
+        (10, 16, 50, 74, 24),
         emphasis=[e.is_trainee_refusal for e in session.entries],
     )
     paragraph(pdf, t("report.time_note"), 8.5, colour=GREY)

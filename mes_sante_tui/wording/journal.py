@@ -90,7 +90,7 @@ TEXTS.update({
     "journal.reason.no_answer": "pas de réponse à la certification",
     "journal.reason.activated": "Mon espace santé activé",
     "journal.reason.activated_with_existing_account": (
-        "Mon espace santé activé avec le compte existant"
+        "Mon espace santé activé (compte existant)"
     ),
     "journal.reason.opposed": "opposition enregistrée",
     "journal.reason.already_opposed": "opposition déjà enregistrée",
