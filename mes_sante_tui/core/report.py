@@ -47,12 +47,38 @@ SLOW_FACTOR = 2.0
 SLOW_AT_LEAST = timedelta(minutes=1)
 
 
+class _Rows:
+    """What a session and a trainee both say of their journal rows."""
+
+    scenario: str | None
+
+    def _rows(self) -> tuple[JournalEntry, ...]:
+        raise NotImplementedError
+
+    @property
+    def refusals(self) -> tuple[JournalEntry, ...]:
+        return tuple(e for e in self._rows() if not e.accepted)
+
+    @property
+    def faults(self) -> tuple[JournalEntry, ...]:
+        return tuple(e for e in self._rows() if e.fault)
+
+    @property
+    def goal(self) -> str | None:
+        """The goal of the scenario (None without a scenario still shipped)."""
+        found = shipped_scenario(self.scenario)
+        return None if found is None else found.goal
+
+
 @dataclass(frozen=True)
-class SessionReport:
+class SessionReport(_Rows):
     session_id: str
     trainee: str | None
     scenario: str | None
     entries: tuple[JournalEntry, ...]
+
+    def _rows(self) -> tuple[JournalEntry, ...]:
+        return self.entries
 
     @property
     def started(self) -> datetime:
@@ -65,14 +91,6 @@ class SessionReport:
     @property
     def duration(self) -> timedelta:
         return max(timedelta(0), self.ended - self.started)
-
-    @property
-    def refusals(self) -> tuple[JournalEntry, ...]:
-        return tuple(e for e in self.entries if not e.accepted)
-
-    @property
-    def faults(self) -> tuple[JournalEntry, ...]:
-        return tuple(e for e in self.entries if e.fault)
 
     @property
     def steps(self) -> tuple[JournalEntry, ...]:
@@ -90,12 +108,6 @@ class SessionReport:
         return _sum_per_step(self.steps)
 
     @property
-    def goal(self) -> str | None:
-        """The goal of the session's scenario (None without a scenario still shipped)."""
-        found = shipped_scenario(self.scenario)
-        return None if found is None else found.goal
-
-    @property
     def goal_reached(self) -> bool | None:
         """Whether a row of the session is the one its scenario expects; None when there is
         no scenario, or it says no expected row."""
@@ -107,7 +119,7 @@ class SessionReport:
 
 
 @dataclass(frozen=True)
-class TraineeReport:
+class TraineeReport(_Rows):
     """Everything one trainee did: the sessions of one store."""
 
     name: str
@@ -118,17 +130,12 @@ class TraineeReport:
     def entries(self) -> tuple[JournalEntry, ...]:
         return tuple(e for s in self.sessions for e in s.entries)
 
+    def _rows(self) -> tuple[JournalEntry, ...]:
+        return self.entries
+
     @property
     def steps(self) -> tuple[JournalEntry, ...]:
         return tuple(e for s in self.sessions for e in s.steps)
-
-    @property
-    def refusals(self) -> tuple[JournalEntry, ...]:
-        return tuple(e for e in self.entries if not e.accepted)
-
-    @property
-    def faults(self) -> tuple[JournalEntry, ...]:
-        return tuple(e for e in self.entries if e.fault)
 
     @property
     def outcome(self) -> str | None:
@@ -138,11 +145,6 @@ class TraineeReport:
     @property
     def duration(self) -> timedelta:
         return sum((s.duration for s in self.sessions), timedelta(0))
-
-    @property
-    def goal(self) -> str | None:
-        found = shipped_scenario(self.scenario)
-        return None if found is None else found.goal
 
     @property
     def goal_reached(self) -> bool | None:
