@@ -92,6 +92,7 @@ class JournalEntry:
             "reason": self.reason,
             "reason_words": self.reason_words,
             "fault": self.fault,
+            "fault_words": None if self.fault is None else fault_words(self.fault),
             "fault_injected": self.fault is not None,
             "duration_ms": self.duration_ms,
             "time_spent_seconds": (

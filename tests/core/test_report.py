@@ -114,6 +114,8 @@ def test_time_spent_is_the_time_since_the_previous_row_of_the_session(
     assert [e.fault for e in second.faults] == ["code-expire"]
     assert not second.entries[1].is_trainee_refusal  # refused by the trainer's fault
     assert report.session_report(services.store, "nope") is None
+    # The reports read the same rows as the `journal` command and F7, in the same words.
+    assert first.entries == tuple(journal.session_journal(services.store, "a"))
 
 
 def test_the_reports_read_the_codes_in_the_journals_words() -> None:
