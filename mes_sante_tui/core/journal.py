@@ -11,10 +11,17 @@ same session to this one, computed at read time from the rows' clock times. That
 between the answer to one step and the call of the next, i.e. what the person spent reading
 and typing on the screen the call came from. The first row of a session (its start) has none.
 It follows the simulated clock: a `clock +…` moved meanwhile is counted in.
+
+This is the one read model of a journal row (`JournalEntry`) and the one vocabulary of the
+journal's codes in words (`step_words`, `reason_words`, `fault_words`, `duration_words`): the
+trainer's reports (core/report.py) are built on the same rows, and a scenario's `expected` row
+is checked against the same words (`known_step`, `known_reason`).
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,6 +33,8 @@ from .store import Store
 
 @dataclass(frozen=True)
 class JournalEntry:
+    number: int  # its position in the session, from 1
+    row_id: int
     at: datetime
     session_id: str
     trainee: str | None
@@ -52,6 +61,24 @@ class JournalEntry:
             return t("journal.accepted")
         return t("journal.refused_because", reason=self.reason_words)
 
+    @property
+    def account_words(self) -> str:
+        """« Accepté : why » or « Refusé : why », and the fault a trainer injected, if any:
+        the whole row in one cell (the reports)."""
+        key = "journal.accepted_because" if self.accepted else "journal.refused_because"
+        words = t(key, reason=self.reason_words)
+        if self.fault:
+            words = t(
+                "journal.with_fault", result=words, injected=t("fault.injected"),
+                fault=fault_words(self.fault),
+            )
+        return words
+
+    @property
+    def is_trainee_refusal(self) -> bool:
+        """Refused, and not because of an injected fault."""
+        return not self.accepted and not self.fault
+
     def record(self) -> dict[str, Any]:
         """As `--json` gives it: the codes, and their words."""
         return {
@@ -65,6 +92,7 @@ class JournalEntry:
             "reason": self.reason,
             "reason_words": self.reason_words,
             "fault": self.fault,
+            "fault_words": None if self.fault is None else fault_words(self.fault),
             "fault_injected": self.fault is not None,
             "duration_ms": self.duration_ms,
             "time_spent_seconds": (
@@ -83,20 +111,28 @@ def latest_session(store: Store) -> str | None:
 
 def session_journal(store: Store, session_id: str) -> list[JournalEntry]:
     """Every step of a session, oldest first, with the time spent on each."""
+    return session_entries(session_id, store.journal_rows(session_id))
+
+
+def session_entries(session_id: str, rows: Iterable[sqlite3.Row]) -> list[JournalEntry]:
+    """The rows of one session (in the store's order) read back, with the time spent on each:
+    since the previous row of the session; none for the first."""
     entries: list[JournalEntry] = []
     previous: datetime | None = None
-    for row in store.journal_rows(session_id):
-        at = datetime.fromisoformat(row["at"])
+    for number, row in enumerate(rows, start=1):
+        at = datetime.fromisoformat(str(row["at"]))
         entries.append(
             JournalEntry(
+                number=number,
+                row_id=int(row["id"]),
                 at=at,
                 session_id=session_id,
-                trainee=row["trainee"],
-                scenario=row["scenario"],
-                step=row["step"],
+                trainee=_text(row["trainee"]),
+                scenario=_text(row["scenario"]),
+                step=str(row["step"]),
                 accepted=bool(row["accepted"]),
-                reason=row["reason"] or "",
-                fault=row["fault"],
+                reason=str(row["reason"] or ""),
+                fault=_text(row["fault"]),
                 duration_ms=row["duration_ms"],
                 time_spent=None if previous is None else max(timedelta(0), at - previous),
             )
@@ -105,12 +141,16 @@ def session_journal(store: Store, session_id: str) -> list[JournalEntry]:
     return entries
 
 
-def step_words(step: str) -> str:
-    key = f"journal.step.{step}"
-    if key in FR:
-        return t(key)
-    head = step.partition(":")[0]
-    return t(f"journal.step.{head}") if f"journal.step.{head}" in FR else step
+def _text(value: object) -> str | None:
+    """A column that may be empty (schema 5: every column is there, the store migrates)."""
+    return None if value in (None, "") else str(value)
+
+
+# --- the codes in words ------------------------------------------------------------------
+
+
+def _unknown(code: str) -> str:
+    return t("journal.unknown", code=code)
 
 
 def _words(prefix: str, value: str) -> str:
@@ -118,10 +158,36 @@ def _words(prefix: str, value: str) -> str:
     return t(key) if key in FR else value
 
 
+def known_step(step: str) -> bool:
+    """Whether the catalogue has words for a step (a scenario's `expected` must name one)."""
+    return f"journal.step.{step}" in FR
+
+
+def known_reason(reason: str) -> bool:
+    """Whether the catalogue has words for a reason, by its head (`fields:nir` → `fields`)."""
+    return f"journal.reason.{reason.partition(':')[0]}" in FR
+
+
+def step_words(step: str) -> str:
+    """A journal step in words; a sub-step without words of its own (`x:y`) is given as its
+    step's; an unknown step as it is, between « »."""
+    if known_step(step):
+        return t(f"journal.step.{step}")
+    head = step.partition(":")[0]
+    return t(f"journal.step.{head}") if known_step(head) else _unknown(step)
+
+
+def fault_words(fault: str) -> str:
+    key = f"journal.fault.{fault}"
+    return t(key) if key in FR else _unknown(fault)
+
+
 def reason_words(reason: str) -> str:
     """A journal reason in words: `fields:code,nir` → « champs à corriger : code provisoire,
-    numéro de sécurité sociale »; an unknown reason is given as it is (it is never a
-    secret)."""
+    numéro de sécurité sociale »; an unknown reason is given as it is, between « » (it is
+    never a secret)."""
+    if not reason:
+        return ""
     if f"journal.reason.{reason}" in FR:
         return t(f"journal.reason.{reason}")
     head, _, rest = reason.partition(":")
@@ -143,16 +209,21 @@ def reason_words(reason: str) -> str:
             else _words("reason", why)
         )
         return f"{t('journal.reason.not_found')} : {detail}"
-    return reason
+    return _unknown(reason)
 
 
-def time_words(spent: timedelta | None) -> str:
-    """« 42 s », « 3 min 05 s », « 1 h 02 min »; « — » for the start of a session."""
+def duration_words(spent: timedelta | None) -> str:
+    """« 42 s », « 3 min 05 s », « 1 h 02 min »; empty for no time."""
     if spent is None:
-        return t("journal.first")
-    seconds = int(spent.total_seconds())
+        return ""
+    seconds = round(spent.total_seconds())
     if seconds < 60:
         return t("journal.seconds", n=seconds)
     if seconds < 3600:
         return t("journal.minutes", m=seconds // 60, s=seconds % 60)
     return t("journal.hours", h=seconds // 3600, m=seconds % 3600 // 60)
+
+
+def time_words(spent: timedelta | None) -> str:
+    """The time spent on a row in words; « — » for the start of a session."""
+    return t("journal.first") if spent is None else duration_words(spent)

@@ -5,10 +5,10 @@ step, accepted, reason, detail, duration_ms, trainee, scenario, fault) and build
 values that the PDF and CSV writers (`core/report_pdf.py`, `core/report_csv.py`) lay out. It
 decides nothing and writes nothing.
 
-Time spent on a step is the time since the previous row of the same session: what the person
-took to read, think and type before the engine answered. The first row of a session (its
-opening) has none. The journal's own `duration_ms` is the engine's time and is not used here.
-Rows without a session (none are written today) belong to no report.
+The rows are read by core/journal.py (`JournalEntry`, with the time spent on each: since the
+previous row of the same session) and its words are the journal's (`step_words`,
+`reason_words`…): this module adds only the sessions, trainees, classes, goals and the slow or
+refused steps. Rows without a session (none are written today) belong to no report.
 
 A refusal caused by a fault the trainer injected is marked as such and never counted against
 the trainee.
@@ -28,9 +28,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from mes_sante_tui.wording import FR, t
+from mes_sante_tui.wording import t
 
 from .classroom import TRAINEE_META, trainee_stores
+from .journal import JournalEntry, reason_words, session_entries
 from .scenarios import Scenario, load_scenarios
 from .store import Store
 
@@ -46,48 +47,38 @@ SLOW_FACTOR = 2.0
 SLOW_AT_LEAST = timedelta(minutes=1)
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One journal row, with the time spent on it."""
+class _Rows:
+    """What a session and a trainee both say of their journal rows."""
 
-    number: int  # its position in the session, from 1
-    row_id: int
-    at: datetime
-    session_id: str
-    step: str
-    accepted: bool
-    reason: str
-    fault: str | None
-    spent: timedelta | None  # since the previous row of the session; None for the first
+    scenario: str | None
+
+    def _rows(self) -> tuple[JournalEntry, ...]:
+        raise NotImplementedError
 
     @property
-    def step_words(self) -> str:
-        return step_words(self.step)
+    def refusals(self) -> tuple[JournalEntry, ...]:
+        return tuple(e for e in self._rows() if not e.accepted)
 
     @property
-    def reason_words(self) -> str:
-        return reason_words(self.reason)
+    def faults(self) -> tuple[JournalEntry, ...]:
+        return tuple(e for e in self._rows() if e.fault)
 
     @property
-    def result_words(self) -> str:
-        key = "report.result.accepted" if self.accepted else "report.result.refused"
-        words = t(key, reason=self.reason_words)
-        if self.fault:
-            words += " — " + t("report.fault.injected", fault=fault_words(self.fault))
-        return words
-
-    @property
-    def is_trainee_refusal(self) -> bool:
-        """Refused, and not because of an injected fault."""
-        return not self.accepted and not self.fault
+    def goal(self) -> str | None:
+        """The goal of the scenario (None without a scenario still shipped)."""
+        found = shipped_scenario(self.scenario)
+        return None if found is None else found.goal
 
 
 @dataclass(frozen=True)
-class SessionReport:
+class SessionReport(_Rows):
     session_id: str
     trainee: str | None
     scenario: str | None
-    entries: tuple[Entry, ...]
+    entries: tuple[JournalEntry, ...]
+
+    def _rows(self) -> tuple[JournalEntry, ...]:
+        return self.entries
 
     @property
     def started(self) -> datetime:
@@ -102,15 +93,7 @@ class SessionReport:
         return max(timedelta(0), self.ended - self.started)
 
     @property
-    def refusals(self) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if not e.accepted)
-
-    @property
-    def faults(self) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if e.fault)
-
-    @property
-    def steps(self) -> tuple[Entry, ...]:
+    def steps(self) -> tuple[JournalEntry, ...]:
         """The rows that are steps of the journey (the session's opening is not)."""
         return tuple(e for e in self.entries if e.step not in _NOT_A_STEP)
 
@@ -125,12 +108,6 @@ class SessionReport:
         return _sum_per_step(self.steps)
 
     @property
-    def goal(self) -> str | None:
-        """The goal of the session's scenario (None without a scenario still shipped)."""
-        found = shipped_scenario(self.scenario)
-        return None if found is None else found.goal
-
-    @property
     def goal_reached(self) -> bool | None:
         """Whether a row of the session is the one its scenario expects; None when there is
         no scenario, or it says no expected row."""
@@ -142,7 +119,7 @@ class SessionReport:
 
 
 @dataclass(frozen=True)
-class TraineeReport:
+class TraineeReport(_Rows):
     """Everything one trainee did: the sessions of one store."""
 
     name: str
@@ -150,20 +127,15 @@ class TraineeReport:
     sessions: tuple[SessionReport, ...]
 
     @property
-    def entries(self) -> tuple[Entry, ...]:
+    def entries(self) -> tuple[JournalEntry, ...]:
         return tuple(e for s in self.sessions for e in s.entries)
 
+    def _rows(self) -> tuple[JournalEntry, ...]:
+        return self.entries
+
     @property
-    def steps(self) -> tuple[Entry, ...]:
+    def steps(self) -> tuple[JournalEntry, ...]:
         return tuple(e for s in self.sessions for e in s.steps)
-
-    @property
-    def refusals(self) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if not e.accepted)
-
-    @property
-    def faults(self) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if e.fault)
 
     @property
     def outcome(self) -> str | None:
@@ -173,11 +145,6 @@ class TraineeReport:
     @property
     def duration(self) -> timedelta:
         return sum((s.duration for s in self.sessions), timedelta(0))
-
-    @property
-    def goal(self) -> str | None:
-        found = shipped_scenario(self.scenario)
-        return None if found is None else found.goal
 
     @property
     def goal_reached(self) -> bool | None:
@@ -264,27 +231,12 @@ def sessions_of(
 
 
 def _session(session_id: str, rows: Sequence[sqlite3.Row], trainee: str | None) -> SessionReport:
-    entries: list[Entry] = []
-    previous: datetime | None = None
-    for number, row in enumerate(rows, start=1):
-        at = datetime.fromisoformat(str(row["at"]))
-        spent = None if previous is None else max(timedelta(0), at - previous)
-        previous = at
-        entries.append(Entry(
-            number=number, row_id=int(row["id"]), at=at, session_id=session_id,
-            step=str(row["step"]), accepted=bool(row["accepted"]), reason=str(row["reason"]),
-            fault=_column(row, "fault"), spent=spent,
-        ))
-    named = next((str(r["trainee"]) for r in rows if _column(r, "trainee")), trainee)
-    scenario = next((str(r["scenario"]) for r in rows if _column(r, "scenario")), None)
+    entries = session_entries(session_id, rows)
+    named = next((e.trainee for e in entries if e.trainee), trainee)
+    scenario = next((e.scenario for e in entries if e.scenario), None)
     return SessionReport(
         session_id=session_id, trainee=named, scenario=scenario, entries=tuple(entries)
     )
-
-
-def _column(row: sqlite3.Row, name: str) -> str | None:
-    value = row[name]  # schema 5: every column is there (the store migrates on opening)
-    return None if value in (None, "") else str(value)
 
 
 def trainee_of(store: Store, path: Path | str | None = None) -> TraineeReport:
@@ -323,52 +275,7 @@ def shipped_scenario(name: str | None) -> Scenario | None:
     return None if name is None else load_scenarios().get(name)
 
 
-# --- the codes in words ------------------------------------------------------------------
-
-
-def _known(key: str) -> bool:
-    return key in FR
-
-
-def step_words(step: str) -> str:
-    key = f"report.step.{step}"
-    return t(key) if _known(key) else t("report.unknown", code=step)
-
-
-def fault_words(fault: str) -> str:
-    key = f"report.fault.{fault}"
-    return t(key) if _known(key) else t("report.unknown", code=fault)
-
-
-def reason_words(reason: str) -> str:
-    """A journal reason in words: "fields:nir,code" → « champs refusés : NIR, code
-    provisoire »; "not_found:card_mismatch", "sent:email", "no_opposition:active"…"""
-    head, _, tail = reason.partition(":")
-    if head == "fields":
-        names = [n for n in tail.split(",") if n]
-        return t("report.reason.fields", fields=", ".join(_field_words(n) for n in names))
-    if head == "not_found" and tail:
-        why, _, count = tail.partition(":")
-        key = f"report.reason.not_found.{why}"
-        if _known(key):
-            return t(key, n=count) if count else t(key)
-    if head in ("sent", "otp_sent") and tail:
-        channel = f"report.channel.{tail}"
-        return t(f"report.reason.{head}", channel=t(channel) if _known(channel) else tail)
-    if head == "no_opposition":
-        return t("report.reason.no_opposition", status=tail)
-    if head == "found":
-        return t("report.reason.found")
-    key = f"report.reason.{reason}"
-    if _known(key):
-        return t(key)
-    key = f"report.reason.{head}"
-    return t(key) if _known(key) and "{" not in FR[key] else t("report.unknown", code=reason)
-
-
-def _field_words(name: str) -> str:
-    key = f"report.field.{name}"
-    return t(key) if _known(key) else name
+# --- in words -------------------------------------------------------------------------
 
 
 def goal_words(reached: bool | None) -> str:
@@ -382,20 +289,9 @@ def outcome_words(outcome: str | None) -> str:
     return t("report.outcome.none") if outcome is None else reason_words(outcome)
 
 
-def duration_words(spent: timedelta | None) -> str:
-    """« 42 s », « 3 min 05 s », « 1 h 02 min »; empty for no time."""
-    if spent is None:
-        return ""
-    seconds = round(spent.total_seconds())
-    if seconds < 60:
-        return t("report.seconds", s=seconds)
-    if seconds < 3600:
-        return t("report.minutes", m=seconds // 60, s=seconds % 60)
-    return t("report.hours", h=seconds // 3600, m=seconds % 3600 // 60)
-
-
-def _sum_per_step(entries: Iterable[Entry]) -> list[tuple[str, timedelta]]:
+def _sum_per_step(entries: Iterable[JournalEntry]) -> list[tuple[str, timedelta]]:
     totals: dict[str, timedelta] = {}
     for entry in entries:
-        totals[entry.step] = totals.get(entry.step, timedelta(0)) + (entry.spent or timedelta(0))
+        spent = entry.time_spent or timedelta(0)
+        totals[entry.step] = totals.get(entry.step, timedelta(0)) + spent
     return list(totals.items())

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 
 from mes_sante_tui.wording import t
 
-from .report import SessionReport, TraineeReport, fault_words
+from .journal import fault_words
+from .report import SessionReport, TraineeReport
 
 BOM = "\ufeff"
 DELIMITER = ";"
@@ -40,12 +41,13 @@ def sessions_csv(sessions: Iterable[tuple[str, SessionReport]]) -> str:
         goal = [session.goal or "", "" if reached is None
                 else t("report.csv.yes") if reached else t("report.csv.no")]
         for entry in session.entries:
-            spent = "" if entry.spent is None else f"{entry.spent.total_seconds():.0f}"
+            spent = entry.time_spent
+            seconds = "" if spent is None else f"{spent.total_seconds():.0f}"
             writer.writerow([
                 trainee, session.scenario or "", session.session_id, entry.number,
                 entry.at.isoformat(timespec="seconds"), entry.step, entry.step_words,
                 t("report.csv.yes") if entry.accepted else t("report.csv.no"),
-                entry.reason, entry.reason_words, spent,
+                entry.reason, entry.reason_words, seconds,
                 fault_words(entry.fault) if entry.fault else "", *goal,
             ])
     return BOM + out.getvalue()

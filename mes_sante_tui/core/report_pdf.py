@@ -16,17 +16,9 @@ from mes_sante_tui.wording import count, t
 
 from .birthdate import format_date
 from .certificate import FONT_FAMILY
+from .journal import JournalEntry, duration_words, step_words, time_words
 from .printing import GREY, INK, LIGHT, MARGIN, NAVY, new_pdf, paragraph, rule, to_bytes
-from .report import (
-    ClassReport,
-    Entry,
-    SessionReport,
-    TraineeReport,
-    duration_words,
-    goal_words,
-    outcome_words,
-    step_words,
-)
+from .report import ClassReport, SessionReport, TraineeReport, goal_words, outcome_words
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -139,7 +131,7 @@ def _session_body(pdf: FPDF, session: SessionReport) -> None:
         [t("report.col.number"), t("report.col.time"), t("report.col.step"),
          t("report.col.result"), t("report.col.spent")],
         [_entry_row(e) for e in session.entries],
-        (10, 16, 52, 76, 20),
+        (10, 16, 50, 74, 24),
         emphasis=[e.is_trainee_refusal for e in session.entries],
     )
     paragraph(pdf, t("report.time_note"), 8.5, colour=GREY)
@@ -148,14 +140,17 @@ def _session_body(pdf: FPDF, session: SessionReport) -> None:
     pdf.ln(5)
 
 
-def _entry_row(entry: Entry) -> list[str]:
+def _entry_row(entry: JournalEntry) -> list[str]:
     return [
-        str(entry.number), f"{entry.at:%H:%M:%S}", entry.step_words, entry.result_words,
-        duration_words(entry.spent),
+        str(entry.number), f"{entry.at:%H:%M:%S}", entry.step_words, entry.account_words,
+        time_words(entry.time_spent),
     ]
 
 
-def _counts(steps: Sequence[Entry], refusals: Sequence[Entry], faults: Sequence[Entry]) -> str:
+def _counts(
+    steps: Sequence[JournalEntry], refusals: Sequence[JournalEntry],
+    faults: Sequence[JournalEntry],
+) -> str:
     return t(
         "report.counts", steps=count("report.count.steps", len(steps)),
         refusals=count("report.count.refusals", len(refusals)),

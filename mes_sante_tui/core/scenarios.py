@@ -27,12 +27,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from mes_sante_tui.wording import FR, t
+from mes_sante_tui.wording import t
 
 from .birthdate import format_date
 from .clock import OFFSET_KEY, Clock, ManualClock, ShiftError, SystemClock, read_shift
 from .codes import SeededCodeGenerator
 from .faults import Fault, FaultPlan
+from .journal import known_reason, known_step
 from .lifecycle import catch_up
 from .lockout import Scope
 from .nir import format_nir
@@ -240,7 +241,7 @@ def _read_one(entry: Any, index: int, personas: Mapping[str, Any]) -> Scenario:
 
 def _read_expected(expected: Any, refuse: Any) -> Expected | None:
     """`{"step": STEP, "accepted": true|false, "reason": REASON or [REASON, ...]}`: a step
-    and a reason the reports know (wording's `report.step.*`, `report.reason.*`)."""
+    and a reason the journal has words for (core/journal.py: `known_step`, `known_reason`)."""
     if expected is None:
         return None
     if not isinstance(expected, dict) or set(expected) - {"step", "accepted", "reason"}:
@@ -251,10 +252,9 @@ def _read_expected(expected: Any, refuse: Any) -> Expected | None:
     reasons = [raw] if isinstance(raw, str) else raw
     if (
         not isinstance(accepted, bool)
-        or (step is not None and f"report.step.{step}" not in FR)
+        or (step is not None and not known_step(step))
         or not isinstance(reasons, list) or not reasons
-        or not all(isinstance(r, str) and f"report.reason.{r.partition(':')[0]}" in FR
-                   for r in reasons)
+        or not all(isinstance(r, str) and known_reason(r) for r in reasons)
     ):
         raise refuse("scenario.error.expected")
     return Expected(accepted=accepted, reasons=tuple(reasons), step=step)

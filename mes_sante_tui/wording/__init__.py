@@ -16,6 +16,7 @@ from . import classroom as _classroom
 from . import cli as _cli
 from . import guide as _guide
 from . import help as _help
+from . import journal as _journal
 from . import outbox as _outbox
 from . import plain as _plain
 from . import report as _report
@@ -44,6 +45,7 @@ FR: Mapping[str, str] = _merge(
     _cli.TEXTS,
     _guide.TEXTS,
     _help.TEXTS,
+    _journal.TEXTS,
     _outbox.TEXTS,
     _plain.TEXTS,
     _report.TEXTS,

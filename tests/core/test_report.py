@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from support import person_id, persona_code
 
 from mes_sante_tui.cli import main
-from mes_sante_tui.core import report, report_csv, report_pdf
+from mes_sante_tui.core import journal, report, report_csv, report_pdf
 from mes_sante_tui.core.classroom import (
     TRAINEE_META,
     model_path,
@@ -103,7 +103,7 @@ def test_time_spent_is_the_time_since_the_previous_row_of_the_session(
     write_session(services.store, "b", EXPIRED, scenario=None, start=START + timedelta(hours=1))
     first = report.session_report(services.store, "a")
     assert first is not None
-    assert [e.spent for e in first.entries] == [None] + [
+    assert [e.time_spent for e in first.entries] == [None] + [
         timedelta(seconds=s) for *_, s in NOMINAL
     ]
     assert first.scenario == "activation" and first.outcome == "activated"
@@ -114,21 +114,31 @@ def test_time_spent_is_the_time_since_the_previous_row_of_the_session(
     assert [e.fault for e in second.faults] == ["code-expire"]
     assert not second.entries[1].is_trainee_refusal  # refused by the trainer's fault
     assert report.session_report(services.store, "nope") is None
+    # The reports read the same rows as the `journal` command and F7, in the same words.
+    assert first.entries == tuple(journal.session_journal(services.store, "a"))
 
 
-def test_the_journal_codes_read_in_words() -> None:
-    words = report.reason_words
-    assert words("fields:nir,serial") == "champs refusés : NIR, numéro de série"
-    assert words("not_found:card_mismatch") == t("report.reason.not_found.card_mismatch")
-    assert words("not_found:wrong_code:3") == "code provisoire erroné (essai 3)"
-    assert words("sent:email") == "code envoyé (e-mail)"
+def test_the_reports_read_the_codes_in_the_journals_words() -> None:
+    """One vocabulary (core/journal.py) for the reports, the `journal` command and F7."""
+    words = journal.reason_words
+    assert words("fields:nir,serial") == (
+        "champs à corriger : numéro de sécurité sociale, numéro de série"
+    )
+    assert words("not_found:card_mismatch") == (
+        "identification impossible : la carte Vitale ne correspond pas"
+    )
+    assert words("not_found:wrong_code:3") == (
+        "identification impossible : code provisoire erroné (3e erreur)"
+    )
+    assert words("sent:email") == "code envoyé par e-mail"
     assert words("code_expired") == "code provisoire expiré"
     assert words("otp_wrong") == "code à usage unique erroné"
     assert words("something_new") == "« something_new »"  # never dropped
-    assert report.step_words("coordonnees:resend") == "Coordonnées : nouvel envoi du code"
-    assert report.step_words("etape_inconnue") == "« etape_inconnue »"
-    assert report.fault_words("service-indisponible") == "« Service momentanément indisponible »"
-    assert report.duration_words(timedelta(seconds=185)) == "3 min 05 s"
+    assert journal.step_words("coordonnees:resend") == "Nouvel envoi du code des coordonnées"
+    assert journal.step_words("etape_inconnue") == "« etape_inconnue »"
+    assert journal.fault_words("service-indisponible") == "service momentanément indisponible"
+    assert journal.duration_words(timedelta(seconds=185)) == "3 min 05 s"
+    assert report.outcome_words("activated") == words("activated") == "Mon espace santé activé"
 
 
 def test_a_real_journey_reads_back(services: Services) -> None:
@@ -150,7 +160,7 @@ def test_a_real_journey_reads_back(services: Services) -> None:
     assert [(e.step, e.accepted) for e in read.entries] == [
         ("session", True), ("je_m_identifie", False), ("je_m_identifie", True),
     ]
-    assert "Refusé : profil introuvable" in read.entries[1].result_words
+    assert read.entries[1].account_words.startswith("Refusé : identification impossible : ")
 
 
 def test_the_class_report_groups_trainees_and_finds_where_they_got_stuck(
@@ -186,7 +196,7 @@ def test_the_class_pdf_has_every_trainee_and_step_and_the_same_bytes_twice(
     text = _pdf_text(first)
     for words in ("Rapport de la classe", "Stagiaire 01", "Stagiaire 02", "Stagiaire 03",
                   "code-expire", "Identifiant et mot de passe", "Je m'identifie",
-                  "Opposition confirmée", "champs refusés : NIR, numéro de série",
+                  "Confirmation de l'opposition", "champs à corriger :",
                   "panne injectée : code expiré", "Temps moyen passé par étape"):
         assert words in text, words
     metadata = PdfReader(io.BytesIO(first)).metadata
@@ -204,7 +214,7 @@ def test_the_csv_has_one_row_per_journal_entry(class_folder: Path) -> None:
     assert [(r["stagiaire"], r["etape"], r["accepte"]) for r in faulted] == [
         ("Stagiaire 02", "Je m'identifie", "non")
     ]
-    assert rows[1]["temps_passe_s"] == "95" and rows[1]["motif"].startswith("champs refusés")
+    assert rows[1]["temps_passe_s"] == "95" and rows[1]["motif"].startswith("champs à corriger")
     assert rows[0]["temps_passe_s"] == ""  # the opening of a session has no time spent
 
 

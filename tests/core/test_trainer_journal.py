@@ -67,6 +67,7 @@ def test_a_session_read_back_in_words_with_the_time_spent(
     # Named after the session started here (by hand): every row since says who and what.
     assert {(e.trainee, e.scenario) for e in entries[1:]} == {("Camille", "code-expire")}
     assert down.record()["fault_injected"] is True
+    assert down.record()["fault_words"] == "service momentanément indisponible"
     assert typed.record()["time_spent_seconds"] == 42.0
 
 
