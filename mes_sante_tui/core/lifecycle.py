@@ -26,7 +26,7 @@ from mes_sante_tui.wording import t
 from .answers import Outcome, already_exists
 from .birthdate import format_date
 from .models import Channel, Closure, Person, ProfileStatus
-from .outbox import Mailer
+from .outbox import CreatedNotices, Mailer
 from .results import Refused
 from .store import Store
 
@@ -326,6 +326,8 @@ def _create_due(
     assert tr.target is not None and tr.decision is None and not tr.keeps_status
     ids = store.creation_due_ids(informed_before)
     total, created = len(ids), 0
+    # The table's message for this transition, composed from texts prepared once.
+    notices = CreatedNotices() if tr.message == "created" else None
     for start in range(0, total, SLICE):
         chunk = ids[start:start + SLICE]
         with store.transaction():
@@ -340,7 +342,11 @@ def _create_due(
                 assert tr.guard is None or tr.guard(person)
                 addressee = people[person.parent_id] if person.parent_id else person
                 # The message reads the names and contacts only, never the status.
-                _send(mailer, tr.message, informed + AUTOMATIC_CREATION, person, addressee, None)
+                at = informed + AUTOMATIC_CREATION
+                if notices is not None:
+                    outbox.rows.append(notices.row(at, person, addressee))
+                else:
+                    _send(mailer, tr.message, at, person, addressee, None)
             changed = store.create_due_between(
                 informed_before, chunk[0], chunk[-1], tr.target, AUTOMATIC_CREATION
             )

@@ -270,3 +270,47 @@ class Mailer:
         if channel is Channel.EMAIL and person.email:
             return self._email(at, person, person.email, subject, body)
         return self._letter(at, person, person, subject, body)
+
+
+# A row of the outbox table as `Store.add_outbox_rows` writes it: (at, channel, address,
+# masked_address, subject, body, person_id, code).
+OutboxRow = tuple[str, str, str, str, str, str, int | None, str | None]
+
+
+class CreatedNotices:
+    """The « votre service a été créé » notices of a catch-up, as rows: the very rows
+    `Mailer.created` would post (e-mail, else SMS, else letter), composed from texts read
+    once. A clock moved over a large population composes one per profile created, by the
+    hundred thousand; the catalogue's look-ups and the dates' formatting were most of it."""
+
+    def __init__(self) -> None:
+        # Without parameters, `t` gives the text as it stands: a template to fill here.
+        self._subject = t("outbox.created.subject")
+        self._body = t("outbox.created.body")
+        self._for_child = t("outbox.for_child")
+        self._sms_subject = t("outbox.sms.subject")
+        self._update_contacts = "\n\n" + t("outbox.letter.update_contacts")
+        # The dates of a catch-up are few (quarters of an hour over some weeks).
+        self._moments: dict[datetime, tuple[str, str]] = {}
+
+    def row(self, at: datetime, person: Person, addressee: Person) -> OutboxRow:
+        """The notice of `person`'s profile created at `at`, to `addressee`."""
+        moment = self._moments.get(at)
+        if moment is None:
+            moment = self._moments[at] = (at.isoformat(), format_date(at.date()))
+        when, on = moment
+        concerned = (
+            self._for_child.format(name=person.full_name) if person.id != addressee.id else ""
+        )
+        body = self._body.format(greeting=addressee.full_name, concerned=concerned, on=on)
+        if addressee.email:
+            return (when, Channel.EMAIL.value, addressee.email, mask_email(addressee.email),
+                    self._subject, body, person.id, None)
+        if addressee.mobile:
+            # A notice by SMS is its subject alone, as `Mailer._notify` sends it.
+            return (when, Channel.SMS.value, format_mobile(addressee.mobile),
+                    mask_mobile(addressee.mobile), self._sms_subject, self._subject,
+                    person.id, None)
+        return (when, Channel.LETTER.value, t("outbox.letter.address", name=addressee.full_name),
+                letter_label(addressee), self._subject, body + self._update_contacts,
+                person.id, None)
