@@ -12,6 +12,23 @@ from .contacts import format_mobile, mask_email, mask_mobile
 from .models import EMAIL_SENDER, Channel, Person
 
 
+class Contact(Protocol):
+    """Whom a notice concerns or is sent to: a `Person`, or a catch-up's `DueContact`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def nir(self) -> str: ...
+    @property
+    def last_name(self) -> str: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def mobile(self) -> str | None: ...
+    @property
+    def full_name(self) -> str: ...
+
+
 class OutboxWrites(Protocol):
     """Where a message is dropped: the store (or a slice of the clock's catch-up)."""
 
@@ -32,12 +49,12 @@ _CIVILITY_OF_SEX_DIGIT = {
 }
 
 
-def civility(person: Person) -> str:
+def civility(person: Contact) -> str:
     """« M. » or « Mme », from the NIR; « M./Mme » for a number that does not say."""
     return t(_CIVILITY_OF_SEX_DIGIT.get(person.nir[:1], "civility.unknown"))
 
 
-def letter_label(person: Person) -> str:
+def letter_label(person: Contact) -> str:
     """How a letter's addressee is shown, masked: « Courrier à M. LAMBERT »."""
     return t("outbox.letter.masked", civility=civility(person), name=person.last_name.upper())
 
@@ -293,7 +310,7 @@ class CreatedNotices:
         # The dates of a catch-up are few (quarters of an hour over some weeks).
         self._moments: dict[datetime, tuple[str, str]] = {}
 
-    def row(self, at: datetime, person: Person, addressee: Person) -> OutboxRow:
+    def row(self, at: datetime, person: Contact, addressee: Contact) -> OutboxRow:
         """The notice of `person`'s profile created at `at`, to `addressee`."""
         moment = self._moments.get(at)
         if moment is None:

@@ -27,7 +27,16 @@ from typing import Any
 
 from mes_sante_tui.wording import t
 
-from .models import Card, CardModel, Channel, Closure, OutboxMessage, Person, ProfileStatus
+from .models import (
+    Card,
+    CardModel,
+    Channel,
+    Closure,
+    DueContact,
+    OutboxMessage,
+    Person,
+    ProfileStatus,
+)
 from .results import RowVanished, StoreError, StoreProblem
 
 SCHEMA_VERSION = 5
@@ -834,6 +843,24 @@ class Store:
             raise _as_store_error(exc, self.path) from exc
         fromiso = datetime.fromisoformat
         return [(_person_from_tuple(r), fromiso(r[-1])) for r in rows]
+
+    def creation_due_contacts(
+        self, informed_before: datetime, first: int, last: int
+    ) -> list[DueContact]:
+        """The names and contacts of the profiles `creation_due_between` returns, as plain
+        tuples (no `Person` built: a catch-up's notices need only these)."""
+        try:
+            cursor = self.conn.cursor()
+            cursor.row_factory = None
+            rows = cursor.execute(
+                "SELECT id, nir, first_name, last_name, email, mobile, parent_id,"
+                " information_sent_at FROM people NOT INDEXED" + self._DUE_BETWEEN
+                + " ORDER BY id",
+                (first, last, _iso(informed_before)),
+            ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise _as_store_error(exc, self.path) from exc
+        return list(map(DueContact._make, rows))
 
     def people_by_ids(self, ids: Sequence[int]) -> dict[int, Person]:
         """These people, by id (the missing ones left out)."""
