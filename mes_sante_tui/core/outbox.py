@@ -294,6 +294,9 @@ class Mailer:
 OutboxRow = tuple[str, str, str, str, str, str, int | None, str | None]
 
 
+_EMAIL, _SMS, _LETTER = Channel.EMAIL.value, Channel.SMS.value, Channel.LETTER.value
+
+
 class CreatedNotices:
     """The « votre service a été créé » notices of a catch-up, as rows: the very rows
     `Mailer.created` would post (e-mail, else SMS, else letter), composed from texts read
@@ -321,13 +324,13 @@ class CreatedNotices:
         )
         body = self._body.format(greeting=addressee.full_name, concerned=concerned, on=on)
         if addressee.email:
-            return (when, Channel.EMAIL.value, addressee.email, mask_email(addressee.email),
+            return (when, _EMAIL, addressee.email, mask_email(addressee.email),
                     self._subject, body, person.id, None)
         if addressee.mobile:
             # A notice by SMS is its subject alone, as `Mailer._notify` sends it.
-            return (when, Channel.SMS.value, format_mobile(addressee.mobile),
+            return (when, _SMS, format_mobile(addressee.mobile),
                     mask_mobile(addressee.mobile), self._sms_subject, self._subject,
                     person.id, None)
-        return (when, Channel.LETTER.value, t("outbox.letter.address", name=addressee.full_name),
+        return (when, _LETTER, t("outbox.letter.address", name=addressee.full_name),
                 letter_label(addressee), self._subject, body + self._update_contacts,
                 person.id, None)

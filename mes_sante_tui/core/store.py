@@ -469,10 +469,11 @@ class Store:
         population, a slice of profiles each): its commits do not wait for the disk
         (synchronous=NORMAL: still safe from a killed process in WAL mode, and a power cut
         loses only whole slices, which the next catch-up does again), the WAL is copied into
-        the store less often, and the page cache is larger, so that the index pages a slice
-        touches are written once per checkpoint, not once per slice. At the end, everything
-        is made durable (a checkpoint syncs the WAL first) before anyone is told about it,
-        and the connection's settings are restored. Inside a transaction, nothing changes."""
+        the store less often (every 160 MB), and the page cache is larger, so that the index
+        pages a slice touches are written once per checkpoint, not once per slice. At the end,
+        everything is made durable (a checkpoint syncs the WAL first, and gives the file back)
+        before anyone is told about it, and the connection's settings are restored. Inside a
+        transaction, nothing changes."""
         if self._depth:
             yield
             return
@@ -490,8 +491,8 @@ class Store:
                 self.conn.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
                 self.cache_size(cache_kib)
             if not self.conn.in_transaction:
-                try:
-                    self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                try:  # and the WAL file, grown by the job, is given back
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 except sqlite3.DatabaseError as exc:
                     raise _as_store_error(exc, self.path) from exc
 
@@ -1286,7 +1287,7 @@ class Store:
 # SQLite's default for copying the WAL into the store (pages), and `bulk_writes`' own; its
 # page cache then (KiB).
 _CHECKPOINT_PAGES = 1_000
-_BULK_CHECKPOINT_PAGES = 10_000
+_BULK_CHECKPOINT_PAGES = 40_000
 _BULK_CACHE_KIB = 32_768
 
 _STATUS_OF_TEXT = {status.value: status for status in ProfileStatus}

@@ -228,7 +228,7 @@ def test_a_catch_up_of_several_slices_commits_without_syncs_then_makes_it_all_du
 
     changes = services.engine.catch_up(progress)
     assert changes.created > 64 * 2
-    assert seen and all(s == (1, 10_000, False) for s in seen)  # NORMAL, during the slices
+    assert seen and all(s == (1, 40_000, False) for s in seen)  # NORMAL, during the slices
     assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
     assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1_000
     store.set_meta("after", "1")
