@@ -43,6 +43,10 @@ class TightCompositor(Compositor):
     def _get_renders(
         self, crop: Region | None = None
     ) -> Iterable[tuple[Region, Region, list[Strip]]]:
+        if crop is None or crop.contains_region(self.size.region):
+            # A full update: every visible widget has its part in it.
+            yield from super()._get_renders(crop)
+            return
         renders = iter(super()._get_renders(crop))
         # Textual's generator lists its widgets before its first render: only then is the
         # narrower choice in force.
