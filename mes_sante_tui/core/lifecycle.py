@@ -16,7 +16,8 @@ due.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -26,7 +27,7 @@ from mes_sante_tui.wording import t
 from .answers import Outcome, already_exists
 from .birthdate import format_date
 from .models import Channel, Closure, Person, ProfileStatus
-from .outbox import Mailer
+from .outbox import Contact, CreatedNotices, Mailer, OutboxRow
 from .results import Refused
 from .store import Store
 
@@ -310,9 +311,10 @@ def catch_up(
     return LifeChanges(created=created, deleted=deleted)
 
 
-# Profiles created per transaction by a catch-up: small enough to keep memory flat (a few MB
-# a slice), large enough that its commit (one sync) is a small part of its time.
-SLICE = 5_000
+# Profiles created per transaction by a catch-up: small enough to keep memory flat (some
+# tens of MB a slice), large enough that its commit is a small part of its time: a slice's
+# profiles are spread over the whole pending index, whose pages each commit writes again.
+SLICE = 20_000
 
 
 def _create_due(
@@ -325,31 +327,82 @@ def _create_due(
     tr = _TABLE[(State.PENDING, Event.SIX_WEEKS)]
     assert tr.target is not None and tr.decision is None and not tr.keeps_status
     ids = store.creation_due_ids(informed_before)
+    total = len(ids)
+    # The table's message for this transition, composed from texts prepared once.
+    notices = CreatedNotices() if tr.message == "created" else None
+    # Several slices: their commits do not wait for the disk, the end of the job does.
+    with store.bulk_writes() if total > SLICE else nullcontext():
+        created = _create_slices(store, tr, ids, informed_before, notices, progress)
+    return created, total
+
+
+def _create_slices(
+    store: Store, tr: Transition, ids: Sequence[int], informed_before: datetime,
+    notices: CreatedNotices | None, progress: Progress | None,
+) -> int:
+    assert tr.target is not None
     total, created = len(ids), 0
     for start in range(0, total, SLICE):
         chunk = ids[start:start + SLICE]
         with store.transaction():
-            due = store.creation_due_between(informed_before, chunk[0], chunk[-1])
-            people = {person.id: person for person, _ in due}
-            parents = {p.parent_id for p, _ in due if p.parent_id and p.parent_id not in people}
-            people.update(store.people_by_ids(sorted(parents)))
-            outbox = _Messages()
-            mailer = Mailer(outbox)
-            for person, informed in due:
-                # The guard (`actionable`) is in the store's query, as it is in `creation_due`.
-                assert tr.guard is None or tr.guard(person)
-                addressee = people[person.parent_id] if person.parent_id else person
-                # The message reads the names and contacts only, never the status.
-                _send(mailer, tr.message, informed + AUTOMATIC_CREATION, person, addressee, None)
-            changed = store.create_due_between(
-                informed_before, chunk[0], chunk[-1], tr.target, AUTOMATIC_CREATION
-            )
-            assert changed == len(due), (changed, len(due))  # same rows, same lock
-            store.add_outbox_rows(outbox.rows)
-            created += changed
+            if notices is not None:
+                # The notices read the names and contacts only (the guard, `actionable`, is
+                # in the store's query): no `Person` is built.
+                rows = _notices_due(store, notices, informed_before, chunk[0], chunk[-1])
+                changed = store.create_due_between(
+                    informed_before, chunk[0], chunk[-1], tr.target, AUTOMATIC_CREATION
+                )
+                assert changed == len(rows), (changed, len(rows))  # same rows, same lock
+                store.add_outbox_rows(rows)
+            else:
+                changed = _create_slice(store, tr, informed_before, chunk[0], chunk[-1])
+        created += changed
         if progress is not None:
             progress(min(total, start + SLICE), total)
-    return created, total
+    return created
+
+
+def _create_slice(
+    store: Store, tr: Transition, informed_before: datetime, first: int, last: int
+) -> int:
+    """One slice of creations whose messages the mailer composes, from `Person`s."""
+    assert tr.target is not None
+    due = store.creation_due_between(informed_before, first, last)
+    people = {person.id: person for person, _ in due}
+    parents = {p.parent_id for p, _ in due if p.parent_id and p.parent_id not in people}
+    people.update(store.people_by_ids(sorted(parents)))
+    outbox = _Messages()
+    mailer = Mailer(outbox)
+    for person, informed in due:
+        # The guard (`actionable`) is in the store's query, as it is in `creation_due`.
+        assert tr.guard is None or tr.guard(person)
+        addressee = people[person.parent_id] if person.parent_id else person
+        # The message reads the names and contacts only, never the status.
+        _send(mailer, tr.message, informed + AUTOMATIC_CREATION, person, addressee, None)
+    changed = store.create_due_between(informed_before, first, last, tr.target, AUTOMATIC_CREATION)
+    assert changed == len(due), (changed, len(due))  # same rows, same lock
+    store.add_outbox_rows(outbox.rows)
+    return changed
+
+
+def _notices_due(
+    store: Store, notices: CreatedNotices, informed_before: datetime, first: int, last: int
+) -> list[OutboxRow]:
+    """The « créé » notices of the profiles due with an id from `first` to `last`."""
+    due = store.creation_due_contacts(informed_before, first, last)
+    addressees: dict[int, Contact] = {contact.id: contact for contact in due}
+    parents = {c.parent_id for c in due if c.parent_id and c.parent_id not in addressees}
+    addressees.update(store.people_by_ids(sorted(parents)))
+    created_at: dict[str, datetime] = {}  # the information dates are few
+    rows: list[OutboxRow] = []
+    for contact in due:
+        informed = contact.information_sent_at
+        at = created_at.get(informed)
+        if at is None:
+            at = created_at[informed] = datetime.fromisoformat(informed) + AUTOMATIC_CREATION
+        addressee = addressees[contact.parent_id] if contact.parent_id else contact
+        rows.append(notices.row(at, contact, addressee))
+    return rows
 
 
 class _Messages:

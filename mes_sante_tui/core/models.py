@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class CardModel(StrEnum):
@@ -45,6 +46,24 @@ class Person:
     deceased: bool = False
     not_activable_reason: str | None = None
     persona_note: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class DueContact(NamedTuple):
+    """A profile due for its automatic creation, as a catch-up's notice needs it: its names
+    and contacts (a plain tuple: a catch-up reads them by the hundred thousand)."""
+
+    id: int
+    nir: str
+    first_name: str
+    last_name: str
+    email: str | None
+    mobile: str | None
+    parent_id: int | None
+    information_sent_at: str
 
     @property
     def full_name(self) -> str:

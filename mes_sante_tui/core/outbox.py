@@ -12,6 +12,23 @@ from .contacts import format_mobile, mask_email, mask_mobile
 from .models import EMAIL_SENDER, Channel, Person
 
 
+class Contact(Protocol):
+    """Whom a notice concerns or is sent to: a `Person`, or a catch-up's `DueContact`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def nir(self) -> str: ...
+    @property
+    def last_name(self) -> str: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def mobile(self) -> str | None: ...
+    @property
+    def full_name(self) -> str: ...
+
+
 class OutboxWrites(Protocol):
     """Where a message is dropped: the store (or a slice of the clock's catch-up)."""
 
@@ -32,12 +49,12 @@ _CIVILITY_OF_SEX_DIGIT = {
 }
 
 
-def civility(person: Person) -> str:
+def civility(person: Contact) -> str:
     """« M. » or « Mme », from the NIR; « M./Mme » for a number that does not say."""
     return t(_CIVILITY_OF_SEX_DIGIT.get(person.nir[:1], "civility.unknown"))
 
 
-def letter_label(person: Person) -> str:
+def letter_label(person: Contact) -> str:
     """How a letter's addressee is shown, masked: « Courrier à M. LAMBERT »."""
     return t("outbox.letter.masked", civility=civility(person), name=person.last_name.upper())
 
@@ -270,3 +287,50 @@ class Mailer:
         if channel is Channel.EMAIL and person.email:
             return self._email(at, person, person.email, subject, body)
         return self._letter(at, person, person, subject, body)
+
+
+# A row of the outbox table as `Store.add_outbox_rows` writes it: (at, channel, address,
+# masked_address, subject, body, person_id, code).
+OutboxRow = tuple[str, str, str, str, str, str, int | None, str | None]
+
+
+_EMAIL, _SMS, _LETTER = Channel.EMAIL.value, Channel.SMS.value, Channel.LETTER.value
+
+
+class CreatedNotices:
+    """The « votre service a été créé » notices of a catch-up, as rows: the very rows
+    `Mailer.created` would post (e-mail, else SMS, else letter), composed from texts read
+    once. A clock moved over a large population composes one per profile created, by the
+    hundred thousand; the catalogue's look-ups and the dates' formatting were most of it."""
+
+    def __init__(self) -> None:
+        # Without parameters, `t` gives the text as it stands: a template to fill here.
+        self._subject = t("outbox.created.subject")
+        self._body = t("outbox.created.body")
+        self._for_child = t("outbox.for_child")
+        self._sms_subject = t("outbox.sms.subject")
+        self._update_contacts = "\n\n" + t("outbox.letter.update_contacts")
+        # The dates of a catch-up are few (quarters of an hour over some weeks).
+        self._moments: dict[datetime, tuple[str, str]] = {}
+
+    def row(self, at: datetime, person: Contact, addressee: Contact) -> OutboxRow:
+        """The notice of `person`'s profile created at `at`, to `addressee`."""
+        moment = self._moments.get(at)
+        if moment is None:
+            moment = self._moments[at] = (at.isoformat(), format_date(at.date()))
+        when, on = moment
+        concerned = (
+            self._for_child.format(name=person.full_name) if person.id != addressee.id else ""
+        )
+        body = self._body.format(greeting=addressee.full_name, concerned=concerned, on=on)
+        if addressee.email:
+            return (when, _EMAIL, addressee.email, mask_email(addressee.email),
+                    self._subject, body, person.id, None)
+        if addressee.mobile:
+            # A notice by SMS is its subject alone, as `Mailer._notify` sends it.
+            return (when, _SMS, format_mobile(addressee.mobile),
+                    mask_mobile(addressee.mobile), self._sms_subject, self._subject,
+                    person.id, None)
+        return (when, _LETTER, t("outbox.letter.address", name=addressee.full_name),
+                letter_label(addressee), self._subject, body + self._update_contacts,
+                person.id, None)

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget, _RenderCache
 from textual.widgets import Footer, Input, Static
 
+from mes_sante_tui.compositor import TightCompositor
 from mes_sante_tui.core.guide import Page
 from mes_sante_tui.core.journey import Step, step_wording
 from mes_sante_tui.core.results import Refused, StoreError
@@ -88,6 +89,13 @@ class JourneyScreen(Screen[R], Generic[R]):
             described = step_wording(step)
             cls.TITLE_KEY = described.title_key
             cls.HELP_KEY = described.help_key
+
+    def __init__(
+        self, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        # A key typed in a field draws from the widgets it touches (see compositor.py).
+        self._compositor = TightCompositor()
 
     @property
     def msa(self) -> MesSanteApp:

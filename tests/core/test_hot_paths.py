@@ -207,3 +207,30 @@ def test_an_identification_whose_journal_row_cannot_be_written_leaves_the_sessio
     assert session.person_id is None and session.code_id is None
     assert store.query("PRAGMA synchronous")[0][0] == 2
     on_disk.close()
+
+
+def test_a_catch_up_of_several_slices_commits_without_syncs_then_makes_it_all_durable(
+    tmp_path: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catch-up of several slices runs under `bulk_writes` (its commits wait for no disk);
+    at its end the connection waits for the disk again."""
+    services = open_services(tmp_path / "bulk.db", clock=clock)
+    store = services.store
+    generate_population(store, 300, seed=3, clock=clock)
+    clock.advance(timedelta(weeks=6, days=1))
+    monkeypatch.setattr(lifecycle, "SLICE", 64)
+    seen: list[tuple[int, int, bool]] = []
+
+    def progress(done: int, total: int) -> None:
+        level = store.conn.execute("PRAGMA synchronous").fetchone()[0]
+        seen.append((level, store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0],
+                     store.last_commit_synced))
+
+    changes = services.engine.catch_up(progress)
+    assert changes.created > 64 * 2
+    assert seen and all(s == (1, 40_000, False) for s in seen)  # NORMAL, during the slices
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
+    assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1_000
+    store.set_meta("after", "1")
+    assert store.last_commit_synced
+    services.close()

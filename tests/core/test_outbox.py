@@ -13,7 +13,7 @@ from support import person_id
 
 from mes_sante_tui import cli
 from mes_sante_tui.core.models import Channel, Person
-from mes_sante_tui.core.outbox import Mailer, civility, letter_label
+from mes_sante_tui.core.outbox import CreatedNotices, Mailer, civility, letter_label
 from mes_sante_tui.core.services import Services
 
 SENDER = "assurance-maladie@info.ameli.fr"
@@ -72,3 +72,42 @@ def test_the_outbox_command_shows_the_sender(
     out = capsys.readouterr().out
     emails = sum(1 for r in records if r["channel"] == "email")
     assert emails > 0 and out.count(SENDER) == emails
+
+
+class _Rows:
+    """Where `Mailer` drops its messages, kept as the rows the store writes."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[object, ...]] = []
+
+    def add_outbox(
+        self, *, at: datetime, channel: Channel, address: str, masked_address: str,
+        subject: str, body: str, person_id: int | None, code: str | None = None,
+    ) -> int:
+        self.rows.append(
+            (at.isoformat(), channel.value, address, masked_address, subject, body, person_id,
+             code)
+        )
+        return 0
+
+
+def test_a_catch_ups_created_notices_are_the_mailers_by_each_channel(
+    services: Services,
+) -> None:
+    """The catch-up composes its « créé » notices from prepared texts (CreatedNotices): the
+    very rows `Mailer.created` posts, by e-mail, by SMS alone, by letter, for a child."""
+    adult = person(services, "martine")
+    assert adult.email and adult.mobile
+    sms_only = replace(adult, id=adult.id + 1000, email=None)
+    letter = replace(adult, id=adult.id + 2000, email=None, mobile=None, nir="2" + adult.nir[1:])
+    child = replace(adult, id=adult.id + 3000, first_name="Hugo", parent_id=adult.id)
+    notices = CreatedNotices()
+    cases = [(adult, adult), (sms_only, sms_only), (letter, letter), (child, adult),
+             (child, letter), (adult, adult)]
+    for at in (AT, datetime(2027, 1, 3, 9, 45)):
+        for concerned, addressee in cases:
+            mailed = _Rows()
+            Mailer(mailed).created(at, concerned, addressee)
+            assert [notices.row(at, concerned, addressee)] == mailed.rows
+    channels = {notices.row(AT, p, a)[1] for p, a in cases}
+    assert channels == {"email", "sms", "courrier"}
