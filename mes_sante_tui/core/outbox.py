@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol
 
-from mes_sante_tui.wording import t
+from mes_sante_tui.wording import t, template
 
 from .birthdate import format_date
 from .contacts import format_mobile, mask_email, mask_mobile
@@ -304,10 +304,10 @@ class CreatedNotices:
     hundred thousand; the catalogue's look-ups and the dates' formatting were most of it."""
 
     def __init__(self) -> None:
-        # Without parameters, `t` gives the text as it stands: a template to fill here.
+        # The texts with their placeholders: templates filled here, per profile.
         self._subject = t("outbox.created.subject")
-        self._body = t("outbox.created.body")
-        self._for_child = t("outbox.for_child")
+        self._body = template("outbox.created.body")
+        self._for_child = template("outbox.for_child")
         self._sms_subject = t("outbox.sms.subject")
         self._update_contacts = "\n\n" + t("outbox.letter.update_contacts")
         # The dates of a catch-up are few (quarters of an hour over some weeks).

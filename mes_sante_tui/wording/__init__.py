@@ -58,6 +58,12 @@ FR: Mapping[str, str] = _merge(
 )
 
 
+def template(key: str) -> str:
+    """The text for `key` with its `{placeholders}` left in, for a caller that fills it
+    many times itself (`str.format`), e.g. a notice composed by the hundred thousand."""
+    return FR[key]
+
+
 def t(key: str, **params: Any) -> str:
     """The French text for `key`, with `{placeholders}` filled from `params`."""
     text = FR[key]

@@ -43,13 +43,15 @@ def uses() -> list[Use]:
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue
-            if node.func.id not in ("t", "t_variant") or not node.args:
+            if node.func.id not in ("t", "t_variant", "template") or not node.args:
                 continue
             key = node.args[0]
             if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
                 continue
             spread = any(keyword.arg is None for keyword in node.keywords)
-            params = None if spread else frozenset(str(k.arg) for k in node.keywords)
+            # A template is filled later by its caller: its key must exist, that is all.
+            raw = node.func.id == "template"
+            params = None if spread or raw else frozenset(str(k.arg) for k in node.keywords)
             where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
             found.append(Use(where, key.value, params))
     return found
