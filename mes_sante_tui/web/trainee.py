@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from mes_sante_tui.cli.context import EXIT_FAILURE, EXIT_OK
-from mes_sante_tui.core.classroom import new_trainee_store
+from mes_sante_tui.core.classroom import TRAINEE_META, new_trainee_store
 from mes_sante_tui.core.results import DomainError, StoreError
-from mes_sante_tui.core.services import open_services
+from mes_sante_tui.core.services import Services, open_services
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.wording import t
 
@@ -46,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = t("cli.classe.trainee_failed", why=why)
         print(t("cli.failure", problem=problem), file=sys.stderr)
         return EXIT_FAILURE
+    name_the_trainee(services)
     from mes_sante_tui.app import make_app
 
     try:
@@ -54,6 +55,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.return_code or EXIT_OK
     finally:
         services.close()
+
+
+def name_the_trainee(services: Services) -> None:
+    """Every journal row names the trainee (« Stagiaire NN »), in a scenario's run or not,
+    and so does a run the trainee starts from the picker."""
+    sessions = services.engine.sessions
+    if sessions.trainee is None:
+        sessions.trainee = services.store.meta(TRAINEE_META)
 
 
 if __name__ == "__main__":

@@ -171,3 +171,23 @@ def test_a_class_on_a_scenario_gives_each_browser_a_run_of_it(tmp_path: Path) ->
             raise
     assert process.returncode == 0, err
     assert "Traceback" not in err
+
+
+def test_a_trainee_without_a_scenario_is_named_on_every_journal_row(tmp_path: Path) -> None:
+    """« Stagiaire NN » on the journal of a plain class's trainee, and of the runs they start
+    from the picker (the sessions carry the name)."""
+    from mes_sante_tui.core.classroom import new_trainee_store
+    from mes_sante_tui.core.services import open_services
+    from mes_sante_tui.web.trainee import name_the_trainee
+
+    folder = tmp_path / "classe"
+    path = new_trainee_store(folder)
+    services = open_services(path, seed_if_empty=True)
+    try:
+        assert services.engine.sessions.trainee is None
+        name_the_trainee(services)
+        session = services.engine.start_session()
+        assert session.trainee == "Stagiaire 01"
+        assert services.store.journal_rows()[-1]["trainee"] == "Stagiaire 01"
+    finally:
+        services.close()
