@@ -193,7 +193,7 @@ class MesSanteApp(App[None]):
             # For benchmarks (bench/run.py): stop once the home page's first frame is out.
             self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
         self.set_interval(OUTBOX_POLL_SECONDS, self._poll_outbox)
-        self.set_interval(SESSION_CHECK_SECONDS, self._check_session)
+        self.set_interval(SESSION_CHECK_SECONDS, self.check_session)
         self._show_terminal_cursor()
 
     # --- the terminal cursor follows focus (see cursor.py) -------------------------------
@@ -933,7 +933,8 @@ class MesSanteApp(App[None]):
             if isinstance(screen, JourneyScreen) and screen.is_mounted:
                 screen.place_guide_hints()
 
-    def _check_session(self) -> None:
+    def check_session(self) -> None:
+        """The once-a-second look at the session: its warning, its expiry."""
         if not self.screen_stack:  # between two areas (a mode switched): next tick
             return
         try:

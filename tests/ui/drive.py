@@ -14,6 +14,7 @@ from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.services import Services
+from mes_sante_tui.dialogs.session_warning import SessionWarningScreen
 
 
 async def to_identify(pilot: Pilot[None]) -> None:
@@ -211,8 +212,21 @@ async def to_session_warning(pilot: Pilot[None]) -> None:
     clock = app.engine.clock
     assert isinstance(clock, StoreClock) and isinstance(clock.base, ManualClock)
     clock.base.advance(app.settings.session_timeout - timedelta(seconds=90))
-    app._check_session()
+    app.check_session()
     await pilot.pause()
+
+
+async def session_tick(pilot: Pilot[None]) -> None:
+    """What the app's once-a-second timers do, done now: the session's warning or expiry,
+    and the warning's countdown. Tests call it rather than wait for the timers, which a
+    loaded machine may run late."""
+    app = pilot.app
+    assert isinstance(app, MesSanteApp)
+    app.check_session()
+    await pilot.pause()
+    if isinstance(app.screen, SessionWarningScreen):
+        app.screen.count_down()
+        await pilot.pause()
 
 
 async def to_success(pilot: Pilot[None], services: Services) -> None:

@@ -12,7 +12,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from drive import choose_activate, choose_oppose, fill_account, to_decision, to_identify
+from drive import (
+    choose_activate,
+    choose_oppose,
+    fill_account,
+    session_tick,
+    to_decision,
+    to_identify,
+)
 from support import (
     current,
     latest_otp,
@@ -348,7 +355,7 @@ async def test_a_deletion_blocks_reopening_until_it_is_done(
         )
         assert services.store.account_identifier(sebastien) is None
         assert newest_subject(services) == "Les données de Mon espace santé ont été supprimées"
-        await pilot.pause(1.3)
+        await session_tick(pilot)
         outcome = current(app)
         assert isinstance(outcome, OutcomeScreen)
         assert outcome.title_text() == "Votre session a expiré"
@@ -459,7 +466,7 @@ async def test_a_closed_childs_data_deleted_show_in_the_household(
         )
 
         clock.advance(timedelta(days=92))
-        await pilot.pause(1.3)  # the session expired meanwhile
+        await session_tick(pilot)  # the session expired meanwhile
         assert isinstance(current(app), OutcomeScreen)
         await pilot.press("enter")  # « Retour à l'accueil »
         await pilot.pause()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from drive import session_tick
 from support import leave_anyway, newest_code, person_id, persona_code, type_text
 from textual import events
 from textual.app import App
@@ -404,7 +405,12 @@ async def test_session_warning_extends_then_expiry_returns_home(
         assert session is not None
 
         clock.advance(timeout - warning)
-        await pilot.pause(1.2)  # the app looks every second
+        # The app's own timer looks every second: wait for it (up to 10 s on a loaded
+        # machine) rather than calling it, so that this test needs the timer.
+        for _ in range(50):
+            await pilot.pause(0.2)
+            if isinstance(current(app), SessionWarningScreen):
+                break
         dialog = current(app)
         assert isinstance(dialog, SessionWarningScreen)
         await pilot.pause()  # pushed by the last tick: let it mount and take the focus
@@ -418,7 +424,7 @@ async def test_session_warning_extends_then_expiry_returns_home(
         assert value_of(form, "code") == "abc"
 
         clock.advance(timeout + timedelta(seconds=1))
-        await pilot.pause(1.2)
+        await session_tick(pilot)
         outcome = assert_outcome(
             app, "Votre session a expiré", t("identify.session_expired"), (HOME,)
         )
@@ -442,22 +448,22 @@ async def test_session_warning_counts_down_and_expiry_replaces_it(
     async with app.run_test(size=SIZE) as pilot:
         form = await to_identify(pilot)
         clock.advance(timeout - warning)
-        await pilot.pause(1.2)
+        await session_tick(pilot)
         dialog = current(app)
         assert isinstance(dialog, SessionWarningScreen)
         left = dialog.query_one("#session-left", Static)
         assert plain(left) == t("session.warning.body", left="2 minutes")
 
         clock.advance(timedelta(seconds=31))
-        await pilot.pause(1.2)  # the countdown moves every second
+        await session_tick(pilot)  # the countdown moves every second
         assert current(app) is dialog
         assert plain(left) == t("session.warning.body", left="1 minute et 29 secondes")
         clock.advance(timedelta(seconds=88))
-        await pilot.pause(1.2)
+        await session_tick(pilot)
         assert plain(left) == t("session.warning.body", left="1 seconde")
 
         clock.advance(timedelta(seconds=2))  # nobody pressed anything: the session ends
-        await pilot.pause(1.2)
+        await session_tick(pilot)
         assert app.session is None
         assert_outcome(app, "Votre session a expiré", t("identify.session_expired"), (HOME,))
         assert not any(isinstance(s, SessionWarningScreen) for s in app.screen_stack)

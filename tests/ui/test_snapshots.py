@@ -16,6 +16,7 @@ from drive import (
     choose_activate,
     fill_account,
     fill_identify,
+    session_tick,
     to_account,
     to_contacts,
     to_decision,
@@ -175,7 +176,7 @@ async def _session_warning(pilot: Pilot[None], services: Services) -> None:
     clock = app.engine.clock
     assert isinstance(clock, StoreClock) and isinstance(clock.base, ManualClock)
     clock.base.advance(app.settings.session_timeout - timedelta(seconds=90))
-    await pilot.pause(1.3)
+    await session_tick(pilot)
 
 
 async def _settings(pilot: Pilot[None], services: Services) -> None:

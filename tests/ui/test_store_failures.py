@@ -188,7 +188,7 @@ async def test_the_periodic_checks_do_not_stop_the_application_when_the_store_fa
         monkeypatch.setattr(services.store, "last_outbox_id", locked)
         monkeypatch.setattr(services.engine, "session_time_left", locked)
         app._poll_outbox()
-        app._check_session()
+        app.check_session()
         await pilot.pause()
         # A passing lock is said by the person's next action, not out of the blue.
         assert current(app) is identify
