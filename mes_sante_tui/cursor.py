@@ -9,10 +9,21 @@ screen update (see `MesSanteApp._display`), so it also follows a scroll or a lay
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING, cast
+
 from textual.content import Content
 from textual.geometry import Offset, Region
 from textual.widget import Widget
-from textual.widgets import Button, Input, RadioSet, TextArea
+from textual.widgets import Button, Input, RadioSet
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
+
+# TextArea's module (its themes, documents and tree-sitter glue) costs about 10 ms to import,
+# and no screen of the app uses one: it is looked up where it may already be loaded, never
+# imported for the start-up (no TextArea can exist before its module is loaded).
+_TEXT_AREA_MODULE = "textual.widgets._text_area"
 
 # Shows the terminal's cursor (DECTCEM), which Textual's driver hides when it starts.
 SHOW_CURSOR = "\x1b[?25h"
@@ -25,8 +36,9 @@ def focus_cursor(widget: Widget | None) -> Offset | None:
         return None
     if isinstance(widget, Input):
         return _caret(widget)
-    if isinstance(widget, TextArea):
-        return widget.cursor_screen_offset if _visible(widget) else None
+    if _is_text_area(widget):
+        area = cast("TextArea", widget)
+        return area.cursor_screen_offset if _visible(area) else None
     if isinstance(widget, RadioSet):
         # The highlighted option, the one Enter or Space would choose.
         # (`_selected` counts every child, a line of text between options included.)
@@ -39,6 +51,11 @@ def focus_cursor(widget: Widget | None) -> Offset | None:
         return _label_start(widget)
     # A check box: on its « [✓] »; a scrolled text or a panel: its first cell.
     return _start_of(widget)
+
+
+def _is_text_area(widget: Widget) -> bool:
+    module = sys.modules.get(_TEXT_AREA_MODULE)
+    return module is not None and isinstance(widget, module.TextArea)
 
 
 def _visible(widget: Widget) -> bool:

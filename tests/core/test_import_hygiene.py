@@ -82,3 +82,17 @@ def test_the_static_check_would_see_an_import() -> None:
     assert _imported_roots("def f():\n    from textual.app import App\n") == {"textual"}
     assert _imported_roots("import rich.console as c\n") == {"rich"}
     assert _imported_roots("importlib.import_module('textual.widgets')\n") == {"textual"}
+
+
+def test_the_application_does_not_load_text_area_at_start_up() -> None:
+    """No screen has a TextArea: its module (themes, documents, tree-sitter glue, about
+    10 ms) stays out of the start-up; the cursor code looks it up only once loaded."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    probe = "import sys, mes_sante_tui.app\nprint('textual.widgets._text_area' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=REPO,
+        timeout=60, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
