@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from mes_sante_tui.wording import t
 
@@ -47,24 +48,28 @@ SLOW_FACTOR = 2.0
 SLOW_AT_LEAST = timedelta(minutes=1)
 
 
+class _HasRows(Protocol):
+    @property
+    def scenario(self) -> str | None: ...
+
+    @property
+    def entries(self) -> tuple[JournalEntry, ...]: ...
+
+
 class _Rows:
-    """What a session and a trainee both say of their journal rows."""
-
-    scenario: str | None
-
-    def _rows(self) -> tuple[JournalEntry, ...]:
-        raise NotImplementedError
+    """What a session and a trainee both say of their journal rows (a mixin over
+    `_HasRows`: each has its entries and its scenario)."""
 
     @property
-    def refusals(self) -> tuple[JournalEntry, ...]:
-        return tuple(e for e in self._rows() if not e.accepted)
+    def refusals(self: _HasRows) -> tuple[JournalEntry, ...]:
+        return tuple(e for e in self.entries if not e.accepted)
 
     @property
-    def faults(self) -> tuple[JournalEntry, ...]:
-        return tuple(e for e in self._rows() if e.fault)
+    def faults(self: _HasRows) -> tuple[JournalEntry, ...]:
+        return tuple(e for e in self.entries if e.fault)
 
     @property
-    def goal(self) -> str | None:
+    def goal(self: _HasRows) -> str | None:
         """The goal of the scenario (None without a scenario still shipped)."""
         found = shipped_scenario(self.scenario)
         return None if found is None else found.goal
@@ -76,9 +81,6 @@ class SessionReport(_Rows):
     trainee: str | None
     scenario: str | None
     entries: tuple[JournalEntry, ...]
-
-    def _rows(self) -> tuple[JournalEntry, ...]:
-        return self.entries
 
     @property
     def started(self) -> datetime:
@@ -129,9 +131,6 @@ class TraineeReport(_Rows):
     @property
     def entries(self) -> tuple[JournalEntry, ...]:
         return tuple(e for s in self.sessions for e in s.entries)
-
-    def _rows(self) -> tuple[JournalEntry, ...]:
-        return self.entries
 
     @property
     def steps(self) -> tuple[JournalEntry, ...]:
