@@ -33,9 +33,6 @@ from mes_sante_tui.core.store import _as_store_error
 from mes_sante_tui.plain import asked_for as plain_asked_for
 from mes_sante_tui.wording import t
 
-from . import training
-from .commands import COMMANDS as _COMMANDS
-from .commands import PROGRESS_FROM, fail, message_codes, progress, reset
 from .context import (
     EXIT_BROKEN_PIPE,
     EXIT_FAILURE,
@@ -43,8 +40,23 @@ from .context import (
     EXIT_OK,
     EXIT_USAGE,
     Context,
+    fail,
 )
 from .parser import build_parser, parse, translate_argparse_message
+
+# The subcommands' modules load only when a subcommand runs: opening the application needs
+# none of them (start-up time). These names stay importable from here, on first use.
+_FROM_COMMANDS = {"_COMMANDS": "COMMANDS", "PROGRESS_FROM": "PROGRESS_FROM",
+                  "message_codes": "message_codes"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_COMMANDS:
+        from . import commands
+
+        return getattr(commands, _FROM_COMMANDS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
@@ -104,6 +116,8 @@ def _main(argv: Sequence[str] | None) -> int:
                 return EXIT_USAGE
             # A fresh store for this run, beside the store: the application opens it, and
             # its path is said again when it closes (for `journal`, `outbox`...).
+            from . import training
+
             context = replace(context, path=training.start_scenario(context))
             status = _dispatch(context)
             print(t("cli.scenario.store", path=context.path))
@@ -128,6 +142,8 @@ def _has_terminal() -> bool:
 def _dispatch(context: Context) -> int:
     command: str | None = context.args.command
     if command == "reset":
+        from .commands import reset
+
         return reset(context)
     if command in ("rapport", "classe"):  # they open the stores they need themselves
         from . import classroom
@@ -140,32 +156,51 @@ def _dispatch(context: Context) -> int:
 
         return cmd_fiches_scenario(context)
     if command == "scenarios":  # data of the package: no store is opened
+        from . import training
+
         return training.cmd_scenarios(context)
+    opens_app = command is None and not context.args.accessible
     services = open_services(
         context.path, settings=context.settings, seed_if_empty=command != "seed",
+        # The application brings the statuses up to the clock once its first frame is
+        # drawn: opening it waits for none of the engine's code.
+        catch_up=not opens_app,
     )
     try:
-        if command is None and context.args.accessible:
-            # Plain lines only: no progress bar, nothing but the plain mode's own lines.
-            services.engine.catch_up()
-            training.enter_run(services, context)  # a scenario's run, as the app does
-            return _run_plain(services, load_figures(services.store, services.engine.settings))
+        if command is None:
+            if context.args.accessible:
+                # Plain lines only: no progress bar, nothing but the plain mode's own lines.
+                services.engine.catch_up()
+                _enter_run(services, context)  # a scenario's run, as the app does
+                return _run_plain(services, load_figures(services.store, services.settings))
+            _enter_run(services, context)
+            # The settings with the store's figures and the run's variant (`enter_run`).
+            return _run_app(services, services.settings)
+        from . import commands
+
         if command not in ("seed", "reset", "clock"):
             # Statuses follow the simulated clock: carry out what became due since last time.
-            with progress(context, "cli.progress.catch_up") as report:
+            with commands.progress(context, "cli.progress.catch_up") as report:
                 services.engine.catch_up(report)
-        if command is None:
-            training.enter_run(services, context)
-            # The settings with the store's figures and the run's variant (`enter_run`).
-            return _run_app(services, services.engine.settings)
         if command == "fiches":
             from .classroom import cmd_fiches
 
             return cmd_fiches(services, context)
-        handler = _COMMANDS[command]
+        handler = commands.COMMANDS[command]
         return handler(services, context)
     finally:
         services.close()
+
+
+def _enter_run(services: Services, context: Context) -> None:
+    """A run store (or `--stagiaire`): the scenario's session of training. An ordinary store
+    loads none of the training code (start-up time)."""
+    from mes_sante_tui.core.run_marks import is_run_store
+
+    if context.args.stagiaire is not None or is_run_store(services.store):
+        from . import training
+
+        training.enter_run(services, context)
 
 
 def _run_plain(services: Services, settings: Settings) -> int:

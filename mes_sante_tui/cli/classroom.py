@@ -16,8 +16,8 @@ from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.wording import t
 
-from .commands import fail, print_json
-from .context import EXIT_OK, EXIT_USAGE, Context
+from .commands import print_json
+from .context import EXIT_OK, EXIT_USAGE, Context, fail
 
 if TYPE_CHECKING:
     from mes_sante_tui.core.sheets import Sheet

@@ -31,18 +31,13 @@ from mes_sante_tui.core.store import DamagedStore, Store, move_aside
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
 from mes_sante_tui.wording import t
 
-from .context import EXIT_FAILURE, EXIT_OK, Context, is_terminal
+from .context import EXIT_FAILURE, EXIT_OK, Context, fail, is_terminal
 from .parser import folded
 
 Progress = Callable[[int, int], None]
 
 # Codes carried by a message. A 12-character token that reads like a plain word
 # ("informations") is a code only when it follows a label of the catalogue ("code : ").
-
-
-def fail(problem: str) -> int:
-    print(t("cli.failure", problem=problem), file=sys.stderr)
-    return EXIT_FAILURE
 
 
 def print_json(data: Any) -> None:

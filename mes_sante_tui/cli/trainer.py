@@ -11,8 +11,8 @@ from mes_sante_tui.core.journal import JournalEntry, latest_session, session_jou
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.wording import t
 
-from .commands import _moment, fail, print_json
-from .context import EXIT_OK, Context
+from .commands import _moment, print_json
+from .context import EXIT_OK, Context, fail
 
 
 def fault_names() -> str:

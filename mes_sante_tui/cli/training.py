@@ -33,8 +33,8 @@ from mes_sante_tui.core.settings import (
 )
 from mes_sante_tui.wording import t
 
-from .commands import fail, print_json
-from .context import EXIT_OK, EXIT_USAGE, Context
+from .commands import print_json
+from .context import EXIT_OK, EXIT_USAGE, Context, fail
 
 
 def cmd_scenarios(context: Context) -> int:
