@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget, _RenderCache
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from mes_sante_tui.compositor import TightCompositor
 from mes_sante_tui.core.journey import Step, step_wording
@@ -25,6 +25,8 @@ from mes_sante_tui.wording import t
 # What only some screens use (forms, passwords, the stepper, F1, the guided mode) is imported
 # where it is used: the home page is drawn without it (start-up time).
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from mes_sante_tui.app import MesSanteApp
     from mes_sante_tui.core.guide import Page
     from mes_sante_tui.widgets.form_field import FormField
@@ -319,7 +321,9 @@ class JourneyScreen(Screen[R], Generic[R]):
         """What leaving this screen now would lose: by default, text typed in its fields.
 
         A password does not count: it is never kept anywhere, and is typed again anyway."""
-        if any(field.value.strip() and not field.password for field in self.query(Input)):
+        # Found by name: a screen without fields loads no Input.
+        fields = cast("list[Input]", list(self.query("Input")))
+        if any(field.value.strip() and not field.password for field in fields):
             return Loss.TYPED
         return None
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -130,6 +131,7 @@ class OutboxPanel(ScrollView, can_focus=True):
         self._text: list[Line] = self._compose_text()
         self._wrapped: list[Line] = []
         self._wrapped_at = -1  # the width `_wrapped` was cut for
+        self._looks: dict[str, Style] = {}  # each look's style, until the styles change
         if messages is not None:
             self.show_messages(messages, up_to)
 
@@ -192,13 +194,27 @@ class OutboxPanel(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._wrap_to_width()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._looks.clear()
+
+    def _style_of(self, look: str) -> Style:
+        style = self._looks.get(look)
+        if style is None:
+            style = self.rich_style
+            if look:
+                style += self.get_component_rich_style(look)
+            self._looks[look] = style
+        return style
+
     def render_line(self, y: int) -> Strip:
         self._wrap_to_width()  # a first frame may come before the resize is handled
         width = self._text_width()
         index = y + self.scroll_offset.y
-        base = self.rich_style
+        base = self._style_of("")
         if not 0 <= index < len(self._wrapped):
             return Strip.blank(width, base)
         line = self._wrapped[index]
-        style = base + self.get_component_rich_style(line.look) if line.look else base
-        return Strip([Segment(line.text, style)]).adjust_cell_length(width, base)
+        return Strip([Segment(line.text, self._style_of(line.look))]).adjust_cell_length(
+            width, base
+        )
