@@ -93,6 +93,7 @@ class MesSanteApp(App[None]):
     """The simulator of the « Mon espace santé » journey."""
 
     CSS_PATH = "app.tcss"
+    MODES = {JOURNEY_MODE: HomeScreen}
     DEFAULT_MODE = JOURNEY_MODE
     ENABLE_COMMAND_PALETTE = False
     TITLE = t("app.title")
@@ -148,8 +149,7 @@ class MesSanteApp(App[None]):
                 services.engine.settings = settings
                 self.training = enter_run(services.engine)
                 settings = services.engine.settings
-        self.add_mode(JOURNEY_MODE, lambda: self._fresh_styles(HomeScreen()))
-        self.add_mode(SPACE_MODE, lambda: self._fresh_styles(self._space_screen()))
+        self.add_mode(SPACE_MODE, self._space_screen)
         # Builds the opposition certificate in a child process (core/certificate_worker.py),
         # made when the first opposition is confirmed.
         self._certificates: CertificateBuilder | None = None
@@ -807,16 +807,6 @@ class MesSanteApp(App[None]):
             return
         self.switch_mode(SPACE_MODE)
         self._renew_mode(JOURNEY_MODE)
-
-    def _fresh_styles(self, screen: Screen[Any]) -> Screen[Any]:
-        """An area's first screen, marked as styled by the stylesheet as it is.
-
-        Textual parses the whole stylesheet again when a mode's first screen is made, as a
-        new screen counts as styled by an older stylesheet; being new, it is styled when it
-        is mounted. That parse cost the first frame about a tenth of its time. (Textual is
-        pinned exactly; tests/ui/test_startup.py fails if the parse comes back.)"""
-        screen._css_update_count = self._css_update_count
-        return screen
 
     def _space_screen(self) -> Screen[Any]:
         """The first screen of the space's area, handed what it shows and its one call."""

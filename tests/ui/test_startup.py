@@ -8,12 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
-from textual.css.stylesheet import Stylesheet
-
-from mes_sante_tui.app import make_app
-from mes_sante_tui.core.services import Services, open_services
-from mes_sante_tui.core.settings import Settings
+from mes_sante_tui.core.services import open_services
 
 # Run as `mes-sante-tui --db DB` runs (the command line's own path, headless, 120 x 40): at
 # the first frame written, the names of the package's modules loaded; then the same once the
@@ -75,23 +70,3 @@ def test_the_home_page_is_drawn_before_the_engine_is_loaded(tmp_path: Path) -> N
     assert not first & set(_NOT_AT_FIRST_FRAME)
     # Once settled, the statuses were brought up to the clock: the engine is loaded then.
     assert "mes_sante_tui.core.engine" in settled
-
-
-async def test_the_first_frame_parses_the_stylesheet_once(
-    services: Services, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The journey's area is a Textual mode: its first screen must not make Textual parse the
-    whole stylesheet a second time (`MesSanteApp._fresh_styles`)."""
-    reparsed: list[int] = []
-    reparse = Stylesheet.reparse
-
-    def counted(self: Stylesheet) -> None:
-        reparsed.append(1)
-        reparse(self)
-
-    monkeypatch.setattr(Stylesheet, "reparse", counted)
-    app = make_app(services=services, settings=settings)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert app.screen.query_one("#activate")
-    assert reparsed == []
