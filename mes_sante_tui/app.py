@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,34 +26,10 @@ from textual.screen import Screen
 from textual.worker import WorkerFailed
 
 from mes_sante_tui import screens
-from mes_sante_tui.core.access import AccountFound, CodeOnItsWay, LoggedIn
 from mes_sante_tui.core.clock import OFFSET_KEY
-from mes_sante_tui.core.engine import (
-    Accepted,
-    Activated,
-    Choice,
-    CodeSent,
-    ContactKind,
-    Engine,
-    Found,
-    Opposed,
-    OtpSent,
-    Outcome,
-    Session,
-)
-from mes_sante_tui.core.guide import Hint, Page, hints_for
 from mes_sante_tui.core.journey import Back, JourneyDescription, Step, describe
 from mes_sante_tui.core.results import Refused, StoreError, StoreProblem
-from mes_sante_tui.core.scenarios import (
-    Run,
-    ScenarioError,
-    enter_run,
-    persona_facts,
-    prepare_run,
-    run_of,
-    runs_folder,
-)
-from mes_sante_tui.core.services import Services, open_services
+from mes_sante_tui.core.run_marks import is_run_store
 from mes_sante_tui.core.settings import (
     DisplayTheme,
     Settings,
@@ -60,23 +37,27 @@ from mes_sante_tui.core.settings import (
     load_figures,
     save_figures,
 )
-from mes_sante_tui.core.space import Closed, ProfileAction
-from mes_sante_tui.core.store import Store
 from mes_sante_tui.crash import default_crash_log, write_crash_log
 from mes_sante_tui.cursor import SHOW_CURSOR, focus_cursor
-from mes_sante_tui.dialogs.quit_confirm import QuitConfirmScreen
-from mes_sante_tui.dialogs.session_warning import SessionWarningScreen
-from mes_sante_tui.dialogs.store_problem import StoreProblemScreen
-from mes_sante_tui.handing import Handing
 from mes_sante_tui.screens.base import JourneyScreen, Loss
 from mes_sante_tui.screens.home import HomeScreen
-from mes_sante_tui.screens.profile_actions import ManageChild
 from mes_sante_tui.themes import HIGH_CONTRAST_THEMES, TEXTUAL_THEME
 from mes_sante_tui.wording import t
 
+# The engine's answers, the flows' screens and dialogs, the scenarios: imported where they
+# are used, so that the home page's first frame waits for none of them (start-up time).
 if TYPE_CHECKING:
+    from mes_sante_tui.core.access import CodeOnItsWay
+    from mes_sante_tui.core.answers import CodeSent, ContactKind, Session
     from mes_sante_tui.core.certificate_worker import CertificateBuilder
+    from mes_sante_tui.core.engine import Engine
+    from mes_sante_tui.core.guide import Hint, Page
     from mes_sante_tui.core.models import OutboxMessage
+    from mes_sante_tui.core.scenarios import Run
+    from mes_sante_tui.core.services import Services
+    from mes_sante_tui.core.space import ProfileAction
+    from mes_sante_tui.core.store import Store
+    from mes_sante_tui.handing import Handing
     from mes_sante_tui.screens.regenerate import Regenerated, RegenerateScreen
 
 OUTBOX_POLL_SECONDS = 1.0
@@ -159,13 +140,15 @@ class MesSanteApp(App[None]):
         # A training run (core/scenarios.py): its scenario, shown with its goal. The command
         # line has entered it already (with --parcours or --regles over it); an app built
         # on a run store by another caller enters it here.
-        self.training: Run | None = run_of(services.store)
-        if self.training is not None and services.engine.sessions.scenario is None:
-            services.engine.settings = settings
-            self.training = enter_run(services.engine)
-            settings = services.engine.settings
-        # Builds each screen that shows what the store holds, with its view and calls.
-        self.handing = Handing(services, lambda: self.settings)
+        self.training: Run | None = None
+        if is_run_store(services.store):
+            from mes_sante_tui.core.scenarios import enter_run, run_of
+
+            self.training = run_of(services.store)
+            if self.training is not None and services.engine.sessions.scenario is None:
+                services.engine.settings = settings
+                self.training = enter_run(services.engine)
+                settings = services.engine.settings
         self.add_mode(SPACE_MODE, self._space_screen)
         # Builds the opposition certificate in a child process (core/certificate_worker.py),
         # made when the first opposition is confirmed.
@@ -178,6 +161,13 @@ class MesSanteApp(App[None]):
         if int(self.store.meta(OFFSET_KEY) or 0) == 0:
             return None
         return self.engine.clock.now()
+
+    @cached_property
+    def handing(self) -> Handing:
+        """Builds each screen that shows what the store holds, with its view and calls."""
+        from mes_sante_tui.handing import Handing
+
+        return Handing(self.services, lambda: self.settings)
 
     @property
     def engine(self) -> Engine:
@@ -195,6 +185,18 @@ class MesSanteApp(App[None]):
         self.set_interval(OUTBOX_POLL_SECONDS, self._poll_outbox)
         self.set_interval(SESSION_CHECK_SECONDS, self.check_session)
         self._show_terminal_cursor()
+        self.call_after_refresh(self._catch_up)
+
+    def _catch_up(self) -> None:
+        """Once the first frame is drawn: the profiles' statuses brought up to the clock
+        (the command line opens the store without it, so that the home page waits for none
+        of the engine's code), and the messages this sent shown."""
+        try:
+            self.engine.catch_up()
+        except StoreError as error:
+            self._background_failed(error)
+            return
+        self.refresh_outbox()
 
     # --- the terminal cursor follows focus (see cursor.py) -------------------------------
 
@@ -349,6 +351,8 @@ class MesSanteApp(App[None]):
             if leave:
                 then()
 
+        from mes_sante_tui.dialogs.quit_confirm import QuitConfirmScreen
+
         self.push_screen(QuitConfirmScreen(t(loss.value)), answered)
 
     def leave_to_home(self) -> None:
@@ -367,6 +371,8 @@ class MesSanteApp(App[None]):
     def show_outcome(self, refused: Refused, step: Step) -> None:
         """An outcome on its own screen; then the way forward the person chose. « Corriger
         ma saisie » lands on the field to correct."""
+        from mes_sante_tui.core.answers import Outcome
+
         outcome = refused.outcome or ""
         form = self._step_shown()
 
@@ -412,6 +418,7 @@ class MesSanteApp(App[None]):
         """Who the person is, the profile (twins), where to send the new code; then `back`
         with the card as typed and where the code went. Back from the profile or the
         channel is back on the form, as typed."""
+        from mes_sante_tui.core.answers import CodeSent, Found
         from mes_sante_tui.screens.regenerate import CardEntry, Regenerated
 
         try:
@@ -486,6 +493,10 @@ class MesSanteApp(App[None]):
     def route(self, screen: JourneyScreen[Any], result: object) -> None:
         """What comes after a step of the journey, given what it handed back: the person's
         choice of a way (a button's id), or the step accepted (anything else)."""
+        from mes_sante_tui.core.answers import Accepted, Activated, ContactKind
+        from mes_sante_tui.core.space import ProfileAction
+        from mes_sante_tui.screens.profile_actions import ManageChild
+
         match result:
             case "activate":
                 self.start_journey()
@@ -537,6 +548,8 @@ class MesSanteApp(App[None]):
     async def change_contact(self, contacts: JourneyScreen[Any], kind: ContactKind) -> None:
         """« Modifier mon adresse e-mail / mon numéro »: the new contact, then the one-time
         code sent to it; back on « Mes coordonnées », which says when it changed."""
+        from mes_sante_tui.core.answers import OtpSent
+
         try:
             session = self.session
             if session is None:
@@ -557,6 +570,9 @@ class MesSanteApp(App[None]):
         session = self.session
         if session is None:
             return
+        from mes_sante_tui.core.answers import Choice
+        from mes_sante_tui.core.space import ProfileAction
+
         if isinstance(screen, screens.SpaceScreen):
             self.engine.back_to_own_profile(session)
         match action:
@@ -588,6 +604,7 @@ class MesSanteApp(App[None]):
     async def close_profile(self, actions: JourneyScreen[Any]) -> None:
         """« Clôturer Mon espace santé » from the space's actions: the form is handed whose
         profile it is and the closure call; back on the actions, which say what was closed."""
+        from mes_sante_tui.core.space import Closed
         from mes_sante_tui.screens.close_profile import CloseProfileView
 
         session = self.session
@@ -614,6 +631,8 @@ class MesSanteApp(App[None]):
     async def opposition_flow(self) -> None:
         """« Je m'oppose »: confirmed on its own screen, then the certificate and the other
         profiles of the household; back from the confirmation is back on the decision."""
+        from mes_sante_tui.core.answers import Opposed
+
         try:
             session = self.session
             if session is None:
@@ -712,6 +731,8 @@ class MesSanteApp(App[None]):
     async def login_flow(self) -> None:
         """Identifier and password, the one-time code, then the space. The recoveries start
         from the login form and come back to it, saying what was sent or changed."""
+        from mes_sante_tui.core.access import CodeOnItsWay, LoggedIn
+
         session = self.session
         assert session is not None
         login = self.handing.login(session)
@@ -738,6 +759,8 @@ class MesSanteApp(App[None]):
     async def recover_identifier(self) -> CodeOnItsWay | None:
         """« Identifiant oublié »: who the person is, then where to send the identifier.
         Returns where it went, or None when the person went back to the login."""
+        from mes_sante_tui.core.access import AccountFound, CodeOnItsWay
+
         session = self.session
         assert session is not None
         form = self.handing.forgot_identifier(session)
@@ -753,6 +776,8 @@ class MesSanteApp(App[None]):
     async def recover_password(self) -> bool:
         """« Mot de passe oublié »: who the person is, where to send a code, the code, the
         new password. Back from any of them is back on the form, as typed."""
+        from mes_sante_tui.core.access import AccountFound, CodeOnItsWay
+
         session = self.session
         assert session is not None
         form = self.handing.forgot_password(session)
@@ -834,6 +859,8 @@ class MesSanteApp(App[None]):
             return []
         scenario = self.training.scenario
         level = t(f"scenario.level.{scenario.level.value}")
+        from mes_sante_tui.core.scenarios import persona_facts
+
         return [
             t("training.help.title", title=scenario.title, level=level),
             t("training.help.goal", goal=scenario.goal),
@@ -843,6 +870,7 @@ class MesSanteApp(App[None]):
 
     def open_scenarios(self, problem: str | None = None) -> None:
         """« Scénarios de formation »: the one chosen starts in a fresh store of its own."""
+        from mes_sante_tui.core.scenarios import ScenarioError, prepare_run, runs_folder
         from mes_sante_tui.screens.scenario_picker import ScenarioPickerScreen
 
         folder = runs_folder(Path(self.store.path))
@@ -862,6 +890,9 @@ class MesSanteApp(App[None]):
     def switch_store(self, path: Path) -> None:
         """Go on with the store at `path` (a scenario's run): the journey starts again from
         the home page, with the run's settings and its goal shown."""
+        from mes_sante_tui.core.scenarios import enter_run
+        from mes_sante_tui.core.services import open_services
+
         trainee = self.engine.sessions.trainee
         services = open_services(path, settings=Settings(), seed_if_empty=False)
         services.store.set_busy_timeout(INTERACTIVE_BUSY_TIMEOUT_MS)
@@ -872,7 +903,7 @@ class MesSanteApp(App[None]):
             self._opened_runs.remove(previous)
             previous.close()
         self._opened_runs.append(services)
-        self.handing = Handing(services, lambda: self.settings)
+        self.__dict__.pop("handing", None)  # built again, over the run's store
         self.training = enter_run(self.engine, trainee=trainee)
         self.session = None
         self.outbox_baseline = self.store.last_outbox_id()
@@ -910,15 +941,22 @@ class MesSanteApp(App[None]):
 
         self.push_screen(screens.SimulatorSettingsScreen(self.settings), chosen)
 
+    @property
+    def guided(self) -> bool:
+        """The guided mode is on: its hints are placed on every page."""
+        return self.settings.guided
+
     def guide_hints(self, page: Page | None) -> tuple[Hint, ...]:
         """The guides' hints of `page` in the variant in force, when the guided mode is on."""
         if not self.settings.guided:
             return ()
+        from mes_sante_tui.core.guide import hints_for
+
         return hints_for(self.settings.journey, page)
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
-        self.engine.settings = settings
+        self.services.settings = settings
         self.theme = TEXTUAL_THEME[settings.theme]
         # The high-contrast themes frame every button (app.tcss): a button reads as one there
         # without its shade of grey, which those themes do not have.
@@ -950,6 +988,9 @@ class MesSanteApp(App[None]):
         session = self.session
         if session is None:
             return
+        from mes_sante_tui.core.answers import Outcome
+        from mes_sante_tui.dialogs.session_warning import SessionWarningScreen
+
         left = self.engine.session_time_left(session)
         warning_open = isinstance(self.screen, SessionWarningScreen)
         if left.total_seconds() <= 0:
@@ -991,6 +1032,8 @@ class MesSanteApp(App[None]):
         return self._certificates
 
     def action_quit_app(self) -> None:
+        from mes_sante_tui.dialogs.quit_confirm import QuitConfirmScreen
+
         if isinstance(self.screen, QuitConfirmScreen):
             self.exit()
             return
@@ -1103,6 +1146,8 @@ class MesSanteApp(App[None]):
         if error.kind in _FATAL_PROBLEMS:
             self.stop_with_line(t("cli.failure", problem=error.message), EXIT_STORE_FAILED)
             return
+        from mes_sante_tui.dialogs.store_problem import StoreProblemScreen
+
         if self.screen_stack and isinstance(self.screen_stack[-1], StoreProblemScreen):
             return  # already said, not yet read
         if error.kind is StoreProblem.VANISHED:

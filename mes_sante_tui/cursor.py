@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING, cast
 from textual.content import Content
 from textual.geometry import Offset, Region
 from textual.widget import Widget
-from textual.widgets import Button, Input, RadioSet
+from textual.widgets import Button
 
 if TYPE_CHECKING:
-    from textual.widgets import TextArea
+    from textual.widgets import Input, RadioSet, TextArea
 
-# TextArea's module (its themes, documents and tree-sitter glue) costs about 10 ms to import,
-# and no screen of the app uses one: it is looked up where it may already be loaded, never
-# imported for the start-up (no TextArea can exist before its module is loaded).
-_TEXT_AREA_MODULE = "textual.widgets._text_area"
+# The kinds of widget placed apart are looked up where their modules may already be loaded,
+# never imported for this: none can exist before its module is loaded, and the home page has
+# none (TextArea's module alone, its themes and tree-sitter glue, costs about 10 ms).
+_INPUT = ("textual.widgets._input", "Input")
+_RADIO_SET = ("textual.widgets._radio_set", "RadioSet")
+_TEXT_AREA = ("textual.widgets._text_area", "TextArea")
 
 # Shows the terminal's cursor (DECTCEM), which Textual's driver hides when it starts.
 SHOW_CURSOR = "\x1b[?25h"
@@ -34,15 +36,15 @@ def focus_cursor(widget: Widget | None) -> Offset | None:
     widget is not on screen (scrolled out of sight, or not laid out yet)."""
     if widget is None or not widget.is_mounted:
         return None
-    if isinstance(widget, Input):
-        return _caret(widget)
-    if _is_text_area(widget):
+    if _is_a(widget, _INPUT):
+        return _caret(cast("Input", widget))
+    if _is_a(widget, _TEXT_AREA):
         area = cast("TextArea", widget)
         return area.cursor_screen_offset if _visible(area) else None
-    if isinstance(widget, RadioSet):
+    if _is_a(widget, _RADIO_SET):
         # The highlighted option, the one Enter or Space would choose.
         # (`_selected` counts every child, a line of text between options included.)
-        index = widget._selected
+        index = cast("RadioSet", widget)._selected
         children = widget.children
         if index is not None and 0 <= index < len(children):
             return _start_of(children[index])
@@ -53,9 +55,11 @@ def focus_cursor(widget: Widget | None) -> Offset | None:
     return _start_of(widget)
 
 
-def _is_text_area(widget: Widget) -> bool:
-    module = sys.modules.get(_TEXT_AREA_MODULE)
-    return module is not None and isinstance(widget, module.TextArea)
+def _is_a(widget: Widget, kind: tuple[str, str]) -> bool:
+    """`widget` is of the kind named by (its module, its class), when that module is loaded."""
+    module_name, class_name = kind
+    module = sys.modules.get(module_name)
+    return module is not None and isinstance(widget, getattr(module, class_name))
 
 
 def _visible(widget: Widget) -> bool:

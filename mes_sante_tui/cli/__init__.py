@@ -12,11 +12,12 @@ application is imported only when it is about to run.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,6 @@ from mes_sante_tui.core.store import _as_store_error
 from mes_sante_tui.plain import asked_for as plain_asked_for
 from mes_sante_tui.wording import t
 
-from . import training
-from .commands import COMMANDS as _COMMANDS
-from .commands import PROGRESS_FROM, fail, message_codes, progress, reset
 from .context import (
     EXIT_BROKEN_PIPE,
     EXIT_FAILURE,
@@ -43,8 +41,56 @@ from .context import (
     EXIT_OK,
     EXIT_USAGE,
     Context,
+    fail,
 )
 from .parser import build_parser, parse, translate_argparse_message
+
+
+@dataclass(frozen=True)
+class Command:
+    """Where a subcommand's code is (a module of this package, loaded only when it runs: the
+    application needs none of them), and what it is given: the opened store, brought up to
+    the clock first unless it moves or remakes the store itself; or only its context, for
+    those that open what they need (or nothing)."""
+
+    module: str
+    function: str
+    store: bool = True
+    catch_up: bool = True  # False: the command moves the clock, or seeds, itself
+
+    def handler(self) -> Callable[..., int]:
+        module = importlib.import_module(f"{__name__}.{self.module}")
+        handler: Callable[..., int] = getattr(module, self.function)
+        return handler
+
+
+COMMANDS: dict[str, Command] = {
+    "personas": Command("commands", "cmd_personas"),
+    "outbox": Command("commands", "cmd_outbox"),
+    "status": Command("commands", "cmd_status"),
+    "clock": Command("commands", "cmd_clock", catch_up=False),
+    "seed": Command("commands", "cmd_seed", catch_up=False),
+    "reset": Command("commands", "reset", store=False),
+    "panne": Command("trainer.session", "cmd_panne"),
+    "journal": Command("trainer.session", "cmd_journal"),
+    "scenarios": Command("trainer.scenarios", "cmd_scenarios", store=False),
+    "reglages": Command("trainer.figures", "cmd_reglages"),
+    "rapport": Command("trainer.documents", "cmd_rapport", store=False),
+    "fiches": Command("trainer.documents", "cmd_fiches"),
+    "classe": Command("trainer.classroom", "cmd_classe", store=False),
+}
+# `fiches --scenario NAME`: from a run of its own, no store of the trainer's opened.
+_FICHES_OF_A_SCENARIO = Command("trainer.documents", "cmd_fiches_scenario", store=False)
+
+
+def __getattr__(name: str) -> Any:
+    # Still importable from here, on first use: they belong to the subcommands' module.
+    if name in ("PROGRESS_FROM", "message_codes"):
+        from . import commands
+
+        return getattr(commands, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
@@ -52,8 +98,9 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_USAGE",
+    "COMMANDS",
     "PROGRESS_FROM",
-    "_COMMANDS",
+    "Command",
     "build_parser",
     "main",
     "message_codes",
@@ -104,7 +151,9 @@ def _main(argv: Sequence[str] | None) -> int:
                 return EXIT_USAGE
             # A fresh store for this run, beside the store: the application opens it, and
             # its path is said again when it closes (for `journal`, `outbox`...).
-            context = replace(context, path=training.start_scenario(context))
+            from .trainer.scenarios import start_scenario
+
+            context = replace(context, path=start_scenario(context))
             status = _dispatch(context)
             print(t("cli.scenario.store", path=context.path))
             return status
@@ -126,46 +175,48 @@ def _has_terminal() -> bool:
 
 
 def _dispatch(context: Context) -> int:
-    command: str | None = context.args.command
-    if command == "reset":
-        return reset(context)
-    if command in ("rapport", "classe"):  # they open the stores they need themselves
-        from . import classroom
-
-        return classroom.cmd_rapport(context) if command == "rapport" else classroom.cmd_classe(
-            context
-        )
-    if command == "fiches" and context.args.scenario is not None:  # from a run of its own
-        from .classroom import cmd_fiches_scenario
-
-        return cmd_fiches_scenario(context)
-    if command == "scenarios":  # data of the package: no store is opened
-        return training.cmd_scenarios(context)
+    name: str | None = context.args.command
+    command = None if name is None else COMMANDS[name]
+    if name == "fiches" and context.args.scenario is not None:
+        command = _FICHES_OF_A_SCENARIO
+    if command is not None and not command.store:
+        return command.handler()(context)
+    # Each caller below brings the statuses up to the clock as it can: the application once
+    # its first frame is drawn (opening it waits for none of the engine's code), the
+    # commands with a progress bar.
     services = open_services(
-        context.path, settings=context.settings, seed_if_empty=command != "seed",
+        context.path, settings=context.settings, seed_if_empty=name != "seed", catch_up=False
     )
     try:
-        if command is None and context.args.accessible:
-            # Plain lines only: no progress bar, nothing but the plain mode's own lines.
-            services.engine.catch_up()
-            training.enter_run(services, context)  # a scenario's run, as the app does
-            return _run_plain(services, load_figures(services.store, services.engine.settings))
-        if command not in ("seed", "reset", "clock"):
+        if command is None:
+            if context.args.accessible:
+                # Plain lines only: no progress bar, nothing but the plain mode's own lines.
+                services.engine.catch_up()
+                _enter_run(services, context)  # a scenario's run, as the app does
+                return _run_plain(services, load_figures(services.store, services.settings))
+            _enter_run(services, context)
+            # The settings with the store's figures and the run's variant (`enter_run`).
+            return _run_app(services, services.settings)
+        if command.catch_up:
+            from .commands import progress
+
             # Statuses follow the simulated clock: carry out what became due since last time.
             with progress(context, "cli.progress.catch_up") as report:
                 services.engine.catch_up(report)
-        if command is None:
-            training.enter_run(services, context)
-            # The settings with the store's figures and the run's variant (`enter_run`).
-            return _run_app(services, services.engine.settings)
-        if command == "fiches":
-            from .classroom import cmd_fiches
-
-            return cmd_fiches(services, context)
-        handler = _COMMANDS[command]
-        return handler(services, context)
+        return command.handler()(services, context)
     finally:
         services.close()
+
+
+def _enter_run(services: Services, context: Context) -> None:
+    """A run store (or `--stagiaire`): the scenario's session of training. An ordinary store
+    loads none of the training code (start-up time)."""
+    from mes_sante_tui.core.run_marks import is_run_store
+
+    if context.args.stagiaire is not None or is_run_store(services.store):
+        from .trainer.scenarios import enter_run
+
+        enter_run(services, context)
 
 
 def _run_plain(services: Services, settings: Settings) -> int:

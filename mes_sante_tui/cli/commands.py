@@ -7,7 +7,6 @@ when a person is shown something, so that scripts do not load rich.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -31,22 +30,13 @@ from mes_sante_tui.core.store import DamagedStore, Store, move_aside
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
 from mes_sante_tui.wording import t
 
-from .context import EXIT_FAILURE, EXIT_OK, Context, is_terminal
+from .context import EXIT_FAILURE, EXIT_OK, Context, fail, is_terminal, print_json
 from .parser import folded
 
 Progress = Callable[[int, int], None]
 
 # Codes carried by a message. A 12-character token that reads like a plain word
 # ("informations") is a code only when it follows a label of the catalogue ("code : ").
-
-
-def fail(problem: str) -> int:
-    print(t("cli.failure", problem=problem), file=sys.stderr)
-    return EXIT_FAILURE
-
-
-def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 # Work on fewer items than this ends before a bar would be read: none is shown.
@@ -264,7 +254,8 @@ def message_codes(message: OutboxMessage) -> tuple[list[str], list[str]]:
     return [], [message.code]
 
 
-def _moment(at: datetime) -> str:
+def moment(at: datetime) -> str:
+    """A date and time as the command line shows them: « 12/03/2025 10:05 »."""
     return f"{format_date(at.date())} {at:%H:%M}"
 
 
@@ -287,7 +278,7 @@ def _message_record(message: OutboxMessage, names: dict[int, str]) -> dict[str, 
 
 def _message_fields(message: OutboxMessage, record: dict[str, Any]) -> list[tuple[str, str]]:
     rows = [
-        (t("cli.outbox.date"), _moment(message.at)),
+        (t("cli.outbox.date"), moment(message.at)),
         (t("cli.outbox.channel"), record["channel_label"]),
     ]
     if message.sender:
@@ -414,7 +405,7 @@ def cmd_clock(services: Services, context: Context) -> int:
     from . import render
 
     rows = [
-        (t("cli.clock.now"), _moment(now)),
+        (t("cli.clock.now"), moment(now)),
         (t("cli.clock.ahead"), _offset_words(offset)),
     ]
     if move is not None or changes.any:
@@ -572,25 +563,3 @@ def _cmd_reset(services: Services, context: Context, *, moved: Path | None = Non
     )
     _say_generated(generated, seconds)
     return EXIT_OK
-
-
-COMMANDS: dict[str, Callable[[Services, Context], int]] = {
-    "personas": cmd_personas,
-    "outbox": cmd_outbox,
-    "status": cmd_status,
-    "clock": cmd_clock,
-    "seed": cmd_seed,
-    "reglages": lambda services, context: _training().cmd_reglages(services, context),
-}
-
-
-def _training() -> Any:
-    from . import training  # it imports this module: loaded when a command needs it
-
-    return training
-
-
-# A trainer's subcommands, in a module of their own (it uses `fail` and `print_json` above).
-from .trainer import TRAINER_COMMANDS  # noqa: E402
-
-COMMANDS.update(TRAINER_COMMANDS)

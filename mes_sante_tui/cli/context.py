@@ -4,11 +4,14 @@ the exit statuses the command line returns."""
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from mes_sante_tui.core.settings import Settings
+from mes_sante_tui.wording import t
 
 PROG = "mes-sante-tui"
 
@@ -37,3 +40,14 @@ def is_terminal(stream: TextIO | None) -> bool:
         return stream is not None and stream.isatty()
     except (AttributeError, ValueError, OSError):
         return False
+
+
+def fail(problem: str) -> int:
+    """Say a command's failure in one French line on standard error."""
+    print(t("cli.failure", problem=problem), file=sys.stderr)
+    return EXIT_FAILURE
+
+
+def print_json(data: Any) -> None:
+    """What a command gives scripts (`--json`), as JSON on standard output."""
+    print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 from mes_sante_tui import __version__
 from mes_sante_tui.core.clock import MAX_SHIFT, ShiftError, ShiftProblem, read_shift
-from mes_sante_tui.core.faults import Fault
+from mes_sante_tui.core.fault_names import Fault
 from mes_sante_tui.core.nir import normalize_nir
 from mes_sante_tui.core.settings import DisplayTheme, JourneyVariant, RuleVersion
 from mes_sante_tui.wording import t

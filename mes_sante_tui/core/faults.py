@@ -16,20 +16,9 @@ from enum import StrEnum
 from mes_sante_tui.wording import t
 
 from .answers import ChannelOption, Outcome, Session, contact_channels
+from .fault_names import Fault as Fault
 from .results import Refused
 from .store import Store
-
-
-class Fault(StrEnum):
-    """Each fault, by its name on the command line."""
-
-    CODE_EXPIRED = "code-expire"
-    CODE_USED = "code-utilise"
-    DELAY_30S = "delai-30s"
-    SESSION_EXPIRED = "session-expiree"
-    CONTACTS_NOT_FOUND = "contacts-introuvables"
-    SERVICE_UNAVAILABLE = "service-indisponible"
-    CODE_NOT_RECEIVED = "code-non-recu"
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from .outbox import Mailer
 from .paths import data_dir
 from .personas import load_personas, seed
 from .results import DomainError, StoreError
+from .run_marks import SCENARIO_KEY, TRAINEE_KEY
 from .session import Sessions
 from .settings import (
     Figure,
@@ -58,8 +59,6 @@ from .store import FILE_MODE, FOLDER_MODE, SIDE_FILES, Store
 
 SCENARIOS_FILE = "scenarios.json"
 # The store's meta keys saying which scenario a run store is for, and who the trainee is.
-SCENARIO_KEY = "training.scenario"
-TRAINEE_KEY = "training.trainee"
 # Beside the default store (or the one `--db` names): one file a run, never reused.
 RUNS_FOLDER = "formation"
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from .clock import Clock, StoreClock, SystemClock
 from .codes import CodeGenerator, SecretCodeGenerator
-from .engine import Engine
-from .personas import seed
 from .settings import Settings, load_figures
 from .store import Store
+
+if TYPE_CHECKING:
+    from .engine import Engine
 
 ENV_DB = "MES_SANTE_DB"
 
@@ -26,10 +28,35 @@ def default_store_path() -> Path:
     return Path(platformdirs.user_data_dir("mes-sante-tui", appauthor=False)) / "mes_sante.db"
 
 
-@dataclass
 class Services:
-    store: Store
-    engine: Engine
+    """The store, and the engine over it.
+
+    The engine is built on first use: its use cases' code is loaded then, not when the store
+    is opened (the application's home page needs none of it to be drawn)."""
+
+    def __init__(
+        self, store: Store, *, clock: Clock, codes: CodeGenerator, settings: Settings
+    ) -> None:
+        self.store = store
+        self._clock, self._codes, self._settings = clock, codes, settings
+
+    @cached_property
+    def engine(self) -> Engine:
+        from .engine import Engine
+
+        return Engine(self.store, clock=self._clock, codes=self._codes, settings=self._settings)
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in force: the engine's once it is built."""
+        engine = self.__dict__.get("engine")
+        return engine.settings if engine is not None else self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self._settings = settings
+        if "engine" in self.__dict__:
+            self.engine.settings = settings
 
     def close(self) -> None:
         self.store.close()
@@ -42,8 +69,10 @@ def open_services(
     clock: Clock | None = None,
     codes: CodeGenerator | None = None,
     seed_if_empty: bool = True,
+    catch_up: bool = True,
 ) -> Services:
-    """Open (creating and migrating) the store, seed it on first use, build the engine.
+    """Open (creating and migrating) the store, seed it on first use, and bring the profiles'
+    statuses up to the clock (unless `catch_up` is False: the caller does it when it can).
 
     Raises StoreError with a French message when the store cannot be used.
     """
@@ -53,10 +82,13 @@ def open_services(
     # The simulated clock: the given (or system) clock, moved ahead as the store says.
     simulated = StoreClock(store, base=clock or SystemClock())
     if seed_if_empty and store.is_empty():
+        from .personas import seed
+
         seed(store, simulated, codes, settings)
     # The service's unpublished figures a trainer set in this store (`reglages`).
     settings = load_figures(store, settings)
-    engine = Engine(store, clock=simulated, codes=codes, settings=settings)
-    # Statuses follow the clock from the moment the store is opened.
-    engine.catch_up()
-    return Services(store=store, engine=engine)
+    services = Services(store, clock=simulated, codes=codes, settings=settings)
+    if catch_up:
+        # Statuses follow the clock from the moment the store is opened.
+        services.engine.catch_up()
+    return services

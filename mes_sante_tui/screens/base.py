@@ -13,27 +13,23 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget, _RenderCache
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from mes_sante_tui.compositor import TightCompositor
-from mes_sante_tui.core.guide import Page
 from mes_sante_tui.core.journey import Step, step_wording
 from mes_sante_tui.core.results import Refused, StoreError
-from mes_sante_tui.dialogs.screen_help import ScreenHelpScreen, key_lines
-from mes_sante_tui.widgets import (
-    ErrorSummary,
-    FormField,
-    OutboxPanel,
-    PasswordPair,
-    SimulationNotice,
-    Stepper,
-)
+from mes_sante_tui.widgets.notice import SimulationNotice
+from mes_sante_tui.widgets.outbox_panel import OutboxPanel
 from mes_sante_tui.wording import t
 
-from .guided import PAGE_OF_SCREEN, place_hints
-
+# What only some screens use (forms, passwords, the stepper, F1, the guided mode) is imported
+# where it is used: the home page is drawn without it (start-up time).
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from mes_sante_tui.app import MesSanteApp
+    from mes_sante_tui.core.guide import Page
+    from mes_sante_tui.widgets.form_field import FormField
 
 R = TypeVar("R")
 
@@ -109,6 +105,8 @@ class JourneyScreen(Screen[R], Generic[R]):
                 stage = self.msa.stage_of(self.stepper_step())
                 # A logged-in person acting in their space is not in the activation journey.
                 if stage >= 0 and not self.msa.logged_in:
+                    from mes_sante_tui.widgets.stepper import Stepper
+
                     yield Stepper(self.msa.stages(), stage)
                 yield Static(self.title_text(), classes="screen-title", markup=False)
                 yield from self.body()
@@ -150,11 +148,17 @@ class JourneyScreen(Screen[R], Generic[R]):
 
     def guide_page(self) -> Page | None:
         """The page of the guides this screen shows, whose hints the guided mode places."""
+        from .guided import PAGE_OF_SCREEN
+
         return PAGE_OF_SCREEN.get(type(self).__name__)
 
     def place_guide_hints(self) -> None:
         """The guides' hints of this page beside their targets when the guided mode is on,
         none when it is off (called again when the setting or the page changes)."""
+        if not self.msa.guided and not self.query("GuideHint"):
+            return  # no hint to place nor to take away
+        from .guided import place_hints
+
         hints = self.msa.guide_hints(self.guide_page())
         main = self.query("#main")
         if main:  # not while the screen is torn down half-composed (the app stopping)
@@ -219,6 +223,8 @@ class JourneyScreen(Screen[R], Generic[R]):
         """Each error under its field and in the summary; what was typed stays as it was."""
         for name, field in fields.items():
             field.set_error(errors.get(name))
+        from mes_sante_tui.widgets.form_field import ErrorSummary
+
         summary = self.query_one(ErrorSummary)
         summary.show_message(message)
         in_error = self._fields_in_error()
@@ -230,10 +236,14 @@ class JourneyScreen(Screen[R], Generic[R]):
 
     def _fields_in_error(self) -> list[FormField]:
         """The fields showing an error, in the order the screen shows them."""
+        from mes_sante_tui.widgets.form_field import FormField
+
         return [field for field in self.query(FormField) if field.error is not None]
 
     def on_form_field_error_cleared(self, event: FormField.ErrorCleared) -> None:
         """A field corrected: the summary no longer lists it (and goes when nothing is left)."""
+        from mes_sante_tui.widgets.form_field import ErrorSummary
+
         summary = self.query(ErrorSummary)
         if summary:
             summary.first().show_errors(
@@ -251,6 +261,8 @@ class JourneyScreen(Screen[R], Generic[R]):
         return [t(self.HELP_KEY), *self.msa.training_help()]
 
     def action_help(self) -> None:
+        from mes_sante_tui.dialogs.screen_help import ScreenHelpScreen, key_lines
+
         self.app.push_screen(
             ScreenHelpScreen(self.title_text(), self.help_paragraphs(), key_lines(self))
         )
@@ -265,10 +277,12 @@ class JourneyScreen(Screen[R], Generic[R]):
         if action == "back":
             return self.msa.can_go_back(self)
         if action == "toggle_password":  # F3: only where a password is typed
-            return bool(self.query(PasswordPair))
+            return bool(self.query("PasswordPair"))  # by name: no import to answer it
         return True
 
     def action_toggle_password(self) -> None:
+        from mes_sante_tui.widgets.password_pair import PasswordPair
+
         for pair in self.query(PasswordPair):
             pair.toggle()
 
@@ -307,7 +321,9 @@ class JourneyScreen(Screen[R], Generic[R]):
         """What leaving this screen now would lose: by default, text typed in its fields.
 
         A password does not count: it is never kept anywhere, and is typed again anyway."""
-        if any(field.value.strip() and not field.password for field in self.query(Input)):
+        # Found by name: a screen without fields loads no Input.
+        fields = cast("list[Input]", list(self.query("Input")))
+        if any(field.value.strip() and not field.password for field in fields):
             return Loss.TYPED
         return None
 
@@ -315,6 +331,8 @@ class JourneyScreen(Screen[R], Generic[R]):
 
     def focus_to_correct(self) -> None:
         """Focus the field to correct: the first one in error, else the first one."""
+        from mes_sante_tui.widgets.form_field import FormField
+
         fields = self._fields_in_error() or list(self.query(FormField))
         reachable = [field for field in fields if field.input_widget.focusable]
         if reachable:

@@ -1,13 +1,21 @@
-"""The simulated outbox: what the person would have received, newest first."""
+"""The simulated outbox: what the person would have received, newest first.
+
+The panel draws only the lines in view (Textual's line API, as its Log widget does). Its text
+is wrapped once per width, with the standard library: laying out thirty whole messages as
+one wrapped text cost the first frame tens of milliseconds, and every layout after it.
+"""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.widgets import Static
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from mes_sante_tui.core.models import Channel, OutboxMessage
 from mes_sante_tui.wording import t
@@ -15,37 +23,71 @@ from mes_sante_tui.wording import t
 SEPARATOR = "─" * 38
 
 
+class Line(NamedTuple):
+    """One line of the panel's text before wrapping, with the component class of its look
+    ("" for the plain text)."""
+
+    text: str
+    look: str = ""
+
+
+BLANK = Line("")
+
+
 def channel_name(channel: Channel) -> str:
     """« E-mail », « SMS » or « Courrier »."""
     return t(f"widget.outbox.channel.{channel.value}")
 
 
-def _message(message: OutboxMessage, new: bool) -> Content:
-    lines: list[Content] = []
+def _message(message: OutboxMessage, new: bool) -> list[Line]:
+    lines: list[Line] = []
     if new:
-        lines.append(Content.styled(t("widget.outbox.new"), "bold $text-warning"))
+        lines.append(Line(t("widget.outbox.new"), "outbox--new"))
     when = t(
         "widget.outbox.when",
         channel=channel_name(message.channel),
         date=message.at.strftime("%d/%m/%Y %H:%M"),
     )
-    lines.append(Content.styled(when, "bold"))
+    lines.append(Line(when, "outbox--strong"))
     if message.sender:
-        lines.append(Content(t("widget.outbox.sender", sender=message.sender)))
-    lines.append(Content(t("widget.outbox.masked", address=message.masked_address)))
-    lines.append(Content(t("widget.outbox.full", address=message.address)))
+        lines.append(Line(t("widget.outbox.sender", sender=message.sender)))
+    lines.append(Line(t("widget.outbox.masked", address=message.masked_address)))
+    lines.append(Line(t("widget.outbox.full", address=message.address)))
     if message.subject:
-        lines.append(Content.styled(t("widget.outbox.subject", subject=message.subject), "bold"))
-    lines.append(Content(message.body))
-    return Content("\n").join(lines)
+        lines.append(Line(t("widget.outbox.subject", subject=message.subject), "outbox--strong"))
+    lines.extend(Line(text) for text in message.body.split("\n"))
+    return lines
 
 
-class OutboxPanel(VerticalScroll):
+def wrap(lines: Sequence[Line], width: int) -> list[Line]:
+    """Each line cut into lines of at most `width` characters, at spaces where it can (a
+    word longer than the width is cut); an empty line stays one empty line."""
+    if width < 1:
+        return []
+    wrapped: list[Line] = []
+    for line in lines:
+        if len(line.text) <= width:  # most lines: nothing to cut
+            wrapped.append(line)
+            continue
+        parts = textwrap.wrap(line.text, width, break_on_hyphens=False, drop_whitespace=True)
+        wrapped.extend(Line(part, line.look) for part in parts or [""])
+    return wrapped
+
+
+class OutboxPanel(ScrollView, can_focus=True):
     """A panel docked on the right, focusable and scrollable by keyboard.
 
     A message is marked « ● Nouveau » when its id is greater than `known_up_to`: the app gives
     the last id before the current journey, so the mark means "arrived during this journey".
     """
+
+    COMPONENT_CLASSES = {
+        "outbox--heading",
+        "outbox--muted",
+        "outbox--new",
+        "outbox--separator",
+        "outbox--strong",
+    }
 
     DEFAULT_CSS = """
     OutboxPanel {
@@ -55,22 +97,17 @@ class OutboxPanel(VerticalScroll):
         background: $panel;
         border: round $primary;
         padding: 0 1;
+        /* The wrapping width does not depend on whether the text overflows. */
+        scrollbar-gutter: stable;
         &:focus {
             border: thick $accent;
             background-tint: $foreground 5%;
         }
-        & > .outbox-heading {
-            text-style: bold;
-            width: 1fr;
-        }
-        & > .outbox-order {
-            color: $text-muted;
-            width: 1fr;
-            margin-bottom: 1;
-        }
-        & > .outbox-messages {
-            width: 1fr;
-        }
+        & > .outbox--heading { text-style: bold; }
+        & > .outbox--muted { color: $text-muted; }
+        & > .outbox--new { text-style: bold; color: $text-warning; }
+        & > .outbox--separator { color: $foreground-muted; }
+        & > .outbox--strong { text-style: bold; }
     }
     """
 
@@ -86,21 +123,22 @@ class OutboxPanel(VerticalScroll):
         """`messages`, when given, are shown from the first frame (with `up_to`, the newest
         id of the outbox when they were read): no second layout to fill the panel."""
         super().__init__(id=id, classes=classes)
-        self.can_focus = True
         self._seen_up_to = known_up_to
         self.messages: tuple[OutboxMessage, ...] = ()
         self.new_ids: frozenset[int] = frozenset()
         # The outbox's newest id when the messages shown were read; None: never filled.
         self.shown_up_to: int | None = None
-        self._heading = Static(self._heading_text(), classes="outbox-heading", markup=False)
-        self._body = Static(t("widget.outbox.empty"), classes="outbox-messages", markup=False)
+        self._text: list[Line] = self._compose_text()
+        self._wrapped: list[Line] = []
+        self._wrapped_at = -1  # the width `_wrapped` was cut for
+        self._looks: dict[str, Style] = {}  # each look's style, until the styles change
         if messages is not None:
             self.show_messages(messages, up_to)
 
-    def compose(self) -> ComposeResult:
-        yield self._heading
-        yield Static(t("widget.outbox.order"), classes="outbox-order", markup=False)
-        yield self._body
+    @property
+    def text(self) -> str:
+        """The panel's whole text, unwrapped: what a person can scroll through."""
+        return "\n".join(line.text for line in self._text)
 
     def _heading_text(self) -> str:
         count = len(self.messages)
@@ -108,6 +146,21 @@ class OutboxPanel(VerticalScroll):
             t("widget.outbox.count.one") if count == 1 else t("widget.outbox.count.many", n=count)
         )
         return t("widget.outbox.heading", count=counted)
+
+    def _compose_text(self) -> list[Line]:
+        text = [
+            Line(self._heading_text(), "outbox--heading"),
+            Line(t("widget.outbox.order"), "outbox--muted"),
+            BLANK,
+        ]
+        if not self.messages:
+            return [*text, Line(t("widget.outbox.empty"))]
+        separator = Line(SEPARATOR, "outbox--separator")
+        for index, message in enumerate(self.messages):
+            if index:
+                text.append(separator)
+            text.extend(_message(message, message.id in self.new_ids))
+        return text
 
     def show_messages(self, messages: Sequence[OutboxMessage], up_to: int | None = None) -> None:
         """Show `messages` newest first, marking those that arrived after `known_up_to`;
@@ -120,10 +173,48 @@ class OutboxPanel(VerticalScroll):
         ordered = sorted(messages, key=lambda message: (message.at, message.id), reverse=True)
         self.messages = tuple(ordered)
         self.new_ids = frozenset(m.id for m in ordered if m.id > self._seen_up_to)
-        self._heading.update(self._heading_text())
-        if not ordered:
-            self._body.update(t("widget.outbox.empty"))
+        self._text = self._compose_text()
+        self._wrapped_at = -1
+        if self.is_mounted:
+            self._wrap_to_width()
+            self.refresh()
+
+    def _text_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _wrap_to_width(self) -> None:
+        """Cut the text for the panel's width, once per width; the scrolling follows."""
+        width = self._text_width()
+        if width == self._wrapped_at:
             return
-        blocks = [_message(m, m.id in self.new_ids) for m in ordered]
-        separator = Content.styled(f"\n{SEPARATOR}\n", "$foreground-muted")
-        self._body.update(separator.join(blocks))
+        self._wrapped = wrap(self._text, width)
+        self._wrapped_at = width
+        self.virtual_size = Size(width, len(self._wrapped))
+
+    def on_resize(self) -> None:
+        self._wrap_to_width()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._looks.clear()
+
+    def _style_of(self, look: str) -> Style:
+        style = self._looks.get(look)
+        if style is None:
+            style = self.rich_style
+            if look:
+                style += self.get_component_rich_style(look)
+            self._looks[look] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        self._wrap_to_width()  # a first frame may come before the resize is handled
+        width = self._text_width()
+        index = y + self.scroll_offset.y
+        base = self._style_of("")
+        if not 0 <= index < len(self._wrapped):
+            return Strip.blank(width, base)
+        line = self._wrapped[index]
+        return Strip([Segment(line.text, self._style_of(line.look))]).adjust_cell_length(
+            width, base
+        )

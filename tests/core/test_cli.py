@@ -525,7 +525,9 @@ def test_an_interruption_exits_130_quietly(
     def interrupted(services: Services, context: object) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setitem(cli._COMMANDS, "personas", interrupted)
+    from mes_sante_tui.cli import commands
+
+    monkeypatch.setattr(commands, "cmd_personas", interrupted)
     code, out, err = run(capsys, "--db", str(db), "personas")
     assert (code, out, err) == (130, "", "")
 

@@ -132,13 +132,13 @@ def test_an_app_built_on_a_run_store_enters_the_run_with_the_store_figures(
 async def test_a_run_that_cannot_be_prepared_is_said_on_the_picker(
     services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mes_sante_tui.app as app_module
+    import mes_sante_tui.core.scenarios as scenarios_module
     from mes_sante_tui.core.results import StoreError
 
     def refused(*args: object, **kwargs: object) -> Path:
         raise StoreError("Le dossier /formation ne peut pas être écrit.")
 
-    monkeypatch.setattr(app_module, "prepare_run", refused)
+    monkeypatch.setattr(scenarios_module, "prepare_run", refused)
     app = make_app(services=services, settings=Settings())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -203,16 +203,16 @@ async def test_error_summary_counts_names_and_hides() -> None:
 async def test_outbox_newest_first_and_marks_messages_after_the_baseline() -> None:
     panel = OutboxPanel(known_up_to=1)
     async with _Host(panel).run_test() as pilot:
-        assert t("widget.outbox.empty") in screen_text(pilot.app.screen)
+        assert t("widget.outbox.empty") in panel.text
         panel.show_messages([message(1, 0), message(2, 5, Channel.SMS)])
         await pilot.pause()
-        body = plain(panel.query_one(".outbox-messages", Static))
+        body = panel.text.split("\n", 3)[3]  # after the heading, the order and a blank line
         assert body.index("SMS · 12/03/2025 10:05") < body.index("E-mail · 12/03/2025 10:00")
         assert body.count("● Nouveau") == 1  # message 1 was there before the journey
         assert "Destinataire (masqué) : cam*****@exemple.fr" in body
         assert "Adresse complète : camille.exemple@exemple.fr" in body
         assert "CODE00000001" in body
-        assert "(2 messages)" in plain(panel.query_one(".outbox-heading", Static))
+        assert "(2 messages)" in panel.text.splitlines()[0]
         # The e-mail says who sent it; the SMS has no sender to show.
         assert body.count("De : assurance-maladie@info.ameli.fr") == 1
         email = body[body.index("E-mail · 12/03/2025 10:00") :]
@@ -220,7 +220,7 @@ async def test_outbox_newest_first_and_marks_messages_after_the_baseline() -> No
 
         panel.show_messages([message(1, 0), message(2, 5), message(3, 9, Channel.LETTER)])
         await pilot.pause()
-        body = plain(panel.query_one(".outbox-messages", Static))
+        body = panel.text.split("\n", 3)[3]
         assert body.count("● Nouveau") == 2
         assert body.startswith("● Nouveau\nCourrier · 12/03/2025 10:09")
         assert panel.new_ids == {2, 3}
@@ -522,3 +522,24 @@ async def test_a_long_choice_or_box_label_wraps_instead_of_being_cut() -> None:
             )
             assert "…" not in shown and "Leguellec" in shown, shown
         assert app.query_one("#short").region.height == 1
+
+
+def test_outbox_text_is_cut_at_spaces_within_the_width() -> None:
+    from mes_sante_tui.widgets.outbox_panel import Line, wrap
+
+    lines = [
+        Line("Objet : Mon espace santé : votre code provisoire", "outbox--strong"),
+        Line(""),
+        Line("martine.leguellec.tres-longue-adresse@exemple.fr"),
+    ]
+    wrapped = wrap(lines, 20)
+    assert all(len(line.text) <= 20 for line in wrapped)
+    assert [line.text for line in wrapped[:3]] == [
+        "Objet : Mon espace",
+        "santé : votre code",
+        "provisoire",
+    ]
+    assert {line.look for line in wrapped[:3]} == {"outbox--strong"}  # each part keeps its look
+    assert wrapped[3] == Line("")  # a blank line between paragraphs stays
+    assert "".join(line.text for line in wrapped[4:]) == lines[2].text  # a long word is cut
+    assert wrap(lines, 0) == []

@@ -1,5 +1,5 @@
-"""The trainer's commands: `rapport` (a session's, a trainee's or a class's report, PDF or
-CSV), `fiches` (printable persona sheets) and `classe` (the app served to a room's browsers).
+"""The files a trainer prints: `rapport` (a session's, a trainee's or a class's report, PDF
+or CSV) and `fiches` (persona sheets).
 
 Files are written whole or not at all: to a temporary file beside the target, then renamed.
 """
@@ -16,8 +16,7 @@ from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.wording import t
 
-from .commands import fail, print_json
-from .context import EXIT_OK, EXIT_USAGE, Context
+from ..context import EXIT_OK, EXIT_USAGE, Context, fail, print_json
 
 if TYPE_CHECKING:
     from mes_sante_tui.core.sheets import Sheet
@@ -93,48 +92,6 @@ def cmd_rapport(context: Context) -> int:
         print_json({"path": str(output), "format": kind, "bytes": len(data)})
     else:
         print(t("cli.rapport.written", path=output), file=sys.stdout)
-    return EXIT_OK
-
-
-# --- classe --------------------------------------------------------------------------------
-
-
-def cmd_classe(context: Context) -> int:
-    """`classe`: prepare the class folder, then serve the app until ctrl+c."""
-    from mes_sante_tui.core.classroom import prepare_class
-    from mes_sante_tui.core.scenarios import scenario_named
-
-    try:
-        from mes_sante_tui.web.server import ClassroomServer, page_url, trainee_command
-    except ImportError:
-        return fail(t("cli.classe.missing"))
-    args = context.args
-    folder = (Path(args.dossier).expanduser() if args.dossier
-              else context.path.parent / "classe").absolute()
-    # Each trainee's store a run of the scenario (core/classroom.py): an unknown name is
-    # said before anything is made.
-    scenario = None if args.scenario is None else scenario_named(args.scenario).name
-    model = prepare_class(folder, context.settings)
-    options: list[str] = []
-    if args.parcours:
-        options += ["--parcours", args.parcours]
-    if args.regles:
-        options += ["--regles", args.regles]
-    if scenario is not None:
-        options += ["--scenario", scenario]
-    sheets = (t("cli.classe.sheets_model", model=model) if scenario is None
-              else t("cli.classe.sheets_scenario", scenario=scenario))
-    server = ClassroomServer(
-        trainee_command(folder, options), host=args.hote, port=args.port,
-        ready=t("cli.classe.ready", url=page_url(args.hote, args.port), folder=folder,
-                sheets=sheets),
-    )
-    try:
-        server.serve()
-    except OSError as exc:
-        return fail(t("cli.classe.busy", host=args.hote, port=args.port,
-                      why=exc.strerror or exc))
-    print(t("cli.classe.stopped", folder=folder), flush=True)
     return EXIT_OK
 
 

@@ -4,19 +4,13 @@ journal read back, with the time spent on each step and the injected faults mark
 
 from __future__ import annotations
 
-from typing import Any
-
 from mes_sante_tui.core.faults import Fault, FaultPlan
 from mes_sante_tui.core.journal import JournalEntry, latest_session, session_journal, time_words
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.wording import t
 
-from .commands import _moment, fail, print_json
-from .context import EXIT_OK, Context
-
-
-def fault_names() -> str:
-    return ", ".join(fault.value for fault in Fault)
+from ..commands import moment
+from ..context import EXIT_OK, Context, fail, print_json
 
 
 def _how(once: bool) -> str:
@@ -34,7 +28,7 @@ def cmd_panne(services: Services, context: Context) -> int:
         if context.json:
             print_json({"removed": removed})
         else:
-            from . import render
+            from .. import render
 
             render.sentences(t("cli.panne.removed", n=removed))
         return EXIT_OK
@@ -43,7 +37,7 @@ def cmd_panne(services: Services, context: Context) -> int:
         if context.json:
             print_json({"injected": fault.value, "once": bool(args.une_fois)})
         else:
-            from . import render
+            from .. import render
 
             render.sentences(
                 t("cli.panne.injected", name=fault.value, how=_how(args.une_fois))
@@ -62,7 +56,7 @@ def cmd_panne(services: Services, context: Context) -> int:
             ],
         })
         return EXIT_OK
-    from . import render
+    from .. import render
 
     rows = []
     for each in Fault:
@@ -71,7 +65,7 @@ def cmd_panne(services: Services, context: Context) -> int:
             each.value,
             t(f"fault.{each.value}"),
             t("fault.off") if state is None else _how(state.once),
-            "" if state is None else _moment(state.since),
+            "" if state is None else moment(state.since),
         ])
     if not in_force:
         render.sentences(t("cli.panne.none_in_force"))
@@ -103,7 +97,7 @@ def cmd_journal(services: Services, context: Context) -> int:
         if context.json:
             print_json([])
             return EXIT_OK
-        from . import render
+        from .. import render
 
         render.sentences(t("cli.journal.empty"))
         return EXIT_OK
@@ -113,7 +107,7 @@ def cmd_journal(services: Services, context: Context) -> int:
     if context.json:
         print_json([entry.record() for entry in entries])
         return EXIT_OK
-    from . import render
+    from .. import render
 
     nobody = t("cli.journal.nobody")
     trainee = next((e.trainee for e in entries if e.trainee), None)
@@ -134,5 +128,3 @@ def cmd_journal(services: Services, context: Context) -> int:
     )
     return EXIT_OK
 
-
-TRAINER_COMMANDS: dict[str, Any] = {"panne": cmd_panne, "journal": cmd_journal}
