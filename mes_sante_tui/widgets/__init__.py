@@ -1,5 +1,6 @@
 """Reusable widgets, each with its own DEFAULT_CSS."""
 
+from mes_sante_tui.widgets.action_row import ActionRow
 from mes_sante_tui.widgets.card_fields import CardFields
 from mes_sante_tui.widgets.channel_choice import ChannelChoice
 from mes_sante_tui.widgets.choices import ChoiceButton, ChoiceSet, TickBox
@@ -15,6 +16,7 @@ from mes_sante_tui.widgets.text_input import TextInput
 from mes_sante_tui.widgets.vitale_card import VitaleCardDrawing
 
 __all__ = [
+    "ActionRow",
     "CardFields",
     "ChannelChoice",
     "ChoiceButton",
