@@ -6,6 +6,9 @@ at every layout of the row (a resize, a label or a button shown or hidden): noth
 side by side first and stacked afterwards. Stacked, each button takes the whole width of the
 row, so that a long label shows whole. The buttons stay in the order they were given, which
 is also the order of the focus (Tab), whatever the layout.
+
+The layout asks Textual's own (private) box model for each button's height: Textual is pinned
+exactly (pyproject.toml), and tests/ui/test_widgets.py checks both arrangements.
 """
 
 from __future__ import annotations
