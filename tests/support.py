@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
@@ -115,6 +116,24 @@ async def _drain(pilot: Pilot[None]) -> None:
         pumps = [app, *app.screen.walk_children(with_self=True)]
         if all(pump._message_queue.empty() for pump in pumps):
             return
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until the app has done what it was asked, however loaded the machine is: every
+    screen of the stack (those under a dialog too) has handled the messages sent to it so far,
+    then the screen was refreshed, the callbacks waiting for that refresh ran, and the layout
+    they asked for was done.
+
+    `Pilot.pause()` waits for the current screen's messages, then until the process looks idle
+    (its CPU time against the wall clock): on a loaded machine it looks idle at once, and what
+    is left (a screen under a dialog, a callback after the refresh) may not have run yet."""
+    app = pilot.app
+    for screen in list(app.screen_stack):
+        handled = asyncio.Event()
+        if screen.call_later(handled.set):  # after the messages already in its queue
+            await handled.wait()
+    for _ in range(2):  # a refresh and its callbacks, then the refresh they may have asked for
+        await app.screen.wait_for_refresh()
 
 
 def current(app: App[Any]) -> Screen[Any]:

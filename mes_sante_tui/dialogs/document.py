@@ -11,12 +11,13 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import HorizontalGroup, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Static
 
+from mes_sante_tui.widgets.action_row import ActionRow
 from mes_sante_tui.wording import t
 
-from .base import Dialog
+from .base import Dialog, DialogFrame
 
 
 def para(text: str, classes: str = "") -> Static:
@@ -105,12 +106,12 @@ class DialogScreen(Dialog[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with DialogFrame(id="dialog"):
             yield Static(self.dialog_title, id="dialog-title", markup=False)
             # Not a Tab stop: the arrow and page keys scroll it wherever the focus is.
             with VerticalScroll(id="dialog-body", can_focus=False):
                 yield from self.compose_body()
-            with HorizontalGroup(id="dialog-buttons"):
+            with ActionRow(id="dialog-buttons"):
                 yield from self.compose_buttons()
         yield Footer()
 

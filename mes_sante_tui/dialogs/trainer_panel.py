@@ -11,7 +11,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalGroup
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from mes_sante_tui.core.faults import Fault, FaultPlan
@@ -45,6 +45,9 @@ class TrainerPanelScreen(Dialog[str | None]):
             width: 96;
             border: thick $secondary;
         }
+        & #faults {
+            height: auto;
+        }
         & #faults Button {
             width: 1fr;
             height: auto;
@@ -73,7 +76,8 @@ class TrainerPanelScreen(Dialog[str | None]):
     def compose_body(self) -> ComposeResult:
         yield Static(t("trainer.intro"), id="dialog-text", markup=False)
         state = fault_state(self.plan)
-        with VerticalGroup(id="faults"):
+        # Not a Tab stop: the faults are. It gives way to the buttons on a short terminal.
+        with VerticalScroll(id="faults", can_focus=False):
             for fault in Fault:
                 yield Button(fault_label(fault, state), id=f"fault-{fault.value}")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
@@ -15,6 +14,7 @@ from mes_sante_tui.core.password import PasswordRule
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.settings import JourneyVariant
 from mes_sante_tui.widgets import (
+    ActionRow,
     ErrorSummary,
     FormField,
     PasswordPair,
@@ -81,7 +81,7 @@ class AccountScreen(JourneyScreen[None]):
         yield ErrorSummary()
         yield self.fields["identifier"]
         yield self.pair
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.validate"), id="validate", variant="primary")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -139,9 +139,6 @@ class JourneyScreen(Screen[R], Generic[R]):
             self.msa.store_failed(error)
 
     def on_mount(self) -> None:
-        # After every layout: rows of buttons that do not fit side by side are stacked.
-        self._row_needs: dict[Widget, int] = {}
-        self.screen_layout_refresh_signal.subscribe(self, self._fit_action_rows)
         self.place_guide_hints()
 
     # --- guided mode ---------------------------------------------------------------------
@@ -163,25 +160,6 @@ class JourneyScreen(Screen[R], Generic[R]):
         main = self.query("#main")
         if main:  # not while the screen is torn down half-composed (the app stopping)
             place_hints(main.first(), hints)
-
-    def _fit_action_rows(self, _: object = None) -> None:
-        """Stack a row of buttons (`.actions`) one per line when it is wider than the form,
-        so that no button is cut or lands under the outbox; side by side again when it fits.
-
-        The width a row needs is measured while it is side by side (its buttons' regions are
-        not clipped), and kept while it is stacked."""
-        for row in self.query(".actions"):
-            available = row.content_region.width
-            if available <= 0:
-                continue
-            if not row.has_class("-stacked"):
-                shown = [child for child in row.children if child.display]
-                if not shown:
-                    continue
-                right = max(child.region.right + child.styles.margin.right for child in shown)
-                self._row_needs[row] = right - row.content_region.x
-            needed = self._row_needs.get(row, 0)
-            row.set_class(needed > available, "-stacked")
 
     def on_screen_suspend(self) -> None:
         # A dialog on top: its scrollbar is the only one drawn (see app.tcss).

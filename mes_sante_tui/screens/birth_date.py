@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.engine import Accepted
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
-from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput
+from mes_sante_tui.widgets import ActionRow, ErrorSummary, FormField, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -38,7 +37,7 @@ class BirthDateScreen(JourneyScreen[None]):
         yield Static(t("birth_date.for_whom"), classes="lead", markup=False)
         yield ErrorSummary()
         yield self.fields["birth_date"]
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.back"), id="back")
             yield Button(t("button.next"), id="continue", variant="primary")
 

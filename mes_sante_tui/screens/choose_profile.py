@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, RadioSet, Static
 
 from mes_sante_tui.core.engine import Accepted
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
-from mes_sante_tui.widgets import ChoiceButton, ErrorSummary, FormField
+from mes_sante_tui.widgets import ActionRow, ChoiceButton, ErrorSummary, FormField
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -49,7 +48,7 @@ class ChooseProfileScreen(JourneyScreen[bool]):
         yield Static(t("choose.intro"), classes="lead", markup=False)
         yield ErrorSummary()
         yield self.fields["profile"]
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.continue"), id="continue", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Static
 
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.space import Closed
-from mes_sante_tui.widgets import ErrorSummary, PasswordPair, TickBox
+from mes_sante_tui.widgets import ActionRow, ErrorSummary, PasswordPair, TickBox
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -70,7 +69,7 @@ class CloseProfileScreen(JourneyScreen[Closed | None]):
             else t("close_profile.delete.child", name=self.view.child_name),
             id="delete",
         )
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.cancel"), id="cancel")
             yield Button(t("close_profile.submit"), id="close", variant="primary")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from textual.containers import HorizontalGroup, VerticalGroup
+from textual.containers import VerticalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
@@ -13,7 +13,14 @@ from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Channel
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.dialogs.help_contact import HelpContactScreen
-from mes_sante_tui.widgets import ChannelChoice, ErrorSummary, FormField, LinkButton, TextInput
+from mes_sante_tui.widgets import (
+    ActionRow,
+    ChannelChoice,
+    ErrorSummary,
+    FormField,
+    LinkButton,
+    TextInput,
+)
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -59,7 +66,7 @@ class CodeScreen(JourneyScreen[None]):
             yield Static("", id="entry-title", classes="screen-title", markup=False)
             yield Static("", id="sent-to", classes="lead", markup=False)
             yield self.fields["code"]
-            with HorizontalGroup(classes="actions"):
+            with ActionRow(classes="actions"):
                 yield Button(t("button.back"), id="back")
                 yield Button(t("button.next"), id="continue", variant="primary")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
@@ -12,7 +11,7 @@ from mes_sante_tui.core.engine import ContactKind, OtpSent
 from mes_sante_tui.core.guide import Page
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
-from mes_sante_tui.widgets import ErrorSummary, FormField, TextInput
+from mes_sante_tui.widgets import ActionRow, ErrorSummary, FormField, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -50,7 +49,7 @@ class ContactEditScreen(JourneyScreen[OtpSent | None]):
         yield Static(t(f"contact_edit.{k}.intro"), classes="lead", markup=False)
         yield ErrorSummary()
         yield self.fields[k]
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.cancel"), id="cancel")
             yield Button(t("button.validate"), id="validate", variant="primary")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -14,7 +13,7 @@ from mes_sante_tui.core.guide import Page
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.settings import JourneyVariant
-from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton
+from mes_sante_tui.widgets import ActionRow, ErrorSummary, FormField, LinkButton
 from mes_sante_tui.wording import t, t_variant
 
 from .base import JourneyScreen
@@ -62,7 +61,7 @@ class ContactsScreen(JourneyScreen[None]):
         yield self.fields["email"]
         yield self.fields["mobile"]
         yield Static("", id="updated", classes="confirmation", markup=False)
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.continue"), id="continue", variant="primary")
 
     def on_mount(self) -> None:

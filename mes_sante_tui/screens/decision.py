@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, RadioSet, Static
 
@@ -21,6 +20,7 @@ from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.settings import JourneyVariant
 from mes_sante_tui.dialogs.document import DocumentScreen
 from mes_sante_tui.widgets import (
+    ActionRow,
     ChoiceButton,
     ChoiceSet,
     ErrorSummary,
@@ -142,7 +142,7 @@ class DecisionScreen(JourneyScreen[None]):
         yield self.fields["consent"]
         yield LinkButton(t_variant("decision.read_cgu", self.variant), id="read-cgu")
         yield LinkButton(t_variant("decision.read_privacy", self.variant), id="read-privacy")
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.continue"), id="continue", variant="primary")
 
     @property

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
@@ -12,7 +11,7 @@ from mes_sante_tui.core.access import AccountFound
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.dialogs.help_nir import HelpNirScreen
-from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
+from mes_sante_tui.widgets import ActionRow, ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -49,7 +48,7 @@ class ForgotIdentifierScreen(JourneyScreen[None]):
         yield self.fields["nir"]
         yield LinkButton(t("link.where_nir"), id="where-nir")
         yield self.fields["birth_date"]
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.back"), id="cancel")
             yield Button(t("button.continue"), id="continue", variant="primary")
 

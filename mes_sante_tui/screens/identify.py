@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
@@ -13,7 +12,7 @@ from mes_sante_tui.core.engine import Identified
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.results import Refused
-from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
+from mes_sante_tui.widgets import ActionRow, ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
 from .regenerate import CardEntry
@@ -56,7 +55,7 @@ class IdentifyScreen(VitaleForm[None]):
         yield LinkButton(t("link.regenerate"), id="regenerate")
         yield from self.compose_nir()
         yield from self.compose_card()
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.cancel"), id="cancel")
             yield Button(t("button.continue"), id="continue", variant="primary")
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
@@ -16,6 +15,7 @@ from mes_sante_tui.core.access import CodeOnItsWay
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.widgets import (
+    ActionRow,
     ErrorSummary,
     FormField,
     LinkButton,
@@ -58,7 +58,7 @@ class LoginScreen(JourneyScreen[None]):
         yield ErrorSummary()
         yield self.fields["identifier"]
         yield self.pair
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.back"), id="cancel")
             yield Button(t("login.submit"), id="login", variant="primary")
         yield LinkButton(t("login.forgot_identifier"), id="forgot-identifier")

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from textual.containers import HorizontalGroup, VerticalGroup
+from textual.containers import VerticalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from mes_sante_tui.core.space import ProfileAction, ProfileLine
-from mes_sante_tui.widgets import ErrorSummary
+from mes_sante_tui.widgets import ActionRow, ErrorSummary
 from mes_sante_tui.wording import t
 
 from .profile_actions import ProfileActionsScreen
@@ -40,7 +40,7 @@ class ManageProfileScreen(ProfileActionsScreen):
         yield ErrorSummary()
         yield self.notice_widget()
         yield self.content_widget()
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("manage_profile.back"), id="space")
 
     def content(self) -> Iterable[Widget]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
@@ -12,6 +11,7 @@ from mes_sante_tui.core.access import Done
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.widgets import (
+    ActionRow,
     ErrorSummary,
     PasswordPair,
 )
@@ -53,7 +53,7 @@ class NewPasswordScreen(JourneyScreen[bool]):
         yield Static(t("account.rules_version", version=version), classes="note", markup=False)
         yield ErrorSummary()
         yield self.pair
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.back"), id="cancel")
             yield Button(t("button.validate"), id="validate", variant="primary")
 

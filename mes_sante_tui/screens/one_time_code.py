@@ -8,14 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from mes_sante_tui.core.engine import CodeSent
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
-from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
+from mes_sante_tui.widgets import ActionRow, ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -60,7 +59,7 @@ class OneTimeCodeScreen(JourneyScreen[Any]):
         yield self.fields["otp"]
         yield LinkButton(t("otp.resend"), id="resend")
         yield Static("", id="resent", classes="confirmation", markup=False)
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t(self.CANCEL_KEY), id="cancel")
             yield Button(t("button.validate"), id="validate", variant="primary")
 

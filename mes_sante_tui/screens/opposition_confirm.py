@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from mes_sante_tui.core.engine import Opposed
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
-from mes_sante_tui.widgets import ErrorSummary
+from mes_sante_tui.widgets import ActionRow, ErrorSummary
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -41,7 +40,7 @@ class OppositionConfirmScreen(JourneyScreen[None]):
             )
         yield ErrorSummary()
         yield Static(t("opposition.confirm.text"), classes="lead", markup=False)
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.cancel"), id="cancel")
             yield Button(t("button.continue"), id="continue", variant="primary")
 

@@ -28,7 +28,7 @@ from mes_sante_tui.core.models import Person
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.space import actions_for
 from mes_sante_tui.core.status import status_label
-from mes_sante_tui.widgets import ErrorSummary, FormField, LinkButton, TextInput
+from mes_sante_tui.widgets import ActionRow, ErrorSummary, FormField, LinkButton, TextInput
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen, Loss
@@ -137,7 +137,7 @@ class OppositionDoneScreen(JourneyScreen[None]):
                     yield Static(
                         t("opposition.done.login_to_manage"), classes="manage-hint", markup=False
                     )
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             if self.logged_in:
                 yield Button(t("opposition.done.space"), id="home")
             else:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from mes_sante_tui.core.flows import HOME, LOGIN_WAY, REGENERATE_CODE, RETRY, outcome_actions
 from mes_sante_tui.core.journey import Step
+from mes_sante_tui.widgets import ActionRow
 from mes_sante_tui.wording import FR, t
 
 from .base import JourneyScreen
@@ -45,7 +45,7 @@ class OutcomeScreen(JourneyScreen[str]):
         yield Static(self.message, id="outcome-message", classes="lead", markup=False)
         yield Static(t(f"outcome.{self.outcome}.next"), classes="lead", markup=False)
         yield Static(t("outcome.contact"), classes="note", markup=False)
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             for index, action in enumerate(self.actions):
                 # An outcome may word a way forward its own way.
                 own = f"outcome.{self.outcome}.action.{action}"

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, RadioSet, Static
 
 from mes_sante_tui.core.engine import Accepted, Outcome
 from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import Refused
-from mes_sante_tui.widgets import ChoiceButton, ErrorSummary, FormField
+from mes_sante_tui.widgets import ActionRow, ChoiceButton, ErrorSummary, FormField
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -55,7 +54,7 @@ class RepresentativeScreen(JourneyScreen[None]):
         yield Static(t("representative.intro", name=name), classes="lead", markup=False)
         yield ErrorSummary()
         yield self.fields["certify"]
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.continue"), id="continue", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -16,7 +15,7 @@ from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import Channel
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.dialogs.help_contact import HelpContactScreen
-from mes_sante_tui.widgets import ChannelChoice, ErrorSummary, FormField, LinkButton
+from mes_sante_tui.widgets import ActionRow, ChannelChoice, ErrorSummary, FormField, LinkButton
 from mes_sante_tui.wording import t
 
 from .base import JourneyScreen
@@ -51,7 +50,7 @@ class ChannelScreen(JourneyScreen[CodeSent | None]):
         yield ErrorSummary()
         yield self.fields["channel"]
         yield LinkButton(t("link.contacts_wrong"), id="contacts-wrong")
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.back"), id="cancel")
             yield Button(t(self.SEND_KEY), id=self.SEND_ID, variant="primary")
 

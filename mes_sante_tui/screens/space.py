@@ -13,7 +13,7 @@ from textual.widgets import Button, Static
 
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.space import ProfileAction, ProfileLine, SpaceSummary
-from mes_sante_tui.widgets import ErrorSummary, LinkButton
+from mes_sante_tui.widgets import ActionRow, ErrorSummary, LinkButton
 from mes_sante_tui.wording import t
 
 from .profile_actions import ManageChild, ProfileActionsScreen
@@ -76,7 +76,7 @@ class SpaceScreen(ProfileActionsScreen):
         yield ErrorSummary()
         yield self.notice_widget()
         yield self.content_widget()
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("space.logout"), id="logout")
 
     def content(self) -> Iterable[Widget]:

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
-from textual.containers import HorizontalGroup
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
@@ -20,7 +19,14 @@ from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.dialogs.help_nir import HelpNirScreen
 from mes_sante_tui.dialogs.help_serial import HelpSerialScreen
-from mes_sante_tui.widgets import CardFields, ErrorSummary, FormField, LinkButton, TextInput
+from mes_sante_tui.widgets import (
+    ActionRow,
+    CardFields,
+    ErrorSummary,
+    FormField,
+    LinkButton,
+    TextInput,
+)
 from mes_sante_tui.widgets.card_fields import where_serial_link
 from mes_sante_tui.wording import t
 
@@ -121,7 +127,7 @@ class CardForm(VitaleForm[R]):
                 yield Static(t(self.BIRTH_DATE_NOTE_KEY), classes="note", markup=False)
             yield self.fields["birth_date"]
         yield from self.compose_card()
-        with HorizontalGroup(classes="actions"):
+        with ActionRow(classes="actions"):
             yield Button(t("button.back"), id=self.BACK_ID)
             yield Button(t(self.NEXT_KEY), id="continue", variant="primary")
 

@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from mes_sante_tui.widgets.action_row import ActionRow as ActionRow
     from mes_sante_tui.widgets.card_fields import CardFields as CardFields
     from mes_sante_tui.widgets.channel_choice import ChannelChoice as ChannelChoice
     from mes_sante_tui.widgets.choices import ChoiceButton as ChoiceButton
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from mes_sante_tui.widgets.vitale_card import VitaleCardDrawing as VitaleCardDrawing
 
 _MODULE_OF = {
+    "ActionRow": "action_row",
     "CardFields": "card_fields",
     "ChannelChoice": "channel_choice",
     "ChoiceButton": "choices",

@@ -73,8 +73,7 @@ def assert_nothing_cut(screen: Screen[Any]) -> None:
 
 async def show(pilot: Pilot[None], screen: Screen[Any]) -> None:
     pilot.app.push_screen(screen)
-    await pilot.pause()
-    await pilot.pause()  # the rows of buttons are fitted after the first layout
+    await pilot.pause()  # the rows of buttons fit from the first layout
 
 
 async def martine_identified(pilot: Pilot[None], services: Services) -> None:

@@ -7,7 +7,16 @@ from typing import Any
 
 import pytest
 from drive import open_step
-from support import current, latest_otp, paste, person_id, persona_code, tab_to, type_text
+from support import (
+    current,
+    latest_otp,
+    paste,
+    person_id,
+    persona_code,
+    settle,
+    tab_to,
+    type_text,
+)
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Static
@@ -583,15 +592,19 @@ async def test_a_dialog_shows_one_scrollbar_only(services: Services, settings: S
 
     async with app.run_test(size=(110, 24)) as pilot:
         await open_step(pilot, services, Step.DECISION, stacked=True)
+        # Each state is looked at once the app has done all it was asked (settle): a pause
+        # alone returns early on a loaded machine, before the screen under the dialog is told.
+        await settle(pilot)
         assert len(drawn_scrollbars()) == 2  # the form and the outbox, both long
         for opener in ("f1", "cgu"):
             if opener == "f1":
                 await pilot.press("f1")
             else:
                 await press_on(pilot, "read-cgu")
-            await pilot.pause()
+            await settle(pilot)
             dialog = current(app)
             assert dialog.query_one("#dialog-body").show_vertical_scrollbar
             assert drawn_scrollbars() == [dialog.query_one("#dialog-body")], opener
             await escape(pilot)
+            await settle(pilot)
             assert len(drawn_scrollbars()) == 2

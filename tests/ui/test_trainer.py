@@ -89,3 +89,31 @@ async def test_the_journal_shows_the_session_as_a_timeline(services: Services) -
         assert journal.query(".entry.-refused").first().has_class("-fault")
         await pilot.press("escape")
         assert isinstance(current(app), DecisionScreen)
+
+
+async def test_the_panel_fits_a_terminal_of_80x24(services: Services) -> None:
+    """At 80x24 the panel's three buttons do not fit side by side: they are stacked, each
+    whole inside the dialog and the screen, above the footer; the faults scroll between
+    them and the text, and each one focused is in sight."""
+    app = make_app(services=services, settings=Settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        panel = current(app)
+        assert isinstance(panel, TrainerPanelScreen)
+        dialog = panel.query_one("#dialog").content_region
+        room = panel.region.intersection(panel.query_one("#dialog").region)
+        footer_top = panel.query_one("Footer").region.y
+        row = panel.query_one("#dialog-buttons")
+        buttons = list(row.query(Button))
+        assert [b.id for b in buttons] == ["journal", "remove-all", "close"]
+        for button in buttons:
+            region = button.region
+            assert dialog.contains_region(region), (button.id, region, dialog)
+            assert room.contains_region(region) and region.bottom <= footer_top, button.id
+        for fault in Fault:
+            await tab_to(pilot, f"fault-{fault.value}")
+            region = panel.query_one(f"#fault-{fault.value}").region
+            assert dialog.contains_region(region) and region.bottom <= footer_top, fault
+        await tab_to(pilot, "close")
+        await pilot.press("enter")
+        assert not isinstance(current(app), TrainerPanelScreen)

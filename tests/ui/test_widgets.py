@@ -29,6 +29,7 @@ from mes_sante_tui.dialogs.help_serial import HelpSerialScreen
 from mes_sante_tui.dialogs.quit_confirm import QuitConfirmScreen
 from mes_sante_tui.dialogs.screen_help import ScreenHelpScreen
 from mes_sante_tui.widgets import (
+    ActionRow,
     CardFields,
     ErrorSummary,
     FormField,
@@ -257,6 +258,34 @@ async def test_card_drawing_fits_and_says_where(model: CardModel, show: str) -> 
         assert sum(arrow in line for line in lines) == 1
         if model is CardModel.WITH_PHOTO and show == "serial":
             assert "8025000002 0102457612 4" in plain(drawing)
+
+
+async def test_an_action_row_stacks_its_buttons_only_when_they_do_not_fit() -> None:
+    """Side by side where they fit; where they do not, one a line, each the row's whole
+    width; decided again when the terminal is resized; Tab follows the order given."""
+    row = ActionRow(
+        Button("Revenir à ma saisie", id="back"),
+        Button("Générer un nouveau code", id="new"),
+        Button("Fermer", id="close"),
+    )
+    app = _Host(row)
+    async with app.run_test(size=(100, 16)) as pilot:
+        for width, stacked in ((100, False), (40, True), (100, False)):
+            await pilot.resize_terminal(width, 16)
+            await pilot.pause()
+            assert row.stacked is stacked
+            regions = [button.region for button in row.query(Button)]
+            assert all(row.content_region.contains_region(region) for region in regions)
+            if stacked:
+                assert [r.width for r in regions] == [row.content_region.width] * 3
+                assert [r.y for r in regions] == sorted({r.y for r in regions})
+            else:
+                assert len({r.y for r in regions}) == 1
+                assert [r.x for r in regions] == sorted({r.x for r in regions})
+            row.query_one("#back").focus()
+            for expected in ("new", "close", "back"):
+                await pilot.press("tab")
+                assert app.focused is not None and app.focused.id == expected
 
 
 async def test_quit_confirm_escape_stays() -> None:
