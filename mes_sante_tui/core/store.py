@@ -17,6 +17,8 @@ import os
 import secrets
 import sqlite3
 import stat
+import threading
+import time
 from array import array
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -273,6 +275,85 @@ def _datetime(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
+class _Checkpointer:
+    """Copies the WAL into the store off the person's path.
+
+    SQLite's automatic checkpoint runs inside whichever commit makes the WAL cross 1,000
+    pages, and syncs the store file there: every few hundred identifications, one of them
+    waited for two disk syncs (the p99 tail at a million). The store's connection runs with
+    `wal_autocheckpoint = 0`, and this thread, with its own connection, runs PASSIVE
+    checkpoints instead: once no commit came for `idle` seconds, or at least every `every`
+    seconds while commits keep coming. A PASSIVE checkpoint never blocks a writer nor waits
+    for one. Crash safety does not depend on it: a commit made with synchronous=FULL is in
+    the synced WAL before the step answers, and a checkpoint syncs the WAL before copying
+    it (which also makes the journal rows committed without a sync durable). The thread is
+    started at the first commit and stopped when the store is closed, whose connection, the
+    last one, then copies what is left and removes the WAL (SQLite does it at close)."""
+
+    def __init__(self, path: str, *, idle: float = 0.25, every: float = 2.0) -> None:
+        self.path, self.idle, self.every = path, idle, every
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+        self.paused = False
+        self.runs = 0  # checkpoints run, for the tests
+
+    def poke(self) -> None:
+        """A commit was made: a checkpoint is due once the store is idle."""
+        if self._thread is None:
+            if self._stopping:
+                return
+            self._thread = threading.Thread(
+                target=self._loop, name="mes-sante-checkpoint", daemon=True
+            )
+            self._thread.start()
+        self._wake.set()
+
+    def stop(self) -> None:
+        """Stop the thread (a checkpoint under way ends first)."""
+        self._stopping = True
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            self._wake.set()
+            thread.join()
+
+    def _loop(self) -> None:
+        conn: sqlite3.Connection | None = None
+        wake = self._wake
+        try:
+            while True:
+                wake.wait()
+                if self._stopping:
+                    return
+                first = time.monotonic()
+                # Wait for the store to be idle, or for `every` seconds of commits.
+                while True:
+                    wake.clear()
+                    if not wake.wait(self.idle) or self._stopping:
+                        break
+                    if time.monotonic() - first >= self.every:
+                        break
+                if self._stopping:
+                    return
+                if self.paused:
+                    continue
+                if conn is None:
+                    # Never creates the file: a store moved aside meanwhile stays moved.
+                    conn = sqlite3.connect(
+                        f"{Path(self.path).absolute().as_uri()}?mode=rw", uri=True,
+                        isolation_level=None, check_same_thread=False,
+                    )
+                    conn.execute("PRAGMA synchronous = FULL")
+                with suppress(sqlite3.Error):  # busy, or the file gone: the next one will do
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    self.runs += 1
+        except sqlite3.Error:  # cannot open: SQLite copies the WAL when the store closes
+            return
+        finally:
+            if conn is not None:
+                conn.close()
+
+
 class Store:
     """A SQLite file holding the fictitious population and everything that happens to it."""
 
@@ -289,6 +370,7 @@ class Store:
         self.last_commit_synced = True
         # Inside `bulk_writes`: commits do not wait for the disk.
         self._bulk = False
+        self._checkpointer = _Checkpointer(self.path) if on_disk else None
         if on_disk:
             _create_private(Path(self.path))
             _inspect(self.path)
@@ -320,6 +402,8 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
+            # No checkpoint inside a commit: `_Checkpointer` copies the WAL off the path.
+            conn.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
         except sqlite3.DatabaseError as exc:
             raise _as_store_error(exc, self.path) from exc
         return conn
@@ -383,6 +467,10 @@ class Store:
             raise _as_store_error(exc, self.path) from exc
 
     def close(self) -> None:
+        """Stop the checkpointer, then close the connection: the last one to the file, it
+        copies what is left of the WAL into the store."""
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         self.conn.close()
 
     # --- transactions --------------------------------------------------------------------
@@ -462,6 +550,8 @@ class Store:
             # (a checkpoint syncs the WAL first), as a write a person is told about must be.
             self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             self.last_commit_synced = True
+        if self._checkpointer is not None and not self._bulk:
+            self._checkpointer.poke()
 
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:
@@ -480,12 +570,16 @@ class Store:
         cache_kib = self.cache_size(-_BULK_CACHE_KIB)
         self._synchronous("NORMAL")
         self._bulk = True
+        if self._checkpointer is not None:  # the job checkpoints by itself, less often
+            self._checkpointer.paused = True
         with suppress(sqlite3.Error):
             self.conn.execute(f"PRAGMA wal_autocheckpoint = {_BULK_CHECKPOINT_PAGES}")
         try:
             yield
         finally:
             self._bulk = False
+            if self._checkpointer is not None:
+                self._checkpointer.paused = False
             self._synchronous("FULL")
             with suppress(sqlite3.Error):
                 self.conn.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
@@ -1284,9 +1378,9 @@ class Store:
 
 # ProfileStatus(text) goes through Enum's metaclass call: a dict is five times faster, and a
 # catch-up reads a million rows.
-# SQLite's default for copying the WAL into the store (pages), and `bulk_writes`' own; its
-# page cache then (KiB).
-_CHECKPOINT_PAGES = 1_000
+# Pages of WAL past which a commit copies the WAL into the store itself: never on the
+# person's path (`_Checkpointer` does it); `bulk_writes`' own, and its page cache (KiB).
+_CHECKPOINT_PAGES = 0
 _BULK_CHECKPOINT_PAGES = 40_000
 _BULK_CACHE_KIB = 32_768
 

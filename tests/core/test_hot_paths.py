@@ -5,6 +5,7 @@ information dates, and an identification that changes nothing waits for no disk.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -230,7 +231,81 @@ def test_a_catch_up_of_several_slices_commits_without_syncs_then_makes_it_all_du
     assert changes.created > 64 * 2
     assert seen and all(s == (1, 40_000, False) for s in seen)  # NORMAL, during the slices
     assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
-    assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1_000
+    assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0  # off the path
     store.set_meta("after", "1")
     assert store.last_commit_synced
     services.close()
+
+
+def _wal_frames(store: Store) -> tuple[int, int]:
+    """(frames in the WAL since it last restarted, frames copied into the store), as a
+    PASSIVE checkpoint of another connection sees them (it copies what it can)."""
+    other = sqlite3.connect(store.path, isolation_level=None)
+    try:
+        _, log, copied = other.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    finally:
+        other.close()
+    return int(log), int(copied)
+
+
+def test_no_identification_copies_the_wal_into_the_store_on_the_persons_path(
+    on_disk: Services,
+) -> None:
+    """SQLite's automatic checkpoint ran inside the commit that made the WAL cross 1,000
+    pages, with two disk syncs: every few hundred identifications, one waited for them.
+    The WAL now grows past that with no checkpoint on the person's path (the WAL would
+    have restarted after one), the checkpointer thread being held still here."""
+    store = on_disk.store
+    checkpointer = store._checkpointer
+    assert checkpointer is not None
+    checkpointer.paused = True
+    assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    for n in range(560):  # about 1,100 pages of journal rows, committed one by one
+        store.journal(at=datetime(2026, 11, 22), session_id="s", person_id=None,
+                      step=f"x{n}", accepted=True)
+    for _ in range(3):  # and identifications: no commit of theirs restarts the WAL
+        assert isinstance(_identify(on_disk, "martine"), Identified)
+    log, _ = _wal_frames(store)
+    assert log > 1_000
+    assert checkpointer.runs == 0
+    on_disk.close()
+
+
+def test_the_checkpointer_copies_the_wal_once_the_store_is_idle(on_disk: Services) -> None:
+    store = on_disk.store
+    checkpointer = store._checkpointer
+    assert checkpointer is not None
+    checkpointer.idle = 0.01
+    runs = checkpointer.runs
+    assert isinstance(_identify(on_disk, "martine", code="ZZZZZZZZZZZZ"), Refused)
+    deadline = time.monotonic() + 10
+    while checkpointer.runs == runs and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert checkpointer.runs > runs
+    log, copied = _wal_frames(store)
+    assert log == copied and log > 0  # everything the steps wrote is in the store file
+    assert store.lockout_of("code", str(person_id(on_disk, "martine")))[0] == 1
+    on_disk.close()
+    # Closed: the checkpointer stopped, the last connection copied the WAL and removed it.
+    assert checkpointer._thread is None
+    assert not Path(store.path + "-wal").exists()
+
+
+def test_the_checkpointer_never_makes_a_store_that_was_moved_aside(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    """A store renamed meanwhile (reset from another terminal): the checkpointer does not
+    create an empty file under the old name (it would not be 0600)."""
+    services = open_services(tmp_path / "moved.db", clock=clock)
+    store = services.store
+    checkpointer = store._checkpointer
+    assert checkpointer is not None
+    checkpointer.paused = True
+    store.set_meta("probe", "1")  # starts the thread, before its connection is opened
+    for side in ("", "-wal", "-shm"):
+        Path(store.path + side).rename(tmp_path / f"aside.db{side}")
+    checkpointer.paused, checkpointer.idle = False, 0.01
+    checkpointer.poke()
+    time.sleep(0.2)
+    services.close()
+    assert not (tmp_path / "moved.db").exists()
