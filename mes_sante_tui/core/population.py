@@ -14,9 +14,11 @@ secondary indexes are dropped and rebuilt around a large insert (rebuilding the 
 index is also the final proof that no number is repeated); no per-row argon2, no outbox
 message.
 
-Like the real rollout, every household was informed on a day of the last four weeks
-(`information_sent_at`, spread in quarters of an hour), so that moving the clock six weeks
-ahead creates every generated profile that nobody decided about.
+Like the real rollout, which sent its letters and e-mails in waves through its files, the
+households were informed one after the other over the last four weeks, in the order of their
+ids (`information_sent_at`, in quarters of an hour, the first household four weeks ago, the
+last one now), so that moving the clock six weeks ahead creates every generated profile
+that nobody decided about.
 
 Provisional codes: none by default, so the generated people cannot take the code-first
 journey until they ask for a new code. With `codes_hasher`, each person gets an information
@@ -271,8 +273,10 @@ def generate_population(
             next_household += 1
             last, last_ascii = last_names[int(rand() * n_last)]
             households.append((next_household, "Foyer " + last))
-            # The household was informed on one day of the rollout's last four weeks.
-            sent_at, valid_until = sent_times[int(rand() * n_sent)]
+            # The household was informed in its turn over the rollout's last four weeks: a
+            # catch-up's slice of ids is then a range of the pending index, not pages all
+            # over it (at a million, 50 slices each rewrote most of its 9,000 pages).
+            sent_at, valid_until = sent_times[n_sent - 1 - made * n_sent // size]
             household_size = 1 + int(rand() * 5)
             if household_size > size - made:
                 household_size = size - made
