@@ -288,30 +288,42 @@ class _Checkpointer:
     the synced WAL before the step answers, and a checkpoint syncs the WAL before copying
     it (which also makes the journal rows committed without a sync durable). The thread is
     started at the first commit and stopped when the store is closed, whose connection, the
-    last one, then copies what is left and removes the WAL (SQLite does it at close)."""
+    last one, then copies what is left and removes the WAL (SQLite does it at close).
+
+    A commit only notes its time (`poke`); it wakes the thread only when nothing was
+    pending, so that the thread, which needs the GIL, is not woken at every commit: while
+    steps come, it wakes every `idle` seconds to look at the time of the last one."""
 
     def __init__(self, path: str, *, idle: float = 0.25, every: float = 2.0) -> None:
         self.path, self.idle, self.every = path, idle, every
-        self._wake = threading.Event()
+        self._wake = threading.Event()  # a commit after a checkpoint, or the end
+        self._halt = threading.Event()  # the end
         self._thread: threading.Thread | None = None
-        self._stopping = False
+        self._pending = False  # a commit is not copied yet, and the thread knows it
+        self._last = 0.0  # when the last commit was made (time.monotonic)
         self.paused = False
         self.runs = 0  # checkpoints run, for the tests
+        self.wakes = 0  # times a commit woke the thread, for the tests
 
     def poke(self) -> None:
         """A commit was made: a checkpoint is due once the store is idle."""
+        self._last = time.monotonic()
+        if self._pending:
+            return
         if self._thread is None:
-            if self._stopping:
+            if self._halt.is_set():
                 return
             self._thread = threading.Thread(
                 target=self._loop, name="mes-sante-checkpoint", daemon=True
             )
             self._thread.start()
+        self._pending = True
+        self.wakes += 1
         self._wake.set()
 
     def stop(self) -> None:
         """Stop the thread (a checkpoint under way ends first)."""
-        self._stopping = True
+        self._halt.set()
         thread, self._thread = self._thread, None
         if thread is not None:
             self._wake.set()
@@ -319,22 +331,24 @@ class _Checkpointer:
 
     def _loop(self) -> None:
         conn: sqlite3.Connection | None = None
-        wake = self._wake
         try:
             while True:
-                wake.wait()
-                if self._stopping:
+                self._wake.wait()
+                self._wake.clear()
+                if self._halt.is_set():
                     return
                 first = time.monotonic()
-                # Wait for the store to be idle, or for `every` seconds of commits.
+                # Wait for `idle` seconds without a commit, or for `every` seconds of them.
                 while True:
-                    wake.clear()
-                    if not wake.wait(self.idle) or self._stopping:
+                    now = time.monotonic()
+                    left = min(self._last + self.idle, first + self.every) - now
+                    if left <= 0:
                         break
-                    if time.monotonic() - first >= self.every:
-                        break
-                if self._stopping:
-                    return
+                    if self._halt.wait(left):
+                        return
+                # Commits from now on wake the thread again; this checkpoint copies those
+                # made before.
+                self._pending = False
                 if self.paused:
                     continue
                 if conn is None:
