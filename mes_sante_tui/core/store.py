@@ -282,20 +282,27 @@ class _Checkpointer:
     pages, and syncs the store file there: every few hundred identifications, one of them
     waited for two disk syncs (the p99 tail at a million). The store's connection runs with
     `wal_autocheckpoint = 0`, and this thread, with its own connection, runs PASSIVE
-    checkpoints instead: once no commit came for `idle` seconds, or at least every `every`
-    seconds while commits keep coming. A PASSIVE checkpoint never blocks a writer nor waits
-    for one. Crash safety does not depend on it: a commit made with synchronous=FULL is in
-    the synced WAL before the step answers, and a checkpoint syncs the WAL before copying
-    it (which also makes the journal rows committed without a sync durable). The thread is
-    started at the first commit and stopped when the store is closed, whose connection, the
-    last one, then copies what is left and removes the WAL (SQLite does it at close).
+    checkpoints instead, once `threshold` commits were made since the last one (about as
+    many pages as SQLite's own threshold, for a step's commit): when no commit came for
+    `idle` seconds, or after `every` seconds while commits keep coming. A PASSIVE checkpoint
+    never blocks a writer nor waits for one. Not after every step: the commit that follows a
+    checkpoint starts the WAL again, and syncs its header, on the person's path.
 
-    A commit only notes its time (`poke`); it wakes the thread only when nothing was
-    pending, so that the thread, which needs the GIL, is not woken at every commit: while
-    steps come, it wakes every `idle` seconds to look at the time of the last one."""
+    Crash safety does not depend on it: a commit made with synchronous=FULL is in the synced
+    WAL before the step answers, and a checkpoint syncs the WAL before copying it (which
+    also makes the journal rows committed without a sync durable). The thread is started
+    when a checkpoint is first due and stopped when the store is closed, whose connection,
+    the last one, then copies what is left and removes the WAL (SQLite does it at close).
 
-    def __init__(self, path: str, *, idle: float = 0.25, every: float = 2.0) -> None:
-        self.path, self.idle, self.every = path, idle, every
+    A commit only counts itself and notes its time (`poke`); it wakes the thread only when a
+    checkpoint becomes due, so that the thread, which needs the GIL, is not woken at every
+    commit: while steps come, it wakes every `idle` seconds to look at the last one's time."""
+
+    def __init__(
+        self, path: str, *, threshold: int = 250, idle: float = 0.25, every: float = 2.0
+    ) -> None:
+        self.path, self.threshold, self.idle, self.every = path, threshold, idle, every
+        self._commits = 0  # commits since the last checkpoint
         self._wake = threading.Event()  # a commit after a checkpoint, or the end
         self._halt = threading.Event()  # the end
         self._thread: threading.Thread | None = None
@@ -308,7 +315,8 @@ class _Checkpointer:
     def poke(self) -> None:
         """A commit was made: a checkpoint is due once the store is idle."""
         self._last = time.monotonic()
-        if self._pending:
+        self._commits += 1
+        if self._pending or self._commits < self.threshold:
             return
         if self._thread is None:
             if self._halt.is_set():
@@ -346,8 +354,9 @@ class _Checkpointer:
                         break
                     if self._halt.wait(left):
                         return
-                # Commits from now on wake the thread again; this checkpoint copies those
+                # Commits from now on count for the next checkpoint; this one copies those
                 # made before.
+                self._commits = 0
                 self._pending = False
                 if self.paused:
                     continue

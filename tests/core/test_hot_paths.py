@@ -291,7 +291,7 @@ def test_the_checkpointer_copies_the_wal_once_the_store_is_idle(on_disk: Service
     store = on_disk.store
     checkpointer = store._checkpointer
     assert checkpointer is not None
-    checkpointer.idle = 0.01
+    checkpointer.idle, checkpointer.threshold = 0.01, 1
     runs = checkpointer.runs
     assert isinstance(_identify(on_disk, "martine", code="ZZZZZZZZZZZZ"), Refused)
     deadline = time.monotonic() + 10
@@ -316,7 +316,7 @@ def test_the_checkpointer_never_makes_a_store_that_was_moved_aside(
     store = services.store
     checkpointer = store._checkpointer
     assert checkpointer is not None
-    checkpointer.paused = True
+    checkpointer.paused, checkpointer.threshold = True, 1
     store.set_meta("probe", "1")  # starts the thread, before its connection is opened
     for side in ("", "-wal", "-shm"):
         Path(store.path + side).rename(tmp_path / f"aside.db{side}")
@@ -335,10 +335,28 @@ def test_a_commit_wakes_the_checkpointer_only_when_nothing_was_pending(
     store = on_disk.store
     checkpointer = store._checkpointer
     assert checkpointer is not None
-    checkpointer.idle = 30.0  # nothing is copied during the test: every commit is pending
+    checkpointer.idle, checkpointer.threshold = 30.0, 1  # every commit pending, none copied
     wakes = checkpointer.wakes
     for n in range(50):
         store.journal(at=datetime(2026, 11, 22), session_id="s", person_id=None,
                       step=f"x{n}", accepted=True)
     assert checkpointer.wakes - wakes <= 1
     on_disk.close()  # and the end does not wait for the idle time
+
+
+def test_the_checkpointer_waits_for_enough_commits_to_copy(on_disk: Services) -> None:
+    """A checkpoint after each step would make the next one start the WAL again, and sync
+    its header on the person's path: it waits for about SQLite's own threshold of pages."""
+    store = on_disk.store
+    checkpointer = store._checkpointer
+    assert checkpointer is not None
+    checkpointer.idle = 0.01
+    deadline = time.monotonic() + 10
+    while checkpointer._pending and time.monotonic() < deadline:  # the seeding's, if any
+        time.sleep(0.01)
+    wakes, runs = checkpointer.wakes, checkpointer.runs
+    for _ in range(3):
+        assert isinstance(_identify(on_disk, "martine"), Identified)
+        time.sleep(0.05)  # idle, as a person reading the next screen
+    assert (checkpointer.wakes, checkpointer.runs) == (wakes, runs)
+    on_disk.close()
