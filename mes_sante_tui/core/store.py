@@ -288,6 +288,13 @@ class _Checkpointer:
     never blocks a writer nor waits for one. Not after every step: the commit that follows a
     checkpoint starts the WAL again, and syncs its header, on the person's path.
 
+    In a burst of steps with no pause (a loop, not a person), commits come while it copies,
+    so the WAL could never start again: it would grow, and syncing a growing file costs
+    each FULL commit more than syncing one written over (measured here: 6 to 8 ms against
+    4 ms a sync, the disk loaded). The few frames left are then copied by a RESTART
+    checkpoint, which holds writers back for that short copy, so that the next commit
+    starts the WAL again.
+
     Crash safety does not depend on it: a commit made with synchronous=FULL is in the synced
     WAL before the step answers, and a checkpoint syncs the WAL before copying it (which
     also makes the journal rows committed without a sync durable). The thread is started
@@ -299,7 +306,7 @@ class _Checkpointer:
     commit: while steps come, it wakes every `idle` seconds to look at the last one's time."""
 
     def __init__(
-        self, path: str, *, threshold: int = 250, idle: float = 0.25, every: float = 2.0
+        self, path: str, *, threshold: int = 250, idle: float = 0.05, every: float = 0.1
     ) -> None:
         self.path, self.threshold, self.idle, self.every = path, threshold, idle, every
         self._commits = 0  # commits since the last checkpoint
@@ -310,6 +317,7 @@ class _Checkpointer:
         self._last = 0.0  # when the last commit was made (time.monotonic)
         self.paused = False
         self.runs = 0  # checkpoints run, for the tests
+        self.restarts = 0  # RESTART checkpoints that made the WAL start again
         self.wakes = 0  # times a commit woke the thread, for the tests
 
     def poke(self) -> None:
@@ -367,14 +375,25 @@ class _Checkpointer:
                         isolation_level=None, check_same_thread=False,
                     )
                     conn.execute("PRAGMA synchronous = FULL")
+                    # A RESTART checkpoint waits this long for a writer, then gives up.
+                    conn.execute("PRAGMA busy_timeout = 20")
                 with suppress(sqlite3.Error):  # busy, or the file gone: the next one will do
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                    self.runs += 1
+                    self._copy(conn)
         except sqlite3.Error:  # cannot open: SQLite copies the WAL when the store closes
             return
         finally:
             if conn is not None:
                 conn.close()
+
+    def _copy(self, conn: sqlite3.Connection) -> None:
+        """A PASSIVE checkpoint; when commits came meanwhile, a RESTART one for the rest
+        (what PASSIVE answers cannot tell: it counts the frames there were when it began)."""
+        began = time.monotonic()
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        if self._last > began:
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(RESTART)").fetchone()
+            self.restarts += 0 if busy else 1
+        self.runs += 1
 
 
 class Store:
