@@ -590,7 +590,13 @@ class Store:
         if light is not None and self.conn.total_changes - light > 1:
             # Begun by a journal row, joined by other writes: they are made durable now
             # (a checkpoint syncs the WAL first), as a write a person is told about must be.
-            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            # A checkpoint under way (the checkpointer's, another process's) makes this one
+            # answer « busy » having synced nothing: it is tried again until it runs.
+            deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+            while self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[0]:
+                if time.monotonic() > deadline:
+                    raise StoreError(t("store.locked", path=self.path), StoreProblem.BUSY)
+                time.sleep(0.001)
             self.last_commit_synced = True
         if self._checkpointer is not None and not self._bulk:
             self._checkpointer.poke()

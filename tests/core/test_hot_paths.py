@@ -177,6 +177,40 @@ def test_a_journal_row_joined_by_another_write_is_made_durable(on_disk: Services
     on_disk.close()
 
 
+class _BusyOnce:
+    """The store's connection, whose first PASSIVE checkpoint answers « busy » (another
+    checkpoint under way: nothing was synced)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn, self.checkpoints = conn, 0
+
+    def execute(self, sql: str, *args: object) -> object:
+        if sql == "PRAGMA wal_checkpoint(PASSIVE)":
+            self.checkpoints += 1
+            if self.checkpoints == 1:
+                return self._conn.execute("SELECT 1, -1, -1")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._conn, name)
+
+
+def test_a_journal_row_joined_by_another_write_waits_for_a_checkpoint_under_way(
+    on_disk: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = on_disk.store
+    busy = _BusyOnce(store.conn)
+    monkeypatch.setattr(store, "conn", busy)
+    with store.unit_of_work():
+        store.journal(at=datetime(2026, 11, 22), session_id="s", person_id=None, step="x",
+                      accepted=True)
+        store.set_meta("probe", "1")
+    assert busy.checkpoints == 2  # tried again: the first one synced nothing
+    assert store.last_commit_synced is True
+    monkeypatch.undo()
+    on_disk.close()
+
+
 def test_a_decision_commits_with_a_sync(on_disk: Services) -> None:
     engine, store = on_disk.engine, on_disk.store
     session = engine.start_session()
