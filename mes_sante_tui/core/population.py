@@ -14,9 +14,11 @@ secondary indexes are dropped and rebuilt around a large insert (rebuilding the 
 index is also the final proof that no number is repeated); no per-row argon2, no outbox
 message.
 
-Like the real rollout, every household was informed on a day of the last four weeks
-(`information_sent_at`, spread in quarters of an hour), so that moving the clock six weeks
-ahead creates every generated profile that nobody decided about.
+Like the real rollout, which sent its letters and e-mails in waves through its files, the
+households were informed one after the other over the last four weeks, in the order of their
+ids (`information_sent_at`, in quarters of an hour, the first household four weeks ago, the
+last one now), so that moving the clock six weeks ahead creates every generated profile
+that nobody decided about.
 
 Provisional codes: none by default, so the generated people cannot take the code-first
 journey until they ask for a new code. With `codes_hasher`, each person gets an information
@@ -94,6 +96,30 @@ _COUNTRIES = ("109", "111", "127", "131", "134", "139", "216", "217", "321", "35
 
 _EMAIL_DOMAIN = "exemple.fr"
 
+# Zero-padded numbers, by value: a NIR and a date are put together from these pieces rather
+# than formatted, a million times each.
+_TWO = tuple(f"{n:02d}" for n in range(100))
+_THREE = tuple(f"{n:03d}" for n in range(1000))
+
+
+def _places(prefixes: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Each place prefix (a département, 2A/2B, an overseas one, 99 and a country) with its
+    value as the key's digits (Corsica's letters become their digits) and the collision
+    key's marker (so that 2A never meets département 19)."""
+    return tuple(
+        (
+            prefix,
+            int(_CORSICA.get(prefix[:2], prefix[:2]) + prefix[2:]),
+            {"2A": 1, "2B": 2}.get(prefix[:2], 0) * 10**13,
+        )
+        for prefix in prefixes
+    )
+
+
+_METROPOLE_PLACES = _places(_METROPOLE)
+_OVERSEAS_PLACES = _places(_OVERSEAS)
+_ABROAD_PLACES = _places(tuple("99" + country for country in _COUNTRIES))
+
 
 def _ascii(name: str) -> str:
     """"Gérard" → "gerard", "Le Gall" → "legall": the e-mail form of a name."""
@@ -150,13 +176,18 @@ def generate_population(
     rng = random.Random(seed)
     rand = rng.random
 
-    def pick(seq: tuple[str, ...]) -> str:
-        return seq[int(rand() * len(seq))]
-
     first_names = [[(n, _ascii(n)) for n in names] for names in _FIRST_NAMES]
     last_names = [(n, _ascii(n)) for n in _LAST_NAMES]
     days_in = {(y, m): calendar.monthrange(y, m)[1]
                for y in range(this_year - 100, this_year + 1) for m in range(1, 13)}
+    # "-MM-DD" of each day of each month, by month and day.
+    month_days = [[""]] + [
+        ["", *(f"-{m:02d}-{d:02d}" for d in range(1, 32))] for m in range(1, 13)
+    ]
+    today = (now.month, now.day)
+    metropole, overseas, abroad = _METROPOLE_PLACES, _OVERSEAS_PLACES, _ABROAD_PLACES
+    n_metropole, n_overseas, n_abroad = len(metropole), len(overseas), len(abroad)
+    two, three = _TWO, _THREE
 
     with store.transaction():
         taken = {_nir_number(nir) for nir in store.nirs()}
@@ -171,36 +202,38 @@ def generate_population(
         cache_kib = store.cache_size(-_BULK_CACHE_KIB)
 
         def new_nir(sex: int, year: int, month: int) -> str:
+            """A NIR not taken yet: sex, year, month, place (a département and a commune,
+            an overseas one, or abroad and a country), order, key; put together from its
+            numbers (the draws, and so the people, are those of the formatted version)."""
+            head = sex * 10**12 + (year % 100) * 10**10 + month * 10**8
             while True:
                 roll = rand()
                 if roll < 0.90:
-                    dept = pick(_METROPOLE)
-                    place = f"{dept}{int(rand() * 999) + 1:03d}"
+                    prefix, value, marker = metropole[int(rand() * n_metropole)]
+                    commune = int(rand() * 999) + 1
+                    place, value = prefix + three[commune], value * 1000 + commune
                 elif roll < 0.95:
-                    place = f"{pick(_OVERSEAS)}{int(rand() * 99) + 1:02d}"
+                    prefix, value, marker = overseas[int(rand() * n_overseas)]
+                    commune = int(rand() * 99) + 1
+                    place, value = prefix + two[commune], value * 100 + commune
                 else:
-                    place = f"99{pick(_COUNTRIES)}"
-                body = f"{sex}{year % 100:02d}{month:02d}{place}{int(rand() * 999) + 1:03d}"
-                dept2 = place[:2]
-                digits = body if dept2 not in _CORSICA else (
-                    body[:5] + _CORSICA[dept2] + body[7:]
-                )
-                number = int(digits)
-                if dept2 in _CORSICA:
-                    number += (1 if dept2 == "2A" else 2) * 10**13
-                if number in taken:
+                    place, value, marker = abroad[int(rand() * n_abroad)]
+                order = int(rand() * 999) + 1
+                digits = head + value * 1000 + order
+                if digits + marker in taken:
                     continue
-                taken.add(number)
-                return f"{body}{97 - int(digits) % 97:02d}"
+                taken.add(digits + marker)
+                return (f"{sex}{two[year % 100]}{two[month]}{place}{three[order]}"
+                        f"{two[97 - digits % 97]}")
 
         def birth(oldest: int, youngest: int) -> tuple[int, int, str]:
             year = this_year - youngest - int(rand() * (oldest - youngest + 1))
             month = int(rand() * 12) + 1
             day = int(rand() * days_in[year, month]) + 1
-            if (year, month, day) > (now.year, now.month, now.day):  # born "later this year"
+            if year == this_year and (month, day) > today:  # born "later this year"
                 year -= 1
                 day = min(day, days_in[year, month])
-            return year, month, f"{year:04d}-{month:02d}-{day:02d}"
+            return year, month, f"{year:04d}{month_days[month][day]}"
 
         people: list[tuple[object, ...]] = []
         cards: list[tuple[object, ...]] = []
@@ -231,13 +264,22 @@ def generate_population(
         made = 0
         report_step = max(1, size // 200)
         report_at = report_step
+        # Read once, not a million times: the enums' values, the lists' lengths.
+        without_photo, with_photo = CardModel.WITHOUT_PHOTO.value, CardModel.WITH_PHOTO.value
+        n_last, n_sent = len(last_names), len(sent_times)
+        n_first = [len(names) for names in first_names]
+        add_person, add_card = people.append, cards.append
         while made < size:
             next_household += 1
-            last, last_ascii = last_names[int(rand() * len(last_names))]
-            households.append((next_household, f"Foyer {last}"))
-            # The household was informed on one day of the rollout's last four weeks.
-            sent_at, valid_until = sent_times[int(rand() * len(sent_times))]
-            household_size = min(size - made, 1 + int(rand() * 5))
+            last, last_ascii = last_names[int(rand() * n_last)]
+            households.append((next_household, "Foyer " + last))
+            # The household was informed in its turn over the rollout's last four weeks: a
+            # catch-up's slice of ids is then a range of the pending index, not pages all
+            # over it (at a million, 50 slices each rewrote most of its 9,000 pages).
+            sent_at, valid_until = sent_times[n_sent - 1 - made * n_sent // size]
+            household_size = 1 + int(rand() * 5)
+            if household_size > size - made:
+                household_size = size - made
             adults = 1 if household_size == 1 or rand() < 0.3 else 2
             parent_id: int | None = None
             parent_email: str | None = None  # the addressee of a child's information code
@@ -248,7 +290,7 @@ def generate_population(
             for member in range(household_size):
                 next_person += 1
                 sex = sex_label[int(rand() * 2)]
-                first, first_ascii = first_names[sex - 1][int(rand() * len(first_names[sex - 1]))]
+                first, first_ascii = first_names[sex - 1][int(rand() * n_first[sex - 1])]
                 email: str | None = None
                 mobile: str | None = None
                 if member < adults:
@@ -266,19 +308,19 @@ def generate_population(
                             mobile = f"0{6 + int(rand() * 2)}{int(rand() * 100_000_000):08d}"
                     nir = new_nir(sex, year, month)
                     if rand() < 0.6:
-                        model = CardModel.WITHOUT_PHOTO.value
+                        model = without_photo
                         serial = f"{int(rand() * 9_000_000_000) + 1_000_000_000}"[
                             : 9 + int(rand() * 2)
                         ]
                         while serial in nir:
                             serial = f"{int(rand() * 900_000_000) + 100_000_000}"
                     else:
-                        model = CardModel.WITH_PHOTO.value
+                        model = with_photo
                         typed = f"{int(rand() * 100_000_000_000):011d}"
                         while typed == TECHNICAL_NUMBER or typed in nir:
                             typed = f"{int(rand() * 100_000_000_000):011d}"
                         serial = PHOTO_PREFIX + typed
-                    cards.append((next_person, model, serial))
+                    add_card((next_person, model, serial))
                     if parent_id is None:
                         parent_id, parent_email = next_person, email
                     person_parent: int | None = None
@@ -290,9 +332,10 @@ def generate_population(
                         twins_of = (year, month, born)
                     nir = new_nir(sex, year, month)
                     person_parent = parent_id
-                issue(next_person, nir, email if person_parent is None else parent_email,
-                      sent_at, valid_until)
-                people.append((
+                if codes_hasher is not None:
+                    issue(next_person, nir, email if person_parent is None else parent_email,
+                          sent_at, valid_until)
+                add_person((
                     next_person, next_household, nir, first, last, born, email, mobile,
                     person_parent, sent_at,
                 ))

@@ -17,6 +17,8 @@ import os
 import secrets
 import sqlite3
 import stat
+import threading
+import time
 from array import array
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -273,6 +275,127 @@ def _datetime(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
+class _Checkpointer:
+    """Copies the WAL into the store off the person's path.
+
+    SQLite's automatic checkpoint runs inside whichever commit makes the WAL cross 1,000
+    pages, and syncs the store file there: every few hundred identifications, one of them
+    waited for two disk syncs (the p99 tail at a million). The store's connection runs with
+    `wal_autocheckpoint = 0`, and this thread, with its own connection, runs PASSIVE
+    checkpoints instead, once `threshold` commits were made since the last one (about as
+    many pages as SQLite's own threshold, for a step's commit): when no commit came for
+    `idle` seconds, or after `every` seconds while commits keep coming. A PASSIVE checkpoint
+    never blocks a writer nor waits for one. Not after every step: the commit that follows a
+    checkpoint starts the WAL again, and syncs its header, on the person's path.
+
+    In a burst of steps with no pause (a loop, not a person), commits come while it copies,
+    so the WAL could never start again: it would grow, and syncing a growing file costs
+    each FULL commit more than syncing one written over (measured here: 6 to 8 ms against
+    4 ms a sync, the disk loaded). The few frames left are then copied by a RESTART
+    checkpoint, which holds writers back for that short copy, so that the next commit
+    starts the WAL again.
+
+    Crash safety does not depend on it: a commit made with synchronous=FULL is in the synced
+    WAL before the step answers, and a checkpoint syncs the WAL before copying it (which
+    also makes the journal rows committed without a sync durable). The thread is started
+    when a checkpoint is first due and stopped when the store is closed, whose connection,
+    the last one, then copies what is left and removes the WAL (SQLite does it at close).
+
+    A commit only counts itself and notes its time (`poke`); it wakes the thread only when a
+    checkpoint becomes due, so that the thread, which needs the GIL, is not woken at every
+    commit: while steps come, it wakes every `idle` seconds to look at the last one's time."""
+
+    def __init__(
+        self, path: str, *, threshold: int = 250, idle: float = 0.05, every: float = 0.1
+    ) -> None:
+        self.path, self.threshold, self.idle, self.every = path, threshold, idle, every
+        self._commits = 0  # commits since the last checkpoint
+        self._wake = threading.Event()  # a commit after a checkpoint, or the end
+        self._halt = threading.Event()  # the end
+        self._thread: threading.Thread | None = None
+        self._pending = False  # a commit is not copied yet, and the thread knows it
+        self._last = 0.0  # when the last commit was made (time.monotonic)
+        self.paused = False
+        self.runs = 0  # checkpoints run, for the tests
+        self.restarts = 0  # RESTART checkpoints that made the WAL start again
+        self.wakes = 0  # times a commit woke the thread, for the tests
+
+    def poke(self) -> None:
+        """A commit was made: a checkpoint is due once the store is idle."""
+        self._last = time.monotonic()
+        self._commits += 1
+        if self._pending or self._commits < self.threshold:
+            return
+        if self._thread is None:
+            if self._halt.is_set():
+                return
+            self._thread = threading.Thread(
+                target=self._loop, name="mes-sante-checkpoint", daemon=True
+            )
+            self._thread.start()
+        self._pending = True
+        self.wakes += 1
+        self._wake.set()
+
+    def stop(self) -> None:
+        """Stop the thread (a checkpoint under way ends first)."""
+        self._halt.set()
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            self._wake.set()
+            thread.join()
+
+    def _loop(self) -> None:
+        conn: sqlite3.Connection | None = None
+        try:
+            while True:
+                self._wake.wait()
+                self._wake.clear()
+                if self._halt.is_set():
+                    return
+                first = time.monotonic()
+                # Wait for `idle` seconds without a commit, or for `every` seconds of them.
+                while True:
+                    now = time.monotonic()
+                    left = min(self._last + self.idle, first + self.every) - now
+                    if left <= 0:
+                        break
+                    if self._halt.wait(left):
+                        return
+                # Commits from now on count for the next checkpoint; this one copies those
+                # made before.
+                self._commits = 0
+                self._pending = False
+                if self.paused:
+                    continue
+                if conn is None:
+                    # Never creates the file: a store moved aside meanwhile stays moved.
+                    conn = sqlite3.connect(
+                        f"{Path(self.path).absolute().as_uri()}?mode=rw", uri=True,
+                        isolation_level=None, check_same_thread=False,
+                    )
+                    conn.execute("PRAGMA synchronous = FULL")
+                    # A RESTART checkpoint waits this long for a writer, then gives up.
+                    conn.execute("PRAGMA busy_timeout = 20")
+                with suppress(sqlite3.Error):  # busy, or the file gone: the next one will do
+                    self._copy(conn)
+        except sqlite3.Error:  # cannot open: SQLite copies the WAL when the store closes
+            return
+        finally:
+            if conn is not None:
+                conn.close()
+
+    def _copy(self, conn: sqlite3.Connection) -> None:
+        """A PASSIVE checkpoint; when commits came meanwhile, a RESTART one for the rest
+        (what PASSIVE answers cannot tell: it counts the frames there were when it began)."""
+        began = time.monotonic()
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        if self._last > began:
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(RESTART)").fetchone()
+            self.restarts += 0 if busy else 1
+        self.runs += 1
+
+
 class Store:
     """A SQLite file holding the fictitious population and everything that happens to it."""
 
@@ -289,6 +412,7 @@ class Store:
         self.last_commit_synced = True
         # Inside `bulk_writes`: commits do not wait for the disk.
         self._bulk = False
+        self._checkpointer = _Checkpointer(self.path) if on_disk else None
         if on_disk:
             _create_private(Path(self.path))
             _inspect(self.path)
@@ -320,6 +444,8 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
+            # No checkpoint inside a commit: `_Checkpointer` copies the WAL off the path.
+            conn.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
         except sqlite3.DatabaseError as exc:
             raise _as_store_error(exc, self.path) from exc
         return conn
@@ -383,6 +509,10 @@ class Store:
             raise _as_store_error(exc, self.path) from exc
 
     def close(self) -> None:
+        """Stop the checkpointer, then close the connection: the last one to the file, it
+        copies what is left of the WAL into the store."""
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         self.conn.close()
 
     # --- transactions --------------------------------------------------------------------
@@ -460,8 +590,16 @@ class Store:
         if light is not None and self.conn.total_changes - light > 1:
             # Begun by a journal row, joined by other writes: they are made durable now
             # (a checkpoint syncs the WAL first), as a write a person is told about must be.
-            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            # A checkpoint under way (the checkpointer's, another process's) makes this one
+            # answer « busy » having synced nothing: it is tried again until it runs.
+            deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+            while self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[0]:
+                if time.monotonic() > deadline:
+                    raise StoreError(t("store.locked", path=self.path), StoreProblem.BUSY)
+                time.sleep(0.001)
             self.last_commit_synced = True
+        if self._checkpointer is not None and not self._bulk:
+            self._checkpointer.poke()
 
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:
@@ -480,12 +618,16 @@ class Store:
         cache_kib = self.cache_size(-_BULK_CACHE_KIB)
         self._synchronous("NORMAL")
         self._bulk = True
+        if self._checkpointer is not None:  # the job checkpoints by itself, less often
+            self._checkpointer.paused = True
         with suppress(sqlite3.Error):
             self.conn.execute(f"PRAGMA wal_autocheckpoint = {_BULK_CHECKPOINT_PAGES}")
         try:
             yield
         finally:
             self._bulk = False
+            if self._checkpointer is not None:
+                self._checkpointer.paused = False
             self._synchronous("FULL")
             with suppress(sqlite3.Error):
                 self.conn.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
@@ -1284,9 +1426,9 @@ class Store:
 
 # ProfileStatus(text) goes through Enum's metaclass call: a dict is five times faster, and a
 # catch-up reads a million rows.
-# SQLite's default for copying the WAL into the store (pages), and `bulk_writes`' own; its
-# page cache then (KiB).
-_CHECKPOINT_PAGES = 1_000
+# Pages of WAL past which a commit copies the WAL into the store itself: never on the
+# person's path (`_Checkpointer` does it); `bulk_writes`' own, and its page cache (KiB).
+_CHECKPOINT_PAGES = 0
 _BULK_CHECKPOINT_PAGES = 40_000
 _BULK_CACHE_KIB = 32_768
 
