@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widgets import Static
 
 from mes_sante_tui.core.models import Channel, OutboxMessage
@@ -38,6 +43,96 @@ def _message(message: OutboxMessage, new: bool) -> Content:
         lines.append(Content.styled(t("widget.outbox.subject", subject=message.subject), "bold"))
     lines.append(Content(message.body))
     return Content("\n").join(lines)
+
+
+def _moved_down(line: Strip, rows: int) -> Strip:
+    """`line` with the text offsets its cells carry (for a mouse selection) `rows` lower."""
+    segments = []
+    for text, style, control in line:
+        offset = style.meta.get("offset") if style is not None else None
+        if style is not None and offset is not None:
+            style = style + RichStyle.from_meta({"offset": (offset[0], offset[1] + rows)})
+        segments.append(Segment(text, style, control))
+    return Strip(segments, line.cell_length)
+
+
+class MessageList(Static):
+    """The messages, one under the other: a Static whose lines are drawn message by message.
+
+    A Static renders all its lines whenever one of them is shown: thirty messages are some
+    500 lines, of which the panel shows about 35, and every step's screen has its own panel.
+    Here each message (with the separator above it) is wrapped and drawn only when one of its
+    lines is on screen. It shows the same lines as the whole text would (the text is split at
+    line ends, and Textual wraps each line on its own), and its `visual` is the whole text.
+    """
+
+    def __init__(self, content: str, *, classes: str | None = None) -> None:
+        super().__init__(content, classes=classes, markup=False)
+        # Each message's text, from the top; empty while the panel has no message.
+        self._parts: list[Content] = []
+        # Heights of the parts at a width, and the lines of the parts drawn since the last
+        # change (of text, size or style).
+        self._heights: dict[int, list[int]] = {}
+        self._drawn: dict[int, list[Strip]] = {}
+
+    def show_parts(self, parts: list[Content], separator: str, style: str) -> None:
+        """Show `parts`, with a line `separator` in `style` between two of them."""
+        between = Content.styled(f"\n{separator}\n", style)
+        above = Content.styled(f"{separator}\n", style)
+        self._parts = [part if n == 0 else above + part for n, part in enumerate(parts)]
+        self._heights.clear()
+        self.update(between.join(parts))
+
+    def show_text(self, text: str) -> None:
+        self._parts = []
+        self._heights.clear()
+        self.update(text)
+
+    def _part_heights(self, width: int) -> list[int]:
+        heights = self._heights.get(width)
+        if heights is None:
+            # As Textual measures a Static: its styles are the rules the text reads.
+            rules = self.styles
+            heights = [part.get_height(rules, width) for part in self._parts]  # type: ignore[arg-type]
+            self._heights[width] = heights
+        return heights
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not self._parts or not width:
+            return super().get_content_height(container, viewport, width)
+        return sum(self._part_heights(width))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._heights.clear()
+
+    def _set_dirty(self, *regions: object) -> None:
+        super()._set_dirty(*regions)  # type: ignore[arg-type]
+        self._drawn = {}
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if not self._parts or self.text_selection is not None or not width:
+            # A mouse selection counts its lines from the top of the whole text.
+            return super().render_line(y)
+        if self._dirty_regions:
+            self._drawn = {}
+            self._dirty_regions.clear()
+        top = 0
+        for n, height in enumerate(self._part_heights(width)):
+            if y < top + height:
+                lines = self._drawn.get(n)
+                if lines is None:
+                    lines = Visual.to_strips(self, self._parts[n], width, None, self.visual_style)
+                    # The text's lines above this message: where a mouse selection starts.
+                    above = sum(part.plain.count("\n") + 1 for part in self._parts[:n])
+                    lines = [_moved_down(line, above) for line in lines] if above else lines
+                    self._drawn[n] = lines
+                if y - top < len(lines):
+                    return lines[y - top]
+                break
+            top += height
+        return Strip.blank(width, self.visual_style.rich_style)
 
 
 class OutboxPanel(VerticalScroll):
@@ -93,7 +188,7 @@ class OutboxPanel(VerticalScroll):
         # The outbox's newest id when the messages shown were read; None: never filled.
         self.shown_up_to: int | None = None
         self._heading = Static(self._heading_text(), classes="outbox-heading", markup=False)
-        self._body = Static(t("widget.outbox.empty"), classes="outbox-messages", markup=False)
+        self._body = MessageList(t("widget.outbox.empty"), classes="outbox-messages")
         if messages is not None:
             self.show_messages(messages, up_to)
 
@@ -122,8 +217,7 @@ class OutboxPanel(VerticalScroll):
         self.new_ids = frozenset(m.id for m in ordered if m.id > self._seen_up_to)
         self._heading.update(self._heading_text())
         if not ordered:
-            self._body.update(t("widget.outbox.empty"))
+            self._body.show_text(t("widget.outbox.empty"))
             return
         blocks = [_message(m, m.id in self.new_ids) for m in ordered]
-        separator = Content.styled(f"\n{SEPARATOR}\n", "$foreground-muted")
-        self._body.update(separator.join(blocks))
+        self._body.show_parts(blocks, SEPARATOR, "$foreground-muted")

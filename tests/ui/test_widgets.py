@@ -38,6 +38,7 @@ from mes_sante_tui.widgets import (
     Stepper,
     VitaleCardDrawing,
 )
+from mes_sante_tui.widgets.outbox_panel import MessageList
 from mes_sante_tui.wording import t
 
 STEPS = ("Mon identité", "Mon code", "Activation", "Mon compte")
@@ -229,6 +230,23 @@ async def test_outbox_newest_first_and_marks_messages_after_the_baseline() -> No
         panel.show_messages([message(1, 0), message(2, 5), message(3, 9, Channel.LETTER)])
         await pilot.pause()
         assert panel.new_ids == {2, 3}
+
+
+async def test_outbox_draws_the_messages_in_view_only_and_the_same_lines() -> None:
+    """The panel draws the messages whose lines are shown, not the whole outbox on every
+    screen; each line is the one the whole text would give (a Static's own render)."""
+    panel = OutboxPanel(known_up_to=3)
+    async with _Host(panel).run_test(size=(100, 30)) as pilot:
+        panel.show_messages([message(i, i, list(Channel)[i % 3]) for i in range(1, 13)])
+        await pilot.pause()
+        body = panel.query_one(".outbox-messages", MessageList)
+        assert 0 < len(body._drawn) < 4  # of 12 messages, the first ones are in view
+        height = body.size.height
+        assert height > 100
+        drawn = [body.render_line(y) for y in range(height)]
+        body._render_content()  # Textual's render of the whole text, as a Static draws it
+        assert [line.text for line in drawn] == [line.text for line in body._render_cache.lines]
+        assert drawn == body._render_cache.lines
 
 
 async def test_outbox_is_focusable_and_scrolls_by_keyboard() -> None:
