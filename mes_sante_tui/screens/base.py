@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget, _RenderCache
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from mes_sante_tui.compositor import TightCompositor
 from mes_sante_tui.core.guide import Page
@@ -23,6 +23,7 @@ from mes_sante_tui.dialogs.screen_help import ScreenHelpScreen, key_lines
 from mes_sante_tui.widgets import (
     ErrorSummary,
     FormField,
+    KeysFooter,
     OutboxPanel,
     PasswordPair,
     SimulationNotice,
@@ -120,7 +121,7 @@ class JourneyScreen(Screen[R], Generic[R]):
             )
             panel.display = visible
             yield panel
-        yield Footer()
+        yield KeysFooter()
 
     def title_text(self) -> str:
         return t(self.TITLE_KEY)

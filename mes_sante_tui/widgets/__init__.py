@@ -3,6 +3,7 @@
 from mes_sante_tui.widgets.card_fields import CardFields
 from mes_sante_tui.widgets.channel_choice import ChannelChoice
 from mes_sante_tui.widgets.choices import ChoiceButton, ChoiceSet, TickBox
+from mes_sante_tui.widgets.footer import KeysFooter
 from mes_sante_tui.widgets.form_field import ErrorSummary, FormField
 from mes_sante_tui.widgets.hint import GuideHint
 from mes_sante_tui.widgets.link_button import LinkButton
@@ -22,6 +23,7 @@ __all__ = [
     "ErrorSummary",
     "FormField",
     "GuideHint",
+    "KeysFooter",
     "LinkButton",
     "OutboxPanel",
     "PasswordChecklist",

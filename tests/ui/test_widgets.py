@@ -8,11 +8,13 @@ from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
+from textual.widgets._footer import FooterKey
 
 from mes_sante_tui.app import MesSanteApp, make_app
 from mes_sante_tui.core.answers import Session
@@ -32,6 +34,7 @@ from mes_sante_tui.widgets import (
     CardFields,
     ErrorSummary,
     FormField,
+    KeysFooter,
     OutboxPanel,
     PasswordChecklist,
     SimulationNotice,
@@ -247,6 +250,48 @@ async def test_outbox_draws_the_messages_in_view_only_and_the_same_lines() -> No
         body._render_content()  # Textual's render of the whole text, as a Static draws it
         assert [line.text for line in drawn] == [line.text for line in body._render_cache.lines]
         assert drawn == body._render_cache.lines
+
+
+class _Fields(App[None]):
+    """Three fields and the footer of the keys; F5 is offered on the third field only."""
+
+    BINDINGS = [Binding("f5", "third", "Troisième")]
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="a")
+        yield Input(id="b")
+        yield Input(id="c")
+        yield KeysFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "third":
+            return self.focused is not None and self.focused.id == "c"
+        return True
+
+    def action_third(self) -> None:
+        return None
+
+
+async def test_footer_rebuilds_its_keys_only_when_they_change() -> None:
+    """Moving from a field to another that offers the same keys keeps the footer's keys as
+    they are (Textual's Footer removes and mounts them again at every focus change)."""
+    app = _Fields()
+    async with app.run_test() as pilot:
+        footer = app.query_one(KeysFooter)
+
+        def keys() -> list[FooterKey]:
+            return list(footer.query(FooterKey))
+
+        app.query_one("#a").focus()
+        await pilot.pause()
+        shown = keys()
+        assert shown and "Troisième" not in [key.description for key in shown]
+        app.query_one("#b").focus()
+        await pilot.pause()
+        assert keys() == shown  # the same widgets: nothing was rebuilt
+        app.query_one("#c").focus()
+        await pilot.pause()
+        assert "Troisième" in [key.description for key in keys()]
 
 
 async def test_outbox_is_focusable_and_scrolls_by_keyboard() -> None:

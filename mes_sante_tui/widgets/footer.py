@@ -1,0 +1,50 @@
+"""The footer of the keys, drawn again only when the keys it shows change."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+class KeysFooter(Footer):
+    """Textual's `Footer`, which rebuilds its keys (removes and mounts them, restyles and
+    lays them out) each time the bindings may have changed: at every focus change, so at
+    every field a person moves to, though the keys shown are mostly the same. This one
+    rebuilds them only when what it would show differs from what it shows."""
+
+    _shown: Hashable | None = None
+
+    def _keys(self, screen: Screen[object]) -> Hashable:
+        """What `compose` shows from `screen`'s bindings."""
+        app = self.app
+        keys: list[Hashable] = [
+            (
+                binding.key,
+                app.get_key_display(binding),
+                binding.description,
+                binding.action,
+                enabled,
+                tooltip,
+                binding.group,
+            )
+            for _, binding, enabled, tooltip in screen.active_bindings.values()
+            if binding.show
+        ]
+        palette = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+        if palette is not None and self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
+            _, binding, enabled, tooltip = palette
+            keys.append((binding.key, binding.description, enabled, tooltip))
+        return tuple(keys)
+
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self._keys(self.screen)
+        yield from super().compose()
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if self._shown is not None and screen is self.screen and self._keys(screen) == self._shown:
+            return
+        super().bindings_changed(screen)
