@@ -102,7 +102,31 @@ class JourneyScreen(Screen[R], Generic[R]):
     def msa(self) -> MesSanteApp:
         return cast("MesSanteApp", self.app)
 
+    def _size_classes(self) -> None:
+        """The classes Textual gives a screen for the terminal's width (`-narrow`, `-wide`,
+        app.py) at its first Resize, given before its first styles and layout: given then,
+        after the first frame, they restyled the whole screen and laid it out again."""
+        app = self.app
+        horizontal = (
+            app.HORIZONTAL_BREAKPOINTS
+            if self.HORIZONTAL_BREAKPOINTS is None
+            else self.HORIZONTAL_BREAKPOINTS
+        ) or []
+        vertical = (
+            app.VERTICAL_BREAKPOINTS
+            if self.VERTICAL_BREAKPOINTS is None
+            else self.VERTICAL_BREAKPOINTS
+        ) or []
+        classes = {name: False for _, name in horizontal + vertical}
+        for dimension, breakpoints in ((app.size.width, horizontal), (app.size.height, vertical)):
+            for limit, name in sorted(breakpoints, reverse=True):
+                if dimension >= limit:
+                    classes[name] = True
+                    break
+        self.update_classes(classes, update=False)
+
     def compose(self) -> ComposeResult:
+        self._size_classes()
         yield SimulationNotice(clock_moved_to=self.msa.clock_moved_to())
         with Horizontal(id="layout"):
             # Not a Tab stop: its focus would be invisible; the fields scroll it into view.
@@ -181,9 +205,12 @@ class JourneyScreen(Screen[R], Generic[R]):
             row.set_class(needed > available, "-stacked")
 
     def on_screen_suspend(self) -> None:
-        # A dialog on top: its scrollbar is the only one drawn (see app.tcss).
-        self.add_class("-under-dialog")
-        if not isinstance(self.app.screen, ModalScreen):
+        if isinstance(self.app.screen, ModalScreen):
+            # A dialog on top: its scrollbar is the only one drawn (see app.tcss).
+            self.add_class("-under-dialog")
+        else:
+            # Another step hides this one whole: no class to restyle it for (a whole-screen
+            # restyle and a layout nobody would see, at every step).
             self._drop_rendered_lines()
 
     def _drop_rendered_lines(self) -> None:
