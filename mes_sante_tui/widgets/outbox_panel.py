@@ -56,6 +56,12 @@ def _moved_down(line: Strip, rows: int) -> Strip:
     return Strip(segments, line.cell_length)
 
 
+# The height of a message's text at a width (and wrapping rules), for every panel: each
+# step's screen has its own panel, showing mostly the same messages at the same widths.
+_HEIGHTS: dict[tuple[str, int, int, str, str], int] = {}
+_HEIGHTS_KEPT = 1000
+
+
 class MessageList(Static):
     """The messages, one under the other: a Static whose lines are drawn message by message.
 
@@ -93,7 +99,16 @@ class MessageList(Static):
         if heights is None:
             # As Textual measures a Static: its styles are the rules the text reads.
             rules = self.styles
-            heights = [part.get_height(rules, width) for part in self._parts]  # type: ignore[arg-type]
+            how = (width, rules.line_pad, rules.text_overflow, rules.text_wrap)
+            heights = []
+            for part in self._parts:
+                key = (part.plain, *how)
+                height = _HEIGHTS.get(key)
+                if height is None:
+                    if len(_HEIGHTS) >= _HEIGHTS_KEPT:
+                        _HEIGHTS.clear()
+                    height = _HEIGHTS[key] = part.get_height(rules, width)  # type: ignore[arg-type]
+                heights.append(height)
             self._heights[width] = heights
         return heights
 
