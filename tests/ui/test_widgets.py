@@ -272,9 +272,20 @@ class _Fields(App[None]):
         return None
 
 
-async def test_footer_rebuilds_its_keys_only_when_they_change() -> None:
+async def test_footer_rebuilds_its_keys_only_when_they_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Moving from a field to another that offers the same keys keeps the footer's keys as
-    they are (Textual's Footer removes and mounts them again at every focus change)."""
+    they are (Textual's Footer removes and mounts them again at every focus change); keys
+    mounted are not restyled as they mount."""
+    restyled: list[Widget] = []
+    update_node_styles = Widget.update_node_styles
+
+    def spy(self: Widget, animate: bool = True) -> None:
+        restyled.append(self)
+        update_node_styles(self, animate)
+
+    monkeypatch.setattr(Widget, "update_node_styles", spy)
     app = _Fields()
     async with app.run_test() as pilot:
         footer = app.query_one(KeysFooter)
@@ -289,9 +300,11 @@ async def test_footer_rebuilds_its_keys_only_when_they_change() -> None:
         app.query_one("#b").focus()
         await pilot.pause()
         assert keys() == shown  # the same widgets: nothing was rebuilt
+        restyled.clear()
         app.query_one("#c").focus()
         await pilot.pause()
         assert "Troisième" in [key.description for key in keys()]
+        assert not [widget for widget in restyled if isinstance(widget, FooterKey)]
 
 
 async def test_outbox_is_focusable_and_scrolls_by_keyboard() -> None:
