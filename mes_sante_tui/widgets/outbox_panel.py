@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
+from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -233,6 +234,22 @@ class OutboxPanel(VerticalScroll):
         self._heading.update(self._heading_text())
         if not ordered:
             self._body.show_text(t("widget.outbox.empty"))
+            self._keep_scrollbar_room(0)
             return
         blocks = [_message(m, m.id in self.new_ids) for m in ordered]
         self._body.show_parts(blocks, SEPARATOR, "$foreground-muted")
+        self._keep_scrollbar_room(sum(block.plain.count("\n") + 2 for block in blocks))
+
+    def _keep_scrollbar_room(self, lines: int) -> None:
+        """Messages of more `lines` than the terminal has rows overflow the panel, at any
+        width: the room of its scrollbar is kept from the first layout, where the scrollbar
+        is drawn once that layout has measured them. Textual would lay the panel out once
+        without it, then again, narrower, with it (and draw the panel at both widths)."""
+        try:
+            rows = self.app.size.height
+        except NoActiveAppError:  # built before the app runs: its first layout decides
+            return
+        if rows and lines > rows:
+            self.styles.scrollbar_gutter = "stable"
+        else:
+            self.styles.inline.clear_rule("scrollbar_gutter")

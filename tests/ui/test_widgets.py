@@ -252,6 +252,38 @@ async def test_outbox_draws_the_messages_in_view_only_and_the_same_lines() -> No
         assert drawn == body._render_cache.lines
 
 
+async def test_outbox_overflowing_the_terminal_is_laid_out_at_one_width(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Messages taller than the terminal: the panel keeps its scrollbar's room from its first
+    layout, so that its messages are measured (and drawn) at one width, not first without
+    the scrollbar and then again with it."""
+    widths: list[int] = []
+    measure = MessageList.get_content_height
+
+    def spy(self: MessageList, container: Any, viewport: Any, width: int) -> int:
+        widths.append(width)
+        return measure(self, container, viewport, width)
+
+    monkeypatch.setattr(MessageList, "get_content_height", spy)
+    many = [message(i, i) for i in range(1, 13)]
+
+    class Shown(App[None]):
+        def compose(self) -> ComposeResult:
+            yield OutboxPanel(known_up_to=3, messages=many, up_to=12)
+
+    async with Shown().run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        panel = pilot.app.query_one(OutboxPanel)
+        assert panel.show_vertical_scrollbar
+        assert len(set(widths)) == 1, widths
+        # Few messages, which may fit: Textual's own way (no room kept when none is needed).
+        panel.show_messages(many[:1], 1)
+        await pilot.pause()
+        assert not panel.show_vertical_scrollbar
+        assert panel.query_one(MessageList).size.width == panel.content_region.width
+
+
 class _Fields(App[None]):
     """Three fields and the footer of the keys; F5 is offered on the third field only."""
 
