@@ -293,8 +293,21 @@ class JourneyScreen(Screen[R], Generic[R]):
         if action == "back":
             return self.msa.can_go_back(self)
         if action == "toggle_password":  # F3: only where a password is typed
-            return bool(self.query(PasswordPair))
+            return self._types_a_password()
         return True
+
+    # Whether the screen has a password field, once it is mounted (None: not asked yet).
+    _password_field: bool | None = None
+
+    def _types_a_password(self) -> bool:
+        """A password field is composed with its screen: the screen's widgets are searched
+        once, not at every focus change (where the footer asks for the keys offered)."""
+        if self._password_field is None:
+            found = bool(self.query(PasswordPair))
+            if not self.is_mounted:  # not composed yet: asked again
+                return found
+            self._password_field = found
+        return self._password_field
 
     def action_toggle_password(self) -> None:
         for pair in self.query(PasswordPair):
