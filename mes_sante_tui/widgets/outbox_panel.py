@@ -203,6 +203,8 @@ class OutboxPanel(VerticalScroll):
         self.new_ids: frozenset[int] = frozenset()
         # The outbox's newest id when the messages shown were read; None: never filled.
         self.shown_up_to: int | None = None
+        # The lines of the messages shown, whatever the width (see `_keep_scrollbar_room`).
+        self._message_lines = 0
         self._heading = Static(self._heading_text(), classes="outbox-heading", markup=False)
         self._body = MessageList(t("widget.outbox.empty"), classes="outbox-messages")
         if messages is not None:
@@ -240,11 +242,16 @@ class OutboxPanel(VerticalScroll):
         self._body.show_parts(blocks, SEPARATOR, "$foreground-muted")
         self._keep_scrollbar_room(sum(block.plain.count("\n") + 2 for block in blocks))
 
+    def on_resize(self) -> None:
+        # A terminal made taller may now hold every message: no room kept then.
+        self._keep_scrollbar_room(self._message_lines)
+
     def _keep_scrollbar_room(self, lines: int) -> None:
         """Messages of more `lines` than the terminal has rows overflow the panel, at any
         width: the room of its scrollbar is kept from the first layout, where the scrollbar
         is drawn once that layout has measured them. Textual would lay the panel out once
         without it, then again, narrower, with it (and draw the panel at both widths)."""
+        self._message_lines = lines
         try:
             rows = self.app.size.height
         except NoActiveAppError:  # built before the app runs: its first layout decides

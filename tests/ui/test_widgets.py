@@ -277,6 +277,13 @@ async def test_outbox_overflowing_the_terminal_is_laid_out_at_one_width(
         panel = pilot.app.query_one(OutboxPanel)
         assert panel.show_vertical_scrollbar
         assert len(set(widths)) == 1, widths
+        # A terminal taller than the messages: Textual's own way again (no room kept).
+        await pilot.resize_terminal(100, 400)
+        await pilot.pause()
+        assert not panel.show_vertical_scrollbar
+        assert panel.query_one(MessageList).size.width == panel.content_region.width
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
         # Few messages, which may fit: Textual's own way (no room kept when none is needed).
         panel.show_messages(many[:1], 1)
         await pilot.pause()
