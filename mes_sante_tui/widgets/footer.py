@@ -21,6 +21,7 @@ class KeysFooter(Footer):
     def _keys(self, screen: Screen[object]) -> Hashable:
         """What `compose` shows from `screen`'s bindings."""
         app = self.app
+        active = screen.active_bindings  # computed anew at each use: once here
         keys: list[Hashable] = [
             (
                 binding.key,
@@ -31,10 +32,10 @@ class KeysFooter(Footer):
                 tooltip,
                 binding.group,
             )
-            for _, binding, enabled, tooltip in screen.active_bindings.values()
+            for _, binding, enabled, tooltip in active.values()
             if binding.show
         ]
-        palette = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+        palette = active.get(app.COMMAND_PALETTE_BINDING)
         if palette is not None and self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
             _, binding, enabled, tooltip = palette
             keys.append((binding.key, binding.description, enabled, tooltip))
