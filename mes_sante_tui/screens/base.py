@@ -13,11 +13,12 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget, _RenderCache
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from mes_sante_tui.compositor import TightCompositor
 from mes_sante_tui.core.journey import Step, step_wording
 from mes_sante_tui.core.results import Refused, StoreError
+from mes_sante_tui.widgets.footer import KeysFooter
 from mes_sante_tui.widgets.notice import SimulationNotice
 from mes_sante_tui.widgets.outbox_panel import OutboxPanel
 from mes_sante_tui.wording import t
@@ -97,7 +98,31 @@ class JourneyScreen(Screen[R], Generic[R]):
     def msa(self) -> MesSanteApp:
         return cast("MesSanteApp", self.app)
 
+    def _size_classes(self) -> None:
+        """The classes Textual gives a screen for the terminal's width (`-narrow`, `-wide`,
+        app.py) at its first Resize, given before its first styles and layout: given then,
+        after the first frame, they restyled the whole screen and laid it out again."""
+        app = self.app
+        horizontal = (
+            app.HORIZONTAL_BREAKPOINTS
+            if self.HORIZONTAL_BREAKPOINTS is None
+            else self.HORIZONTAL_BREAKPOINTS
+        ) or []
+        vertical = (
+            app.VERTICAL_BREAKPOINTS
+            if self.VERTICAL_BREAKPOINTS is None
+            else self.VERTICAL_BREAKPOINTS
+        ) or []
+        classes = {name: False for _, name in horizontal + vertical}
+        for dimension, breakpoints in ((app.size.width, horizontal), (app.size.height, vertical)):
+            for limit, name in sorted(breakpoints, reverse=True):
+                if dimension >= limit:
+                    classes[name] = True
+                    break
+        self.update_classes(classes, update=False)
+
     def compose(self) -> ComposeResult:
+        self._size_classes()
         yield SimulationNotice(clock_moved_to=self.msa.clock_moved_to())
         with Horizontal(id="layout"):
             # Not a Tab stop: its focus would be invisible; the fields scroll it into view.
@@ -118,7 +143,7 @@ class JourneyScreen(Screen[R], Generic[R]):
             )
             panel.display = visible
             yield panel
-        yield Footer()
+        yield KeysFooter()
 
     def title_text(self) -> str:
         return t(self.TITLE_KEY)
@@ -162,9 +187,12 @@ class JourneyScreen(Screen[R], Generic[R]):
             place_hints(main.first(), hints)
 
     def on_screen_suspend(self) -> None:
-        # A dialog on top: its scrollbar is the only one drawn (see app.tcss).
-        self.add_class("-under-dialog")
-        if not isinstance(self.app.screen, ModalScreen):
+        if isinstance(self.app.screen, ModalScreen):
+            # A dialog on top: its scrollbar is the only one drawn (see app.tcss).
+            self.add_class("-under-dialog")
+        else:
+            # Another step hides this one whole: no class to restyle it for (a whole-screen
+            # restyle and a layout nobody would see, at every step).
             self._drop_rendered_lines()
 
     def _drop_rendered_lines(self) -> None:
@@ -255,8 +283,21 @@ class JourneyScreen(Screen[R], Generic[R]):
         if action == "back":
             return self.msa.can_go_back(self)
         if action == "toggle_password":  # F3: only where a password is typed
-            return bool(self.query("PasswordPair"))  # by name: no import to answer it
+            return self._types_a_password()
         return True
+
+    # Whether the screen has a password field, once it is mounted (None: not asked yet).
+    _password_field: bool | None = None
+
+    def _types_a_password(self) -> bool:
+        """A password field is composed with its screen: the screen's widgets are searched
+        once, not at every focus change (where the footer asks for the keys offered)."""
+        if self._password_field is None:
+            found = bool(self.query("PasswordPair"))  # by name: no import to answer it
+            if not self.is_mounted:  # not composed yet: asked again
+                return found
+            self._password_field = found
+        return self._password_field
 
     def action_toggle_password(self) -> None:
         from mes_sante_tui.widgets.password_pair import PasswordPair

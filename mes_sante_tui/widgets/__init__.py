@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from mes_sante_tui.widgets.choices import ChoiceButton as ChoiceButton
     from mes_sante_tui.widgets.choices import ChoiceSet as ChoiceSet
     from mes_sante_tui.widgets.choices import TickBox as TickBox
+    from mes_sante_tui.widgets.footer import KeysFooter as KeysFooter
     from mes_sante_tui.widgets.form_field import ErrorSummary as ErrorSummary
     from mes_sante_tui.widgets.form_field import FormField as FormField
     from mes_sante_tui.widgets.hint import GuideHint as GuideHint
@@ -37,6 +38,7 @@ _MODULE_OF = {
     "ErrorSummary": "form_field",
     "FormField": "form_field",
     "GuideHint": "hint",
+    "KeysFooter": "footer",
     "LinkButton": "link_button",
     "OutboxPanel": "outbox_panel",
     "PasswordChecklist": "password_checklist",

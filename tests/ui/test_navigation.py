@@ -39,7 +39,7 @@ from mes_sante_tui.screens import (
     StartScreen,
     SuccessScreen,
 )
-from mes_sante_tui.widgets import OutboxPanel
+from mes_sante_tui.widgets import OutboxPanel, PasswordPair
 from mes_sante_tui.wording import t
 
 SIZE = (120, 40)
@@ -608,3 +608,28 @@ async def test_a_dialog_shows_one_scrollbar_only(services: Services, settings: S
             await escape(pilot)
             await settle(pilot)
             assert len(drawn_scrollbars()) == 2
+
+
+async def test_f3_is_offered_from_one_look_at_the_screen_not_one_per_focus_change(
+    services: Services, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether F3 is offered is asked at every focus change (the footer's keys): the screen
+    is searched for a password field once, and F3 is still offered on every field."""
+    looked: list[object] = []
+    query = Screen.query
+
+    def spy(self: Screen[Any], selector: Any = None) -> Any:
+        if selector is PasswordPair:
+            looked.append(self)
+        return query(self, selector)
+
+    monkeypatch.setattr(Screen, "query", spy)
+    app = app_for(services, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step(pilot, services, Step.ACCOUNT)
+        for field in ("#identifier", "#password", "#confirmation", "#identifier"):
+            app.screen.query_one(field).focus()
+            await pilot.pause()
+            assert app.screen.check_action("toggle_password", ()) is True
+        assert looked.count(app.screen) == 1
+        assert len(looked) == len(set(map(id, looked)))  # each screen once

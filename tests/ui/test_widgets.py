@@ -8,11 +8,13 @@ from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
+from textual.widgets._footer import FooterKey
 
 from mes_sante_tui.app import MesSanteApp, make_app
 from mes_sante_tui.core.answers import Session
@@ -33,6 +35,7 @@ from mes_sante_tui.widgets import (
     CardFields,
     ErrorSummary,
     FormField,
+    KeysFooter,
     OutboxPanel,
     PasswordChecklist,
     SimulationNotice,
@@ -230,6 +233,118 @@ async def test_outbox_newest_first_and_marks_messages_after_the_baseline() -> No
         panel.show_messages([message(1, 0), message(2, 5), message(3, 9, Channel.LETTER)])
         await pilot.pause()
         assert panel.new_ids == {2, 3}
+
+
+async def test_outbox_draws_its_wrapped_text_line_by_line() -> None:
+    """The panel draws the lines in view of its text cut for its width, in order, each with
+    its look: scrolling shows the next ones, never a line twice or out of order."""
+    from mes_sante_tui.widgets.outbox_panel import wrap
+
+    panel = OutboxPanel(known_up_to=3)
+    async with _Host(panel).run_test(size=(100, 30)) as pilot:
+        panel.show_messages([message(i, i, list(Channel)[i % 3]) for i in range(1, 13)])
+        await pilot.pause()
+        width = panel.scrollable_content_region.width
+        lines = wrap(panel._text, width)
+        assert panel.virtual_size.height == len(lines) > panel.size.height
+        shown = panel.scrollable_content_region.height
+        assert [panel.render_line(y).text.rstrip() for y in range(shown)] == [
+            line.text for line in lines[:shown]
+        ]
+        bold = panel.render_line(0)  # the heading
+        assert bold.text.startswith("Boîte d'envoi simulée (12 messages)")
+        heading_style = next(iter(bold)).style
+        assert heading_style is not None and heading_style.bold
+        panel.scroll_to(y=10, animate=False)
+        await pilot.pause()
+        assert panel.render_line(0).text.rstrip() == lines[10].text
+
+
+async def test_outbox_text_is_cut_for_one_width_whether_or_not_it_overflows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The panel keeps its scrollbar's room (a stable gutter): its text is cut once, at one
+    width, from its first layout, and a few messages that fit are cut at the same width."""
+    from mes_sante_tui.widgets import outbox_panel
+
+    widths: list[int] = []
+    cut = outbox_panel.wrap
+
+    def spy(lines: Any, width: int) -> Any:
+        widths.append(width)
+        return cut(lines, width)
+
+    monkeypatch.setattr(outbox_panel, "wrap", spy)
+    many = [message(i, i) for i in range(1, 13)]
+
+    class Shown(App[None]):
+        def compose(self) -> ComposeResult:
+            yield OutboxPanel(known_up_to=3, messages=many, up_to=12)
+
+    async with Shown().run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        panel = pilot.app.query_one(OutboxPanel)
+        assert panel.max_scroll_y > 0
+        assert len(widths) == 1, widths
+        panel.show_messages(many[:1], 1)
+        await pilot.pause()
+        assert panel.max_scroll_y == 0
+        assert set(widths) == {widths[0]}, widths
+
+
+class _Fields(App[None]):
+    """Three fields and the footer of the keys; F5 is offered on the third field only."""
+
+    BINDINGS = [Binding("f5", "third", "Troisième")]
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="a")
+        yield Input(id="b")
+        yield Input(id="c")
+        yield KeysFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "third":
+            return self.focused is not None and self.focused.id == "c"
+        return True
+
+    def action_third(self) -> None:
+        return None
+
+
+async def test_footer_rebuilds_its_keys_only_when_they_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Moving from a field to another that offers the same keys keeps the footer's keys as
+    they are (Textual's Footer removes and mounts them again at every focus change); keys
+    mounted are not restyled as they mount."""
+    restyled: list[Widget] = []
+    update_node_styles = Widget.update_node_styles
+
+    def spy(self: Widget, animate: bool = True) -> None:
+        restyled.append(self)
+        update_node_styles(self, animate)
+
+    monkeypatch.setattr(Widget, "update_node_styles", spy)
+    app = _Fields()
+    async with app.run_test() as pilot:
+        footer = app.query_one(KeysFooter)
+
+        def keys() -> list[FooterKey]:
+            return list(footer.query(FooterKey))
+
+        app.query_one("#a").focus()
+        await pilot.pause()
+        shown = keys()
+        assert shown and "Troisième" not in [key.description for key in shown]
+        app.query_one("#b").focus()
+        await pilot.pause()
+        assert keys() == shown  # the same widgets: nothing was rebuilt
+        restyled.clear()
+        app.query_one("#c").focus()
+        await pilot.pause()
+        assert "Troisième" in [key.description for key in keys()]
+        assert not [widget for widget in restyled if isinstance(widget, FooterKey)]
 
 
 async def test_outbox_is_focusable_and_scrolls_by_keyboard() -> None:
