@@ -137,7 +137,8 @@ def test_only_the_closed_loop_noise_of_a_stopped_class_is_silenced() -> None:
 
 def test_a_class_on_a_scenario_gives_each_browser_a_run_of_it(tmp_path: Path) -> None:
     from mes_sante_tui.core.classroom import TRAINEE_META
-    from mes_sante_tui.core.scenarios import TRAINEE_KEY, run_of
+    from mes_sante_tui.core.run_marks import TRAINEE_KEY
+    from mes_sante_tui.core.scenarios import run_of
     from mes_sante_tui.core.store import Store
 
     port = _free_port()

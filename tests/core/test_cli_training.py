@@ -9,7 +9,8 @@ import pytest
 from test_cli import db, one_french_line, quiet_environment, run, run_json
 
 from mes_sante_tui import cli
-from mes_sante_tui.core.scenarios import SCENARIO_KEY, TRAINEE_KEY, load_scenarios
+from mes_sante_tui.core.run_marks import SCENARIO_KEY, TRAINEE_KEY
+from mes_sante_tui.core.scenarios import load_scenarios
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.core.store import Store

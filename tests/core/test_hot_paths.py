@@ -9,6 +9,7 @@ import time
 from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import person_id, persona_code
@@ -184,7 +185,7 @@ class _BusyOnce:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn, self.checkpoints = conn, 0
 
-    def execute(self, sql: str, *args: object) -> object:
+    def execute(self, sql: str, *args: Any) -> object:
         if sql == "PRAGMA wal_checkpoint(PASSIVE)":
             self.checkpoints += 1
             if self.checkpoints == 1:

@@ -14,7 +14,8 @@ from textual.widgets import Input, Static
 from mes_sante_tui.app import make_app
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.codes import SeededCodeGenerator
-from mes_sante_tui.core.scenarios import SCENARIO_KEY, load_scenarios
+from mes_sante_tui.core.run_marks import SCENARIO_KEY
+from mes_sante_tui.core.scenarios import load_scenarios
 from mes_sante_tui.core.services import Services, open_services
 from mes_sante_tui.core.settings import Figure, Settings, stored_figures
 from mes_sante_tui.screens import HomeScreen, ScreenHelpScreen, SimulatorSettingsScreen
