@@ -13,6 +13,8 @@ sur 4 » (see app.tcss and the widgets); the colours only add to it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.theme import Theme
 
 from mes_sante_tui.core.settings import DisplayTheme
@@ -31,100 +33,100 @@ _AUTO_TEXT = {
     "link-style-hover": "bold underline",
 }
 
-HIGH_CONTRAST_DARK = Theme(
-    name=DisplayTheme.HIGH_CONTRAST_DARK.value,
-    dark=True,
-    primary="#1AEBFF",
-    secondary="#FFFF00",
-    accent="#FFFF00",
-    warning="#FFB000",
-    error="#FF7A7A",
-    success="#3FF23F",
-    foreground="#FFFFFF",
-    background="#000000",
-    surface="#000000",
-    panel="#1A1A1A",
-    boost="#000000",
-    luminosity_spread=0.0,
-    text_alpha=1.0,
-    variables={
-        **_AUTO_TEXT,
-        "foreground-muted": "#E0E0E0",
-        "text-primary": "#1AEBFF",
-        "text-secondary": "#FFFF00",
-        "text-accent": "#FFFF00",
-        "text-warning": "#FFB000",
-        "text-error": "#FF7A7A",
-        "text-success": "#3FF23F",
-        "border": "#FFFF00",
-        "border-blurred": "#C0C0C0",
-        "block-cursor-background": "#FFFF00",
-        "block-cursor-foreground": "#000000",
-        "block-cursor-blurred-background": "#404040",
-        "block-cursor-blurred-foreground": "#FFFFFF",
-        "block-hover-background": "#303030",
-        "input-cursor-background": "#FFFFFF",
-        "input-cursor-foreground": "#000000",
-        "input-selection-background": "#1AEBFF",
-        "input-selection-foreground": "#000000",
-        "link-color": "#FFFF00",
-        "link-background-hover": "#FFFF00",
-        "link-color-hover": "#000000",
-        "footer-background": "#000000",
-        "footer-foreground": "#FFFFFF",
-        "footer-key-foreground": "#FFFF00",
-        "footer-description-foreground": "#FFFFFF",
-        "scrollbar": "#C0C0C0",
-        "scrollbar-background": "#1A1A1A",
-    },
+
+@dataclass(frozen=True)
+class Palette:
+    """What sets one high-contrast theme apart from the other: its colours, each used by
+    every variable that shares its role (the ground, the text, the one strong mark)."""
+
+    dark: bool
+    ground: str  # background, surface, boost; the text on a mark or an input cursor
+    text: str  # foreground, the footer's text, an input cursor
+    muted: str  # text a step quieter than `text`
+    panel: str  # a panel, and a scrollbar's track
+    primary: str
+    mark: str  # secondary and accent: frames, the highlighted choice
+    link: str  # links, and the footer's keys
+    warning: str
+    error: str
+    success: str
+    dim: str  # a frame without focus, a scrollbar
+    hover: str  # a choice under the mouse
+    blurred_cursor: str  # the highlighted choice of a list without focus
+    selection: str  # selected text in a field, on which `selection_text` is written
+    selection_text: str
+
+
+def high_contrast(choice: DisplayTheme, palette: Palette) -> Theme:
+    """The Textual theme of a high-contrast choice, every variable from `palette`."""
+    p = palette
+    return Theme(
+        name=choice.value,
+        dark=p.dark,
+        primary=p.primary,
+        secondary=p.mark,
+        accent=p.mark,
+        warning=p.warning,
+        error=p.error,
+        success=p.success,
+        foreground=p.text,
+        background=p.ground,
+        surface=p.ground,
+        panel=p.panel,
+        boost=p.ground,
+        luminosity_spread=0.0,
+        text_alpha=1.0,
+        variables={
+            **_AUTO_TEXT,
+            "foreground-muted": p.muted,
+            "text-primary": p.primary,
+            "text-secondary": p.mark,
+            "text-accent": p.mark,
+            "text-warning": p.warning,
+            "text-error": p.error,
+            "text-success": p.success,
+            "border": p.mark,
+            "border-blurred": p.dim,
+            "block-cursor-background": p.mark,
+            "block-cursor-foreground": p.ground,
+            "block-cursor-blurred-background": p.blurred_cursor,
+            "block-cursor-blurred-foreground": p.text,
+            "block-hover-background": p.hover,
+            "input-cursor-background": p.text,
+            "input-cursor-foreground": p.ground,
+            "input-selection-background": p.selection,
+            "input-selection-foreground": p.selection_text,
+            "link-color": p.link,
+            "link-background-hover": p.link,
+            "link-color-hover": p.ground,
+            "footer-background": p.ground,
+            "footer-foreground": p.text,
+            "footer-key-foreground": p.link,
+            "footer-description-foreground": p.text,
+            "scrollbar": p.dim,
+            "scrollbar-background": p.panel,
+        },
+    )
+
+
+HIGH_CONTRAST_DARK = high_contrast(
+    DisplayTheme.HIGH_CONTRAST_DARK,
+    Palette(
+        dark=True, ground="#000000", text="#FFFFFF", muted="#E0E0E0", panel="#1A1A1A",
+        primary="#1AEBFF", mark="#FFFF00", link="#FFFF00", warning="#FFB000",
+        error="#FF7A7A", success="#3FF23F", dim="#C0C0C0", hover="#303030",
+        blurred_cursor="#404040", selection="#1AEBFF", selection_text="#000000",
+    ),
 )
 
-HIGH_CONTRAST_LIGHT = Theme(
-    name=DisplayTheme.HIGH_CONTRAST_LIGHT.value,
-    dark=False,
-    primary="#00009F",
-    secondary="#37006E",
-    accent="#37006E",
-    warning="#7A4100",
-    error="#A00000",
-    success="#005A00",
-    foreground="#000000",
-    background="#FFFFFF",
-    surface="#FFFFFF",
-    panel="#E6E6E6",
-    boost="#FFFFFF",
-    luminosity_spread=0.0,
-    text_alpha=1.0,
-    variables={
-        **_AUTO_TEXT,
-        "foreground-muted": "#1F1F1F",
-        "text-primary": "#00009F",
-        "text-secondary": "#37006E",
-        "text-accent": "#37006E",
-        "text-warning": "#7A4100",
-        "text-error": "#A00000",
-        "text-success": "#005A00",
-        "border": "#37006E",
-        "border-blurred": "#404040",
-        "block-cursor-background": "#37006E",
-        "block-cursor-foreground": "#FFFFFF",
-        "block-cursor-blurred-background": "#D0D0D0",
-        "block-cursor-blurred-foreground": "#000000",
-        "block-hover-background": "#E0E0E0",
-        "input-cursor-background": "#000000",
-        "input-cursor-foreground": "#FFFFFF",
-        "input-selection-background": "#9FC5FF",
-        "input-selection-foreground": "#000000",
-        "link-color": "#00009F",
-        "link-background-hover": "#00009F",
-        "link-color-hover": "#FFFFFF",
-        "footer-background": "#FFFFFF",
-        "footer-foreground": "#000000",
-        "footer-key-foreground": "#00009F",
-        "footer-description-foreground": "#000000",
-        "scrollbar": "#404040",
-        "scrollbar-background": "#E6E6E6",
-    },
+HIGH_CONTRAST_LIGHT = high_contrast(
+    DisplayTheme.HIGH_CONTRAST_LIGHT,
+    Palette(
+        dark=False, ground="#FFFFFF", text="#000000", muted="#1F1F1F", panel="#E6E6E6",
+        primary="#00009F", mark="#37006E", link="#00009F", warning="#7A4100",
+        error="#A00000", success="#005A00", dim="#404040", hover="#E0E0E0",
+        blurred_cursor="#D0D0D0", selection="#9FC5FF", selection_text="#000000",
+    ),
 )
 
 # Each choice's Textual theme; the default is Textual's own.

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 from mes_sante_tui.core import flows
 from mes_sante_tui.core.access import AccountFound, Done, LoggedIn
@@ -71,6 +71,13 @@ class Typed:
     def get(self, name: str) -> str:
         return self.values.get(name, "")
 
+
+@dataclass(frozen=True)
+class AskAgain:
+    """After a refused answer: the form is asked again, only `fields` (None: all of them),
+    the others kept as typed."""
+
+    fields: list[str] | None = None
 
 
 
@@ -208,10 +215,41 @@ class Plain:
             lines.extend(message.body.splitlines())
         return lines
 
-    def refused(self, form: Form | None, refused: Refused, **params: Any) -> None:
-        """Each error in words, naming its field; the general message after them."""
+    @overload
+    def after_refusal(
+        self, form: Form | None, refused: Refused, step: None = None, *,
+        only_errors: bool = False, **params: Any,
+    ) -> AskAgain: ...
+
+    @overload
+    def after_refusal(
+        self, form: Form | None, refused: Refused, step: Step | None, *,
+        only_errors: bool = False, **params: Any,
+    ) -> AskAgain | Way | str: ...
+
+    def after_refusal(
+        self,
+        form: Form | None,
+        refused: Refused,
+        step: Step | None = None,
+        *,
+        only_errors: bool = False,
+        **params: Any,
+    ) -> AskAgain | Way | str:
+        """A refused answer, handled the same way on every form.
+
+        With `step`, an identification outcome is its own page: what happened and the ways
+        forward; the way chosen is handed back, except « Corriger ma saisie »: the whole form
+        again. Otherwise each error is said in words naming its field, the general message
+        after them, and the form is asked again with what was typed kept and offered back:
+        with `only_errors`, just the fields in error (a password with its confirmation, as
+        neither is ever offered back)."""
+        if step is not None and refused.outcome:
+            way = self.outcome(refused, step)
+            return AskAgain() if way == flows.RETRY else way
         self._refused_on = self._shown
-        labels = {f.name: self.words(f.label_key, **params) for f in (form.fields if form else ())}
+        fields = form.fields if form else ()
+        labels = {f.name: self.words(f.label_key, **params) for f in fields}
         for name, message in refused.errors.items():
             if name in labels:
                 self.console.say(t("plain.error", field=labels[name], message=message))
@@ -219,6 +257,13 @@ class Plain:
                 self.console.say(t("plain.error.general", message=message))
         if refused.message:
             self.console.say(t("plain.error.general", message=refused.message))
+        if not only_errors or not refused.errors:
+            return AskAgain()
+        again = list(refused.errors)
+        secrets = [f.name for f in fields if f.kind is FieldKind.SECRET]
+        if set(secrets) & set(again):
+            again += secrets
+        return AskAgain(again)
 
     # --- questions -----------------------------------------------------------------------
 
@@ -493,24 +538,20 @@ class Plain:
         session = self.session
         assert session is not None
         form = flows.STEP_FORMS[step]
-        only: list[str] | None = None
+        again = AskAgain()
         while True:
             self.show_form(form, step)
             if notice:
                 self.console.say(notice)
                 notice = None
-            self.fill(form, typed, only)
+            self.fill(form, typed, again.fields)
             result = call(session)
             if not isinstance(result, Refused):
                 return None
-            if result.outcome:
-                way = self.outcome(result, step)
-                if way != flows.RETRY:
-                    return way
-                only = None
-                continue
-            self.refused(form, result)
-            only = list(result.errors) or None
+            after = self.after_refusal(form, result, step, only_errors=True)
+            if not isinstance(after, AskAgain):
+                return after
+            again = after
 
     def identify_step(self, typed: Typed, notice: str | None) -> Way | str | None:
         def identify(session: Session) -> Identified | Refused:
@@ -534,7 +575,7 @@ class Plain:
             result = self.engine.choose_profile(session, int(typed.get("profile")))
             if isinstance(result, Accepted):
                 return None
-            self.refused(form, result)
+            self.after_refusal(form, result)
 
     def representative_step(self) -> Way | str | None:
         session = self.session
@@ -548,14 +589,14 @@ class Plain:
             result = self.engine.certify_representative(session, typed.get("certify") == "yes")
             if isinstance(result, Accepted):
                 return None
-            if result.outcome and not (
-                self.logged_in and result.outcome == Outcome.NOT_REPRESENTATIVE
-            ):
-                way = self.outcome(result, Step.REPRESENTATIVE)
-                if way != flows.RETRY:
-                    return way
-                continue
-            self.refused(form, result, name=child)
+            # Logged in, « not the representative » stays on the form, as on the screen:
+            # going back leads to the space, still logged in.
+            on_form = self.logged_in and result.outcome == Outcome.NOT_REPRESENTATIVE
+            after = self.after_refusal(
+                form, result, None if on_form else Step.REPRESENTATIVE, name=child
+            )
+            if not isinstance(after, AskAgain):
+                return after
 
     def code_step(self, typed: Typed) -> Way | str | None:
         """« Mon code provisoire » (identity first): where to receive it, then the code."""
@@ -570,12 +611,9 @@ class Plain:
             self.fill(form, typed, options={"channel": self.channel_options(channels)})
             sent = self.engine.send_code(session, Channel(typed.get("channel")))
             if isinstance(sent, Refused):
-                if sent.outcome:
-                    way = self.outcome(sent, Step.CODE)
-                    if way != flows.RETRY:
-                        return way
-                else:
-                    self.refused(form, sent)
+                after = self.after_refusal(form, sent, Step.CODE)
+                if not isinstance(after, AskAgain):
+                    return after
                 continue
             try:
                 return self.code_entry(sent)
@@ -594,12 +632,9 @@ class Plain:
             result = self.engine.verify_code(session, typed.get("code"))
             if isinstance(result, Accepted):
                 return None
-            if result.outcome:
-                way = self.outcome(result, Step.CODE)
-                if way != flows.RETRY:
-                    return way
-                continue
-            self.refused(form, result)
+            after = self.after_refusal(form, result, Step.CODE)
+            if not isinstance(after, AskAgain):
+                return after
 
     def decision_step(self, preset: Choice | None) -> Way | str | None:
         session = self.session
@@ -617,32 +652,28 @@ class Plain:
             for value, key in flows.CHOICE.options
         ]
         typed = Typed({"choice": preset.value} if preset else {})
-        only: list[str] | None = None
+        again = AskAgain()
         while True:
             self.header(title, Step.DECISION, [t(form.help_key)])
             if person.parent_id is not None:
                 self.console.say(t("decision.child", name=person.full_name))
-            if only is None or "choice" in only:
+            if again.fields is None or "choice" in again.fields:
                 self.fill(form, typed, ["choice"], options={"choice": options})
             choice = Choice(typed.get("choice"))
             if choice is Choice.ACTIVATE:
                 try:
                     self.fill(form, typed, ["consent"])
                 except GoBack:  # back to the choice, as typed
-                    only = None
+                    again = AskAgain()
                     self._refused_on = self._shown
                     continue
             result = self.engine.decide(session, choice, typed.get("consent") == "oui")
             if isinstance(result, Accepted):
                 return "opposition" if result.next is None else None
-            if result.outcome:
-                way = self.outcome(result, Step.DECISION)
-                if way != flows.RETRY:
-                    return way
-                only = None
-                continue
-            self.refused(form, result)
-            only = list(result.errors) or None
+            after = self.after_refusal(form, result, Step.DECISION, only_errors=True)
+            if not isinstance(after, AskAgain):
+                return after
+            again = after
 
     def contacts_step(self) -> Way | str | None:
         session = self.session
@@ -664,7 +695,7 @@ class Plain:
                 result = self.engine.confirm_contacts(session)
                 if isinstance(result, Accepted):
                     return None
-                self.refused(form, result)
+                self.after_refusal(form, result)
                 continue
             kind = ContactKind.EMAIL if chosen == 1 else ContactKind.MOBILE
             if self.change_contact(kind):
@@ -685,7 +716,7 @@ class Plain:
                 return False
             sent = self.engine.request_contact_change(session, kind, typed.get(kind.value))
             if not isinstance(sent, OtpSent):
-                self.refused(edit, sent)
+                self.after_refusal(edit, sent)
                 continue
             code = Typed()
             try:
@@ -696,7 +727,7 @@ class Plain:
                     result = self.engine.confirm_contact_change(session, code.get("otp"))
                     if isinstance(result, Accepted):
                         return True
-                    self.refused(check, result)
+                    self.after_refusal(check, result)
             except GoBack:
                 continue
 
@@ -704,10 +735,10 @@ class Plain:
         session = self.session
         assert session is not None
         form = flows.STEP_FORMS[Step.ACCOUNT]
-        only: list[str] | None = None
+        again = AskAgain()
         while True:
             self.show_form(form, Step.ACCOUNT)
-            self.fill(form, typed, only, password_rules=self.engine.password_rules)
+            self.fill(form, typed, again.fields, password_rules=self.engine.password_rules)
             result = self.engine.create_account(
                 session,
                 identifier_raw=typed.get("identifier"),
@@ -717,12 +748,10 @@ class Plain:
             if isinstance(result, Activated):
                 self.last_identifier = result.identifier
                 return None
-            if result.outcome:
-                return self.outcome(result, Step.ACCOUNT)
-            self.refused(form, result)
-            only = list(result.errors) or None
-            if only is not None and {"password", "confirmation"} & set(only):
-                only += ["password", "confirmation"]  # never offered back: both asked again
+            after = self.after_refusal(form, result, Step.ACCOUNT, only_errors=True)
+            if not isinstance(after, AskAgain):
+                return after
+            again = after
 
     def success_step(self) -> Way | str | None:
         session = self.session
@@ -762,12 +791,12 @@ class Plain:
         flow = flows.FLOWS["regeneration"]
         form, _, send = flow.forms
         typed = Typed(dict(carried.values))
-        only: list[str] | None = None
+        again = AskAgain()
         while True:
             try:
                 self.show_form(form, Step.IDENTIFY)
                 self.console.say(t("birth_date.for_whom"))
-                self.fill(form, typed, only)
+                self.fill(form, typed, again.fields)
             except GoBack:
                 carried.values.update({k: v for k, v in typed.values.items() if k != "birth_date"})
                 return None
@@ -776,16 +805,12 @@ class Plain:
                 model=self.model(typed), serial=typed.get("serial"), step="regenerer_code",
             )
             if not isinstance(found, Found):
-                if found.outcome:
-                    way = self.outcome(found, Step.IDENTIFY)
-                    if way != flows.RETRY:
-                        return None
-                    only = None
-                    continue
-                self.refused(form, found)
-                only = list(found.errors) or None
+                after = self.after_refusal(form, found, Step.IDENTIFY, only_errors=True)
+                if not isinstance(after, AskAgain):
+                    return None
+                again = after
                 continue
-            only = None
+            again = AskAgain()
             try:
                 if len(found.candidates) > 1:
                     self.choose_profile(Step.IDENTIFY)
@@ -816,10 +841,9 @@ class Plain:
             sent = self.engine.send_code(session, Channel(typed.get("channel")))
             if isinstance(sent, CodeSent):
                 return sent
-            if sent.outcome:
-                self.outcome(sent, Step.IDENTIFY)
+            self.after_refusal(form, sent, Step.IDENTIFY)
+            if sent.outcome:  # whatever way was chosen: the regeneration's form again
                 return None
-            self.refused(form, sent)
 
     # --- the opposition ------------------------------------------------------------------
 
@@ -843,10 +867,9 @@ class Plain:
             opposed = self.engine.confirm_opposition(session)
             if isinstance(opposed, Opposed):
                 break
-            if opposed.outcome:
-                way = self.outcome(opposed, Step.DECISION)
-                return way if isinstance(way, Way) else None
-            self.refused(confirm, opposed)
+            after = self.after_refusal(confirm, opposed, Step.DECISION)
+            if opposed.outcome:  # its way out; « Corriger ma saisie »: back on the decision
+                return after if isinstance(after, Way) else None
         self.finished()
         profiles = self.engine.household_profiles(session)
         self.engine.back_to_own_profile(session)
@@ -877,14 +900,14 @@ class Plain:
             checked = check_folder(typed.get("folder"))
             if checked.value is None:
                 message = checked.error or t("opposition.done.folder.required")
-                self.refused(form, Refused(errors={"folder": message}))
+                self.after_refusal(form, Refused(errors={"folder": message}))
                 continue
             cert = opposition_certificate(opposed.person, opposed.decided_on)
             try:
                 pdf, txt = save_certificate(cert, checked.value)
             except OSError:
                 failed = t("opposition.done.save_failed", folder=str(checked.value))
-                self.refused(form, Refused(errors={"folder": failed}))
+                self.after_refusal(form, Refused(errors={"folder": failed}))
                 continue
             self.console.say(t("opposition.done.saved", pdf=str(pdf), txt=str(txt)))
             return str(txt), cert.text
@@ -922,7 +945,7 @@ class Plain:
             child = manageable[chosen - 1]
             refused = self.engine.manage_profile(session, child.id)
             if isinstance(refused, Refused):
-                self.refused(None, refused)
+                self.after_refusal(None, refused)
                 continue
             way = self.walk(Step.REPRESENTATIVE, household=True)
             if way is not Way.BACK:
@@ -973,7 +996,7 @@ class Plain:
                 session, identifier=typed.get("identifier"), password_raw=typed.get("password")
             )
             if isinstance(result, Refused):
-                self.refused(form, result)
+                self.after_refusal(form, result)
                 continue
             try:
                 logged = self.one_time_code(
@@ -987,7 +1010,7 @@ class Plain:
                 self.finished()
                 return Way.SPACE
             if isinstance(logged, Refused):
-                self.refused(form, logged)
+                self.after_refusal(form, logged)
 
     def one_time_code(
         self, form: Form, sent_text: str, check: Callable[[str], object]
@@ -1002,7 +1025,7 @@ class Plain:
             result = check(typed.get("otp"))
             if not isinstance(result, Refused) or result.outcome:
                 return result
-            self.refused(form, result)
+            self.after_refusal(form, result)
 
     @staticmethod
     def where(sent: CodeSent) -> str:
@@ -1030,28 +1053,27 @@ class Plain:
             )
             if isinstance(sent, CodeSent):
                 return sent
-            self.refused(form, sent)
+            self.after_refusal(form, sent)
 
     def recover_identifier(self) -> CodeSent | None:
         session = self.session
         assert session is not None
         form, channel = flows.FLOWS["recover_identifier"].forms
         typed = Typed()
-        only: list[str] | None = None
+        again = AskAgain()
         while True:
             try:
                 self.show_form(form, None)
-                self.fill(form, typed, only)
+                self.fill(form, typed, again.fields)
             except GoBack:
                 return None
             found = self.engine.access.find_for_identifier(
                 session, nir=typed.get("nir"), birth_date=typed.get("birth_date")
             )
             if not isinstance(found, AccountFound):
-                self.refused(form, found)
-                only = list(found.errors) or None
+                again = self.after_refusal(form, found, only_errors=True)
                 continue
-            only = None
+            again = AskAgain()
             sent = self.recovery_channel(channel, found, "identifier")
             if sent is not None:
                 return sent
@@ -1062,11 +1084,11 @@ class Plain:
         form, channel, code, new = flows.FLOWS["recover_password"].forms
         access = self.engine.access
         typed = Typed()
-        only: list[str] | None = None
+        again = AskAgain()
         while True:
             try:
                 self.show_form(form, None)
-                self.fill(form, typed, only)
+                self.fill(form, typed, again.fields)
             except GoBack:
                 return False
             found = access.find_for_password(
@@ -1074,10 +1096,9 @@ class Plain:
                 model=self.model(typed), serial=typed.get("serial"),
             )
             if not isinstance(found, AccountFound):
-                self.refused(form, found)
-                only = list(found.errors) or None
+                again = self.after_refusal(form, found, only_errors=True)
                 continue
-            only = None
+            again = AskAgain()
             sent = self.recovery_channel(channel, found, "password")
             if sent is None:
                 continue
@@ -1089,7 +1110,7 @@ class Plain:
                 )
                 if not isinstance(checked, Done):
                     if isinstance(checked, Refused):
-                        self.refused(code, checked)
+                        self.after_refusal(code, checked)
                     continue
                 if self.new_password(new):
                     return True
@@ -1108,7 +1129,7 @@ class Plain:
             )
             if isinstance(result, Done):
                 return True
-            self.refused(form, result)
+            self.after_refusal(form, result)
 
     # --- the logged-in space -------------------------------------------------------------
 
@@ -1288,4 +1309,4 @@ class Plain:
             if isinstance(closed, Closed):
                 self.finished()
                 return closed
-            self.refused(asked, closed, identifier=identifier, name=person.full_name)
+            self.after_refusal(asked, closed, identifier=identifier, name=person.full_name)

@@ -399,6 +399,34 @@ def test_an_error_names_its_field_and_offers_back_what_was_typed(
     assert "Bonjour Martine !" in lines  # only the field in error was asked again
 
 
+def test_a_refused_password_asks_both_passwords_again_and_keeps_the_identifier(
+    services: Services, settings: Settings
+) -> None:
+    status, out = run(
+        services, settings, *martine_identifies(services), "1", "oui", "1",
+        "martine.leguellec", NEW_PASSWORD, "Autre#Passe2026",  # the confirmation differs
+        NEW_PASSWORD, NEW_PASSWORD,  # both asked again, the identifier not
+        "2",
+    )
+    assert status == 0
+    lines = out.splitlines()
+    confirm = t("plain.error", field=t("account.confirm"), message="")
+    assert sum(line.startswith(confirm) for line in lines) == 1
+
+    def asked(label: str, hint: str) -> int:
+        prompt = t("plain.question", label=t(label), hint=t(hint)) if hint else t(
+            "plain.question.bare", label=t(label)
+        )
+        return sum(line.startswith(prompt) for line in lines)
+
+    assert asked("account.identifier", "account.identifier.hint") == 1
+    assert asked("account.password", "") == 2
+    assert asked("account.confirm", "account.confirm.hint") == 2
+    assert lines.count(t("account.title")) == 1  # asked again without saying it all again
+    assert "Autre#Passe2026" not in out
+    assert status_of(services, "martine") is ProfileStatus.ACTIVATED
+
+
 def test_help_back_outbox_and_quit_work_at_any_question(
     services: Services, settings: Settings
 ) -> None:

@@ -16,8 +16,8 @@ from drive import (
     choose_activate,
     choose_oppose,
     fill_account,
+    open_step,
     session_tick,
-    to_decision,
     to_identify,
 )
 from support import (
@@ -36,6 +36,7 @@ from textual.widgets import Button, Checkbox, Input, RadioButton, Static
 from mes_sante_tui.app import JOURNEY_MODE, MesSanteApp, make_app
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.engine import Accepted, Choice
+from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import CardModel, ProfileStatus
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.services import Services
@@ -567,7 +568,7 @@ async def test_after_opposing_the_parent_manages_each_child(
     martine = person_id(services, "martine")
     lea, hugo = person_id(services, "lea"), person_id(services, "hugo")
     async with app.run_test(size=(120, 40)) as pilot:
-        await to_decision(pilot, services)
+        await open_step(pilot, services, Step.DECISION)  # the way there is not the point
         await choose_oppose(pilot)
         await pilot.press("enter")  # « Continuer »
         await pilot.pause()

@@ -10,8 +10,7 @@ from drive import (
     choose_activate,
     fill_account,
     fill_identify,
-    to_account,
-    to_decision,
+    open_step,
     to_identify,
 )
 from support import (
@@ -30,6 +29,7 @@ from textual.widgets import Input, Static
 from mes_sante_tui.app import SPACE_MODE, make_app
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.engine import Activated, Choice, Identified
+from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import CardModel, ProfileStatus
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
@@ -452,7 +452,7 @@ async def test_an_activation_finished_elsewhere_says_the_profile_exists(
     app = make_app(services=services, settings=settings)
     martine = person_id(services, "martine")
     async with app.run_test(size=SIZE) as pilot:
-        await to_account(pilot, services)
+        await open_step(pilot, services, Step.ACCOUNT)  # the way there is not the point
         assert isinstance(current(app), AccountScreen)
         activate_martine_elsewhere(services)
         await fill_account(pilot, "martine.leguellec", "Kayak#Loire2026", "Kayak#Loire2026")
@@ -473,7 +473,7 @@ async def test_a_code_used_elsewhere_is_refused_at_the_decision(
     on the decision screen: « Votre code provisoire a déjà été utilisé » on its own screen."""
     app = make_app(services=services, settings=settings)
     async with app.run_test(size=SIZE) as pilot:
-        await to_decision(pilot, services)
+        await open_step(pilot, services, Step.DECISION)  # the way there is not the point
         assert isinstance(current(app), DecisionScreen)
         engine = services.engine
         other = engine.start_session()

@@ -3,14 +3,13 @@ right-to-left mark, 10,000 characters) is refused in words under its field, neve
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from drive import choose_oppose, to_decision
+from drive import choose_oppose, open_step
 from support import current, paste, tab_to
 from textual.widgets import Input, Static
 
 from mes_sante_tui.app import make_app
+from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
 from mes_sante_tui.screens import LoginScreen, OppositionDoneScreen
@@ -20,33 +19,36 @@ from mes_sante_tui.wording import t
 SIZE = (120, 40)
 
 
-@pytest.mark.parametrize(
-    ("folder", "key"),
-    [
-        ("/tmp/justif\x00icatifs", "opposition.done.folder.charset"),
-        ("~/Documents/\ud800", "opposition.done.folder.charset"),
-        ("/" + "d/" * 3_000, "opposition.done.folder.too_long"),
-    ],
-    ids=["nul", "surrogate", "too-long"],
-)
+# Each next folder is refused with another message than the one before it, so that each
+# refusal is seen to be its own.
+ODD_FOLDERS = [
+    ("/tmp/justif\x00icatifs", "opposition.done.folder.charset"),
+    ("/" + "d/" * 3_000, "opposition.done.folder.too_long"),
+    ("~/Documents/\ud800", "opposition.done.folder.charset"),
+]
+
+
 async def test_a_certificate_folder_nobody_could_type_is_refused_under_the_field(
-    services: Services, settings: Settings, tmp_path: Path, folder: str, key: str
+    services: Services, settings: Settings
 ) -> None:
+    """A NUL, a lone surrogate, a path too long: one after the other on the same screen."""
     app = make_app(services=services, settings=settings)
     async with app.run_test(size=SIZE) as pilot:
-        await to_decision(pilot, services)
+        await open_step(pilot, services, Step.DECISION)  # the way there is not the point
         await choose_oppose(pilot)
         await pilot.press("enter")
         await pilot.pause()
         screen = current(app)
         assert isinstance(screen, OppositionDoneScreen)
-        screen.query_one("#folder", Input).value = folder
-        screen.query_one("#download").focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert screen.query_one(FormField).error == t(key)
-        assert screen.query_one("#folder", Input).value == folder  # kept, to be corrected
-        assert not screen.query_one("#saved", Static).display
+        for folder, key in ODD_FOLDERS:
+            screen.query_one("#folder", Input).value = folder
+            await pilot.pause()  # the change handled (it clears the error before) first
+            screen.query_one("#download").focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.query_one(FormField).error == t(key), folder[:40]
+            assert screen.query_one("#folder", Input).value == folder  # kept, to be corrected
+            assert not screen.query_one("#saved", Static).display
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from drive import choose_oppose, to_decision
+from drive import choose_oppose, open_step, to_decision
 from pypdf import PdfReader
 from support import person_id
 from textual.widgets import Input, Static
 
 from mes_sante_tui.app import make_app
+from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.models import ProfileStatus
 from mes_sante_tui.core.nir import format_nir
 from mes_sante_tui.core.services import Services
@@ -107,7 +108,7 @@ async def test_a_folder_that_cannot_be_created_is_said_under_the_field(
     wanted = blocker / "justificatifs"
     app = make_app(services=services, settings=settings)
     async with app.run_test(size=SIZE) as pilot:
-        await to_decision(pilot, services)
+        await open_step(pilot, services, Step.DECISION)  # the way there is not the point
         await choose_oppose(pilot)
         await pilot.press("enter")
         await pilot.pause()
@@ -133,7 +134,7 @@ async def test_leaving_before_the_certificate_is_saved_asks_first(
     home at once."""
     app = make_app(services=services, settings=settings)
     async with app.run_test(size=SIZE) as pilot:
-        await to_decision(pilot, services)
+        await open_step(pilot, services, Step.DECISION)  # the way there is not the point
         await choose_oppose(pilot)
         await pilot.press("enter")
         await pilot.pause()

@@ -532,6 +532,12 @@ async def test_identify_outcomes_each_on_its_own_screen(
         assert value_of(form, "serial") == "953701167"
         # « Corriger ma saisie »: the form from its start (nothing says which field is wrong).
         assert app.focused is form.query_one("#code")
+        # « Annuler »: nobody is identified yet, but the code typed would be lost: asked first.
+        await press_button(pilot, "cancel")
+        assert await leave_anyway(pilot) == t("quit.body.typed")
+        assert isinstance(current(app), HomeScreen)
+        await start(pilot)
+        form = app.screen
 
         cases: list[tuple[str, str | None, str, str, tuple[str, ...]]] = [
             ("nathalie", None, "Votre code provisoire a expiré", CODE_EXPIRED, (REGENERATE, HOME)),
@@ -554,8 +560,12 @@ async def test_identify_outcomes_each_on_its_own_screen(
             await pilot.press("enter")  # the first way forward
             await pilot.pause()
             if actions[0] == REGENERATE:
-                # « Générer un nouveau code provisoire »; Escape comes back to the form.
-                assert isinstance(current(app), RegenerateScreen), key
+                # « Générer un nouveau code provisoire », with the NIR and card typed carried
+                # over: the date of birth is what is left. Escape comes back to the form.
+                regenerate = current(app)
+                assert isinstance(regenerate, RegenerateScreen), key
+                assert value_of(regenerate, "nir") == value_of(form, "nir") != "", key
+                assert app.focused is regenerate.query_one("#birth_date"), key
                 await pilot.press("escape")
                 await pilot.pause()
                 assert current(app) is form, key
@@ -570,6 +580,7 @@ async def test_identify_outcomes_each_on_its_own_screen(
                 form = app.screen
             else:
                 assert isinstance(current(app), HomeScreen), key  # « Retour à l'accueil »
+                assert app.session is None, key
                 if index < len(cases) - 1:
                     await start(pilot)
                     form = app.screen
@@ -588,19 +599,23 @@ async def test_too_many_wrong_codes_lock_then_the_wait_lifts(
         wrong = "AAAAAAAAAAAA"
         assert wrong != code
         await identify(pilot, services, "martine", code=wrong)
-        for _ in range(settings.max_code_failures - 1):  # wrong codes 1 to 4
+        for attempt in range(settings.max_code_failures - 1):  # wrong codes 1 to 4
             assert_outcome(app, "Identification impossible", NOT_FOUND, (RETRY, REGENERATE, HOME))
-            await pilot.press("enter")  # « Corriger ma saisie »
+            # « Corriger ma saisie »: Entrée on its button, focused, or Escape.
+            await pilot.press("escape" if attempt % 2 else "enter")
             await pilot.pause()
             assert current(app) is form
             await pilot.press("enter")  # the same code again, from the field
             await pilot.pause()
         # The 5th wrong code: a wait, said in words.
+        assert locked("1 minute").endswith("réessayez dans 1 minute.")
         assert_outcome(app, "Trop de codes erronés", locked("1 minute"), (RETRY, HOME))
 
         # Locked: even the right code is refused, with the time left.
         await pilot.press("enter")
         await pilot.pause()
+        assert current(app) is form
+        assert value_of(form, "code") == wrong
         clock.advance(timedelta(seconds=15))
         await replace(pilot, "code", code)
         await pilot.press("enter")

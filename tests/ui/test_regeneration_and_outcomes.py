@@ -1,7 +1,7 @@
 """Pilot tests in the code-first journey (guide 002): « Générer un nouveau code provisoire »
-(1/3 to 3/3) and back to « Je m'identifie » with the new code; every identification outcome
-on its own screen with the persona meant for it; the session warning and its expiry; the
-simulator's settings switching to the identity-first journey. Keyboard only.
+(1/3 to 3/3) and back to « Je m'identifie » with the new code; the session warning and its
+expiry; the simulator's settings switching to the identity-first journey. Keyboard only.
+(Every identification outcome on its own screen: tests/ui/test_refusals.py.)
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from drive import session_tick
-from support import leave_anyway, newest_code, person_id, persona_code, type_text
+from support import newest_code, person_id, persona_code, type_text
 from textual import events
 from textual.app import App
 from textual.content import Content
@@ -41,18 +41,7 @@ from mes_sante_tui.widgets import ErrorSummary, FormField, Stepper
 from mes_sante_tui.wording import t
 
 SIZE = (120, 40)
-RETRY, REGENERATE, HOME, LOGIN = "retry", "regenerate", "home", "login"
-
-# What each persona types on « Je m'identifie »: card with photo?, serial as typed.
-CARDS: dict[str, tuple[bool, str]] = {
-    "martine": (False, "953701166"),
-    "sebastien": (True, "01024576124"),  # 8025000002 is printed, read-only, before it
-    "jeanne": (False, "2185530964"),
-    "lucas": (True, "77201548330"),
-    "nathalie": (False, "845201937"),
-    "thomas": (False, "109283746"),
-}
-
+HOME = "home"
 
 # --- helpers -------------------------------------------------------------------------------
 
@@ -174,23 +163,6 @@ async def fill_identify(
     await paste(pilot, serial)
 
 
-async def identify(
-    pilot: Pilot[None], services: Services, key: str, *, serial: str | None = None,
-    code: str | None = None,
-) -> None:
-    """Fill « Je m'identifie » with the persona's code, NIR and card (pasted), then Enter."""
-    photo, card_serial = CARDS[key]
-    nir = services.store.person(person_id(services, key)).nir
-    await fill_identify(
-        pilot,
-        persona_code(services, key) if code is None else code,
-        nir,
-        photo,
-        card_serial if serial is None else serial,
-    )
-    await enter(pilot)
-
-
 def assert_outcome(
     app: App[Any], title: str, message: str, actions: tuple[str, ...]
 ) -> OutcomeScreen:
@@ -301,92 +273,9 @@ async def test_regenerate_a_code_then_identify_with_it(services: Services) -> No
 # --- every identification outcome ----------------------------------------------------------
 
 
-async def test_every_outcome_on_its_own_screen(services: Services) -> None:
-    app = make_app(services=services, settings=Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        form = await to_identify(pilot)
-
-        # Not found: « Corriger ma saisie » goes back to the form as typed.
-        await identify(pilot, services, "martine", serial="953701167")  # one digit off
-        assert_outcome(app, "Identification impossible", t("identify.not_found"),
-                       (RETRY, REGENERATE, HOME))
-        await enter(pilot)  # « Corriger ma saisie »
-        assert current(app) is form
-        assert value_of(form, "code") == persona_code(services, "martine")
-        assert value_of(form, "serial") == "953701167"
-        assert field_errors(form) == {}
-
-        cases = [
-            ("sebastien", "Un profil existe déjà", t("identify.already_exists"), (LOGIN, HOME)),
-            ("jeanne", "Ce profil ne peut pas être activé", t("identify.not_activable"), (HOME,)),
-            ("lucas", "Ce profil ne peut pas être activé", t("identify.not_activable"), (HOME,)),
-            (
-                "thomas",
-                "Votre code provisoire a déjà été utilisé",
-                t("code.used"),
-                (REGENERATE, HOME),
-            ),
-        ]
-        await press_on(pilot, "cancel")  # « Annuler », nobody identified yet, but…
-        assert await leave_anyway(pilot) == t("quit.body.typed")  # …the code typed is lost
-        assert isinstance(current(app), HomeScreen)
-        for key, title, message, actions in cases:
-            await to_identify(pilot)
-            await identify(pilot, services, key)
-            assert_outcome(app, title, message, actions)
-            assert app.session is not None and app.session.person_id is None, key
-            await press_on(pilot, f"action-{HOME}")  # « Retour à l'accueil »
-            assert isinstance(current(app), HomeScreen), key
-            assert app.session is None
-
-        # Expired: « Générer un nouveau code provisoire » leads to the regeneration form.
-        await to_identify(pilot)
-        await identify(pilot, services, "nathalie")
-        assert_outcome(app, "Votre code provisoire a expiré", t("code.expired"),
-                       (REGENERATE, HOME))
-        await enter(pilot)
-        regenerate = current(app)
-        assert isinstance(regenerate, RegenerateScreen)
-        # Nathalie's NIR and card are carried over: the date of birth is what is left.
-        below = next(s for s in app.screen_stack if isinstance(s, IdentifyScreen))
-        assert value_of(regenerate, "nir") == value_of(below, "nir") != ""
-        assert app.focused is regenerate.query_one("#birth_date")
-
-
-async def test_five_wrong_codes_lock_with_the_wait_in_words(
-    services: Services, clock: ManualClock
-) -> None:
-    app = make_app(services=services, settings=Settings())
-    allowed = services.engine.settings.max_code_failures
-    async with app.run_test(size=SIZE) as pilot:
-        form = await to_identify(pilot)
-        await identify(pilot, services, "martine", code="AAAAAAAAAAAA")
-        for _ in range(allowed - 1):
-            assert_outcome(app, "Identification impossible", t("identify.not_found"),
-                           (RETRY, REGENERATE, HOME))
-            await pilot.press("escape")  # Escape: « Corriger ma saisie »
-            await pilot.pause()
-            assert current(app) is form
-            await press_on(pilot, "continue")
-        locked = t("code.locked", wait="1 minute")
-        assert locked.endswith("réessayez dans 1 minute.")
-        assert_outcome(app, "Trop de codes erronés", locked, (RETRY, HOME))
-        await enter(pilot)
-        assert current(app) is form
-        assert value_of(form, "code") == "AAAAAAAAAAAA"
-
-        # The right code is refused too while the wait lasts; then it is accepted.
-        await focus(pilot, "code")
-        await pilot.press("end", *["backspace"] * 12)
-        await type_text(pilot, persona_code(services, "martine"))
-        clock.advance(timedelta(seconds=20))
-        await enter(pilot)
-        assert_outcome(app, "Trop de codes erronés", t("code.locked", wait="40 secondes"),
-                       (RETRY, HOME))
-        await enter(pilot)
-        clock.advance(timedelta(seconds=40))
-        await press_on(pilot, "continue")
-        assert isinstance(current(app), DecisionScreen)
+# Every identification outcome on its own screen, and the five wrong codes that lock the
+# identification: tests/ui/test_refusals.py (test_identify_outcomes_each_on_its_own_screen,
+# test_too_many_wrong_codes_lock_then_the_wait_lifts).
 
 
 # --- the session ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from drive import fill_identify, to_decision, to_identify
+from drive import fill_identify, open_step, to_identify
 from support import current, tab_to, type_text
 from textual.widgets import Input, Static
 
@@ -25,6 +25,7 @@ from mes_sante_tui import app as app_module
 from mes_sante_tui.app import MesSanteApp, make_app
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.codes import SeededCodeGenerator
+from mes_sante_tui.core.journey import Step
 from mes_sante_tui.core.results import StoreError, StoreProblem
 from mes_sante_tui.core.services import Services, open_services
 from mes_sante_tui.core.settings import Settings
@@ -121,7 +122,7 @@ async def test_a_full_disk_is_said_over_the_step_and_nothing_is_written(
             yield conn  # pragma: no cover
 
     async with app.run_test(size=SIZE) as pilot:
-        await to_decision(pilot, services)
+        await open_step(pilot, services, Step.DECISION)  # the way there is not the point
         decision = current(app)
         assert isinstance(decision, DecisionScreen)
         assert app.session is not None and app.session.person_id is not None
@@ -152,7 +153,7 @@ async def test_data_reset_from_another_terminal_sends_the_person_home(
     app = app_for(services, settings, tmp_path)
     store = services.store
     async with app.run_test(size=SIZE) as pilot:
-        await to_decision(pilot, services)
+        await open_step(pilot, services, Step.DECISION)  # the way there is not the point
         decision = current(app)
         assert isinstance(decision, DecisionScreen)
         assert app.session is not None and app.session.person_id is not None
