@@ -619,7 +619,7 @@ async def test_f3_is_offered_from_one_look_at_the_screen_not_one_per_focus_chang
     query = Screen.query
 
     def spy(self: Screen[Any], selector: Any = None) -> Any:
-        if selector is PasswordPair:
+        if selector in (PasswordPair, "PasswordPair"):
             looked.append(self)
         return query(self, selector)
 
