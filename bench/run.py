@@ -423,7 +423,7 @@ def _imported_at_start(db: Path, env: dict[str, str]) -> str:
         "seen = []\n"
         "display, run = App._display, App.run\n"
         "def spy(self, screen, renderable):\n"
-        "    if not seen:\n"
+        "    if not seen and renderable is not None and not self._batch_count:\n"
         "        seen.append(set(sys.modules))\n"
         "        self.exit()\n"
         "    return display(self, screen, renderable)\n"

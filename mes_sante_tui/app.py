@@ -674,11 +674,11 @@ class MesSanteApp(App[None]):
         leave for the home page; « Gérer le profil » returns to the space; any other screen
         (a sub-step, a form opened from a step) closes, handing back what it returns when
         cancelled."""
-        if isinstance(screen, HomeScreen | screens.SpaceScreen):
+        if isinstance(screen, HomeScreen) or screens.is_one_of(screen, "SpaceScreen"):
             return Back.NOTHING
-        if isinstance(screen, screens.LoginScreen | screens.OppositionDoneScreen):
+        if screens.is_one_of(screen, "LoginScreen", "OppositionDoneScreen"):
             return Back.LEAVE
-        if isinstance(screen, screens.ManageProfileScreen):
+        if screens.is_one_of(screen, "ManageProfileScreen"):
             return Back.SPACE
         if screen.is_step and screen.STEP is Step.REPRESENTATIVE and self._opened_from_household():
             # Back to the household list this « Gérer le profil » came from.
@@ -689,7 +689,7 @@ class MesSanteApp(App[None]):
 
     def _opened_from_household(self) -> bool:
         stack = self.screen_stack
-        return len(stack) > 1 and isinstance(stack[-2], screens.OppositionDoneScreen)
+        return len(stack) > 1 and screens.is_one_of(stack[-2], "OppositionDoneScreen")
 
     def can_go_back(self, screen: JourneyScreen[Any]) -> bool:
         return self.back_rule(screen) is not Back.NOTHING

@@ -7,6 +7,7 @@ and importing every step's screen up front cost a noticeable part of the start-u
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -136,11 +137,26 @@ __all__ = [
 ]
 
 
+def _path_of(name: str) -> str:
+    module = _MODULE_OF[name]
+    # The dialogs live in their own package; they are named here too, for the callers
+    # that take every screen from one place.
+    return module if module.startswith("mes_sante_tui.") else f"{__name__}.{module}"
+
+
+def is_one_of(screen: object, *names: str) -> bool:
+    """`screen` is one of the screens named. A screen whose module is not loaded has never
+    been shown, so none is loaded to answer: the router asks this at every refresh of the
+    footer's keys, and the home page's first frame would otherwise wait for the space."""
+    for name in names:
+        module = sys.modules.get(_path_of(name))
+        if module is not None and isinstance(screen, getattr(module, name)):
+            return True
+    return False
+
+
 def __getattr__(name: str) -> Any:
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    # The dialogs live in their own package; they are named here too, for the callers
-    # that take every screen from one place.
-    path = module if module.startswith("mes_sante_tui.") else f"{__name__}.{module}"
-    return getattr(importlib.import_module(path), name)
+    return getattr(importlib.import_module(_path_of(name)), name)

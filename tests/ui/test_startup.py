@@ -22,7 +22,8 @@ _PROBE = textwrap.dedent(
     display, run = App._display, App.run
 
     def spy(self, screen, renderable):
-        seen.setdefault("first_frame", sorted(m for m in sys.modules if "mes_sante" in m))
+        if renderable is not None and not self._batch_count:  # a frame Textual writes out
+            seen.setdefault("first_frame", sorted(m for m in sys.modules if "mes_sante" in m))
         return display(self, screen, renderable)
 
     def headless(self, **kwargs):
@@ -52,6 +53,7 @@ _NOT_AT_FIRST_FRAME = (
     "mes_sante_tui.cli.commands",
     "mes_sante_tui.widgets.form_field",
     "mes_sante_tui.dialogs.quit_confirm",
+    "mes_sante_tui.screens.space",
 )
 
 
