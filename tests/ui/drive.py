@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from support import latest_otp, person_id, persona_code, press_each, tab_to, type_text
+from support import current, latest_otp, person_id, persona_code, press_each, tab_to, type_text
 from textual.pilot import Pilot
 
 from mes_sante_tui.app import MesSanteApp
@@ -15,6 +15,7 @@ from mes_sante_tui.core.models import CardModel
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.dialogs.session_warning import SessionWarningScreen
+from mes_sante_tui.screens.space import SpaceScreen
 
 
 async def to_identify(pilot: Pilot[None]) -> None:
@@ -334,3 +335,24 @@ async def to_manage_profile(pilot: Pilot[None], services: Services) -> None:
     await press_on(pilot, f"manage-{person_id(services, 'emma')}")
     await pilot.press("enter")  # « Je certifie être le représentant légal de Emma … »
     await press_on(pilot, "continue")
+
+
+async def log_in_through_engine(
+    app: MesSanteApp, pilot: Pilot[None], services: Services, identifier: str, password: str
+) -> SpaceScreen:
+    """Log in as the login screens do (password, then the one-time code from the outbox) and
+    open the space."""
+    session = app.engine.start_session()
+    app.session = session
+    assert not isinstance(
+        app.engine.access.login(session, identifier=identifier, password_raw=password), Refused
+    )
+    assert not isinstance(
+        app.engine.access.verify_login_code(session, latest_otp(services)), Refused
+    )
+    app.open_space()
+    await pilot.pause()
+    await pilot.pause()
+    screen = current(app)
+    assert isinstance(screen, SpaceScreen)
+    return screen

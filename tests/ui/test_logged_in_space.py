@@ -16,13 +16,13 @@ from drive import (
     choose_activate,
     choose_oppose,
     fill_account,
+    log_in_through_engine,
     open_step,
     session_tick,
     to_identify,
 )
 from support import (
     current,
-    latest_otp,
     leave_anyway,
     person_id,
     persona_code,
@@ -33,7 +33,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, RadioButton, Static
 
-from mes_sante_tui.app import JOURNEY_MODE, MesSanteApp, make_app
+from mes_sante_tui.app import JOURNEY_MODE, make_app
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.engine import Accepted, Choice
 from mes_sante_tui.core.journey import Step
@@ -54,7 +54,6 @@ from mes_sante_tui.screens import (
     OutcomeScreen,
     RepresentativeScreen,
     ScreenHelpScreen,
-    SpaceScreen,
     SuccessScreen,
 )
 from mes_sante_tui.widgets import ErrorSummary, FormField, Stepper
@@ -84,27 +83,6 @@ def status(services: Services, key: str) -> ProfileStatus:
 
 def newest_subject(services: Services) -> str:
     return max(services.store.outbox(), key=lambda m: m.id).subject
-
-
-async def log_in_through_engine(
-    app: MesSanteApp, pilot: Pilot[None], services: Services, identifier: str, password: str
-) -> SpaceScreen:
-    """Log in as the login screens do (password, then the one-time code from the outbox) and
-    open the space."""
-    session = app.engine.start_session()
-    app.session = session
-    assert not isinstance(
-        app.engine.access.login(session, identifier=identifier, password_raw=password), Refused
-    )
-    assert not isinstance(
-        app.engine.access.verify_login_code(session, latest_otp(services)), Refused
-    )
-    app.open_space()
-    await pilot.pause()
-    await pilot.pause()
-    screen = current(app)
-    assert isinstance(screen, SpaceScreen)
-    return screen
 
 
 async def help_keys(pilot: Pilot[None]) -> tuple[str, ...]:

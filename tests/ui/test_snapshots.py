@@ -311,6 +311,7 @@ def test_step(step: str, snap_compare: Any, services: Services, settings: Settin
     app.outbox_visible = step in {"otp", "contacts_updated", "home"}
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the home page composed: it is composed once Textual is ready
         await STEPS[step](pilot, services)
         await settle(pilot)
 
@@ -323,6 +324,7 @@ def test_identity_first_step(step: str, snap_compare: Any, services: Services) -
     app.outbox_visible = step == "code_sent"
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the home page composed: it is composed once Textual is ready
         await IDENTITY_FIRST_STEPS[step](pilot, services)
         await settle(pilot)
 
@@ -347,6 +349,7 @@ def test_high_contrast(
     app.outbox_visible = False
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the home page composed: it is composed once Textual is ready
         await STEPS[step](pilot, services)
         await settle(pilot)
 

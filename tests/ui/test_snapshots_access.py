@@ -182,6 +182,7 @@ def test_access_step(step: str, snap_compare: Any, services: Services, settings:
     app.outbox_visible = step in WITH_OUTBOX
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the home page composed: it is composed once Textual is ready
         await STEPS[step](pilot, services)
         await settle(pilot)
 

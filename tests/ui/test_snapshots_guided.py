@@ -24,6 +24,7 @@ def test_guided_identify_code_first(snap_compare: Any, services: Services) -> No
     app.outbox_visible = False  # the form's whole width: the callouts beside its fields
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the home page composed: it is composed once Textual is ready
         await to_identify(pilot)
         await settle(pilot)
 
@@ -36,6 +37,7 @@ def test_guided_decision_identity_first(snap_compare: Any, services: Services) -
     app.outbox_visible = False
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the home page composed: it is composed once Textual is ready
         await open_step(pilot, services, Step.DECISION)
         await settle(pilot)
 

@@ -119,6 +119,7 @@ def test_space_state(
     app.outbox_visible = state == "space_reopen_refused"
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the home page composed: it is composed once Textual is ready
         await STATES[state](pilot, services)
         await settle(pilot)
 

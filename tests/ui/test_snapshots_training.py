@@ -37,6 +37,7 @@ def test_home_of_a_scenario_run(snap_compare: Any, run_services: Services) -> No
     app.outbox_visible = False
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the home page composed: it is composed once Textual is ready
         await pilot.pause()
         await pilot.pause(0.4)
 
@@ -47,6 +48,7 @@ def test_scenario_picker(snap_compare: Any, services: Services) -> None:
     app = make_app(services=services, settings=services.engine.settings)
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the home page composed: it is composed once Textual is ready
         await pilot.pause()
         app.open_scenarios()
         await pilot.pause()

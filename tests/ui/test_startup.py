@@ -7,8 +7,15 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
-from mes_sante_tui.core.services import open_services
+import pytest
+from drive import SEBASTIEN_ID, SEBASTIEN_PASSWORD, log_in_through_engine
+from textual.css.stylesheet import Stylesheet
+
+from mes_sante_tui.app import make_app
+from mes_sante_tui.core.services import Services, open_services
+from mes_sante_tui.core.settings import Settings
 
 # Run as `mes-sante-tui --db DB` runs (the command line's own path, headless, 120 x 40): at
 # the first frame written, the names of the package's modules loaded; then the same once the
@@ -72,3 +79,49 @@ def test_the_home_page_is_drawn_before_the_engine_is_loaded(tmp_path: Path) -> N
     assert not first & set(_NOT_AT_FIRST_FRAME)
     # Once settled, the statuses were brought up to the clock: the engine is loaded then.
     assert "mes_sante_tui.core.engine" in settled
+
+
+async def test_the_home_page_is_written_in_textuals_starting_area_then_put_away(
+    services: Services, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The home page is Textual's first screen (`get_default_screen`): its first full frame
+    is computed once Textual's start-up is over, and written, with no second parse of the
+    stylesheet. Logging in puts that area away whole, as any journey area; logging out
+    brings a fresh home page in the journey's mode."""
+    from textual.app import App
+
+    from mes_sante_tui.app import JOURNEY_MODE, SPACE_MODE, STARTING_AREA
+    from mes_sante_tui.screens.home import HomeScreen
+
+    full_frames: list[int] = []  # Textual's start-up batch open (1) or not (0) for each
+    display = App._display
+
+    def spy(self: App[Any], screen: Any, renderable: Any) -> None:
+        if type(renderable).__name__ == "LayoutUpdate":
+            full_frames.append(self._batch_count)
+        display(self, screen, renderable)
+
+    reparsed: list[int] = []
+    reparse = Stylesheet.reparse
+
+    def counted(self: Stylesheet) -> None:
+        reparsed.append(1)
+        reparse(self)
+
+    monkeypatch.setattr(App, "_display", spy)
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    app = make_app(services=services, settings=settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.current_mode == STARTING_AREA
+        assert isinstance(app.screen, HomeScreen)
+        assert full_frames and full_frames[0] == 0  # the first full frame is not thrown away
+        assert reparsed == []
+
+        await log_in_through_engine(app, pilot, services, SEBASTIEN_ID, SEBASTIEN_PASSWORD)
+        assert app.current_mode == SPACE_MODE
+        assert STARTING_AREA not in app._screen_stacks  # its screens went with it
+        await app.back_to_home()
+        await pilot.pause()
+        assert app.current_mode == JOURNEY_MODE
+        assert [type(screen) for screen in app.screen_stack] == [HomeScreen]
