@@ -34,7 +34,6 @@ class Field:
     hint_key: str | None = None
     kind: FieldKind = FieldKind.TEXT
     options: tuple[tuple[str, str], ...] = ()  # (value, wording key) of a choice
-    required: bool = True
 
 
 @dataclass(frozen=True)
@@ -147,12 +146,6 @@ class Flow:
     name: str
     forms: tuple[Form, ...]
 
-    def __getitem__(self, name: str) -> Form:
-        for form in self.forms:
-            if form.name == name:
-                return form
-        raise KeyError(name)
-
 
 REGENERATE = Form(
     "regenerate", "regenerate.title", "regenerate.help", ("regenerate.intro",),
@@ -202,7 +195,7 @@ CLOSE_PROFILE = Form(
     ("close_profile.archive", "close_profile.deletion"),
     (
         *password_fields("close_profile.password", "close_profile.password.hint", None),
-        Field("delete", "close_profile.delete", kind=FieldKind.CHECK, required=False),
+        Field("delete", "close_profile.delete", kind=FieldKind.CHECK),
     ),
 )
 

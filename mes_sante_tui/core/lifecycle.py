@@ -26,7 +26,7 @@ from mes_sante_tui.wording import t
 
 from .answers import Outcome, already_exists
 from .birthdate import format_date
-from .models import Channel, Closure, Person, ProfileStatus
+from .models import Closure, Person, ProfileStatus
 from .outbox import Contact, CreatedNotices, Mailer, OutboxRow
 from .results import Refused
 from .store import Store
@@ -328,8 +328,9 @@ def _create_due(
     assert tr.target is not None and tr.decision is None and not tr.keeps_status
     ids = store.creation_due_ids(informed_before)
     total = len(ids)
-    # The table's message for this transition, composed from texts prepared once.
-    notices = CreatedNotices() if tr.message == "created" else None
+    # The table's message for this transition (« créé »), composed from texts prepared once.
+    assert tr.message == "created", tr.message
+    notices = CreatedNotices()
     # Several slices: their commits do not wait for the disk, the end of the job does.
     with store.bulk_writes() if total > SLICE else nullcontext():
         created = _create_slices(store, tr, ids, informed_before, notices, progress)
@@ -338,51 +339,25 @@ def _create_due(
 
 def _create_slices(
     store: Store, tr: Transition, ids: Sequence[int], informed_before: datetime,
-    notices: CreatedNotices | None, progress: Progress | None,
+    notices: CreatedNotices, progress: Progress | None,
 ) -> int:
     assert tr.target is not None
     total, created = len(ids), 0
     for start in range(0, total, SLICE):
         chunk = ids[start:start + SLICE]
         with store.transaction():
-            if notices is not None:
-                # The notices read the names and contacts only (the guard, `actionable`, is
-                # in the store's query): no `Person` is built.
-                rows = _notices_due(store, notices, informed_before, chunk[0], chunk[-1])
-                changed = store.create_due_between(
-                    informed_before, chunk[0], chunk[-1], tr.target, AUTOMATIC_CREATION
-                )
-                assert changed == len(rows), (changed, len(rows))  # same rows, same lock
-                store.add_outbox_rows(rows)
-            else:
-                changed = _create_slice(store, tr, informed_before, chunk[0], chunk[-1])
+            # The notices read the names and contacts only (the guard, `actionable`, is in
+            # the store's query): no `Person` is built.
+            rows = _notices_due(store, notices, informed_before, chunk[0], chunk[-1])
+            changed = store.create_due_between(
+                informed_before, chunk[0], chunk[-1], tr.target, AUTOMATIC_CREATION
+            )
+            assert changed == len(rows), (changed, len(rows))  # same rows, same lock
+            store.add_outbox_rows(rows)
         created += changed
         if progress is not None:
             progress(min(total, start + SLICE), total)
     return created
-
-
-def _create_slice(
-    store: Store, tr: Transition, informed_before: datetime, first: int, last: int
-) -> int:
-    """One slice of creations whose messages the mailer composes, from `Person`s."""
-    assert tr.target is not None
-    due = store.creation_due_between(informed_before, first, last)
-    people = {person.id: person for person, _ in due}
-    parents = {p.parent_id for p, _ in due if p.parent_id and p.parent_id not in people}
-    people.update(store.people_by_ids(sorted(parents)))
-    outbox = _Messages()
-    mailer = Mailer(outbox)
-    for person, informed in due:
-        # The guard (`actionable`) is in the store's query, as it is in `creation_due`.
-        assert tr.guard is None or tr.guard(person)
-        addressee = people[person.parent_id] if person.parent_id else person
-        # The message reads the names and contacts only, never the status.
-        _send(mailer, tr.message, informed + AUTOMATIC_CREATION, person, addressee, None)
-    changed = store.create_due_between(informed_before, first, last, tr.target, AUTOMATIC_CREATION)
-    assert changed == len(due), (changed, len(due))  # same rows, same lock
-    store.add_outbox_rows(outbox.rows)
-    return changed
 
 
 def _notices_due(
@@ -403,23 +378,6 @@ def _notices_due(
         addressee = addressees[contact.parent_id] if contact.parent_id else contact
         rows.append(notices.row(at, contact, addressee))
     return rows
-
-
-class _Messages:
-    """Where a slice's messages wait to be written together (see `Mailer`)."""
-
-    def __init__(self) -> None:
-        self.rows: list[tuple[object, ...]] = []
-
-    def add_outbox(
-        self, *, at: datetime, channel: Channel, address: str, masked_address: str,
-        subject: str, body: str, person_id: int | None, code: str | None = None,
-    ) -> int:
-        self.rows.append(
-            (at.isoformat(), channel.value, address, masked_address, subject, body, person_id,
-             code)
-        )
-        return 0  # its id is known once written; nobody asks for it here
 
 
 def _carry_out(

@@ -966,32 +966,12 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise _as_store_error(exc, self.path) from exc
 
-    def creation_due_between(
-        self, informed_before: datetime, first: int, last: int
-    ) -> list[tuple[Person, datetime]]:
-        """(profile, information sent) of the profiles due with an id from `first` to `last`,
-        read by the table's rowid range (NOT INDEXED: never the pending index, whose order is
-        not the ids')."""
-        try:
-            # Plain tuples, by position: a slice reads thousands of rows, and a Row's look-up
-            # by name, each field, was most of the reading.
-            cursor = self.conn.cursor()
-            cursor.row_factory = None
-            rows = cursor.execute(
-                "SELECT " + _PERSON_COLUMNS + ", information_sent_at FROM people NOT INDEXED"
-                + self._DUE_BETWEEN + " ORDER BY id",
-                (first, last, _iso(informed_before)),
-            ).fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise _as_store_error(exc, self.path) from exc
-        fromiso = datetime.fromisoformat
-        return [(_person_from_tuple(r), fromiso(r[-1])) for r in rows]
-
     def creation_due_contacts(
         self, informed_before: datetime, first: int, last: int
     ) -> list[DueContact]:
-        """The names and contacts of the profiles `creation_due_between` returns, as plain
-        tuples (no `Person` built: a catch-up's notices need only these)."""
+        """The names and contacts of the profiles due with an id from `first` to `last`, read
+        by the table's rowid range (NOT INDEXED: never the pending index, whose order is not
+        the ids'), as plain tuples (no `Person` built: a catch-up's notices need only these)."""
         try:
             cursor = self.conn.cursor()
             cursor.row_factory = None
@@ -1024,7 +1004,7 @@ class Store:
         self, informed_before: datetime, first: int, last: int, status: ProfileStatus,
         after: timedelta,
     ) -> int:
-        """Give `status` to the profiles `creation_due_between` returns, dated the day
+        """Give `status` to the profiles `creation_due_contacts` returns, dated the day
         `after` their information (one statement); how many were changed."""
         with self.transaction() as conn:
             cursor = conn.execute(
@@ -1451,34 +1431,6 @@ def person_from_row(row: sqlite3.Row) -> Person:
         deceased=bool(row["deceased"]),
         not_activable_reason=row["not_activable_reason"],
         persona_note=row["persona_note"],
-    )
-
-
-# The columns `_person_from_tuple` reads, in its order.
-_PERSON_COLUMNS = (
-    "id, household_id, nir, first_name, last_name, birth_date, email, mobile, status,"
-    " status_date, parent_id, deceased, not_activable_reason, persona_note"
-)
-
-
-def _person_from_tuple(row: tuple[Any, ...]) -> Person:
-    """`person_from_row` for a plain tuple of `_PERSON_COLUMNS` (and more after them)."""
-    status_date = row[9]
-    return Person(
-        id=row[0],
-        household_id=row[1],
-        nir=row[2],
-        first_name=row[3],
-        last_name=row[4],
-        birth_date=date.fromisoformat(row[5]),
-        email=row[6],
-        mobile=row[7],
-        status=_STATUS_OF_TEXT[row[8]],
-        status_date=None if status_date is None else date.fromisoformat(status_date[:10]),
-        parent_id=row[10],
-        deceased=bool(row[11]),
-        not_activable_reason=row[12],
-        persona_note=row[13],
     )
 
 
