@@ -384,6 +384,10 @@ class _Checkpointer:
         finally:
             if conn is not None:
                 conn.close()
+            # Ended without being stopped (the store could not be opened meanwhile): the
+            # next checkpoint due starts a thread again, rather than waking this dead one.
+            if not self._halt.is_set():
+                self._thread, self._pending = None, False
 
     def _copy(self, conn: sqlite3.Connection) -> None:
         """A PASSIVE checkpoint; when commits came meanwhile, a RESTART one for the rest
