@@ -9,13 +9,14 @@ screen update (see `MesSanteApp._display`), so it also follows a scroll or a lay
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, cast
 
 from textual.content import Content
 from textual.geometry import Offset, Region
 from textual.widget import Widget
 from textual.widgets import Button
+
+from mes_sante_tui.loaded import is_loaded_instance
 
 if TYPE_CHECKING:
     from textual.widgets import Input, RadioSet, TextArea
@@ -36,12 +37,12 @@ def focus_cursor(widget: Widget | None) -> Offset | None:
     widget is not on screen (scrolled out of sight, or not laid out yet)."""
     if widget is None or not widget.is_mounted:
         return None
-    if _is_a(widget, _INPUT):
+    if is_loaded_instance(widget, *_INPUT):
         return _caret(cast("Input", widget))
-    if _is_a(widget, _TEXT_AREA):
+    if is_loaded_instance(widget, *_TEXT_AREA):
         area = cast("TextArea", widget)
         return area.cursor_screen_offset if _visible(area) else None
-    if _is_a(widget, _RADIO_SET):
+    if is_loaded_instance(widget, *_RADIO_SET):
         # The highlighted option, the one Enter or Space would choose.
         # (`_selected` counts every child, a line of text between options included.)
         index = cast("RadioSet", widget)._selected
@@ -53,13 +54,6 @@ def focus_cursor(widget: Widget | None) -> Offset | None:
         return _label_start(widget)
     # A check box: on its « [✓] »; a scrolled text or a panel: its first cell.
     return _start_of(widget)
-
-
-def _is_a(widget: Widget, kind: tuple[str, str]) -> bool:
-    """`widget` is of the kind named by (its module, its class), when that module is loaded."""
-    module_name, class_name = kind
-    module = sys.modules.get(module_name)
-    return module is not None and isinstance(widget, getattr(module, class_name))
 
 
 def _visible(widget: Widget) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-import sys
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +17,7 @@ from textual.widgets import Input
 
 from mes_sante_tui.core.models import Channel, OutboxMessage
 from mes_sante_tui.core.services import Services
+from mes_sante_tui.loaded import is_loaded_instance
 
 
 def message_code(message: OutboxMessage) -> str:
@@ -60,13 +60,6 @@ def person_id(services: Services, key: str) -> int:
     return int(row["id"])
 
 
-def _is_text_area(widget: object) -> bool:
-    """A TextArea, looked up where it is loaded: the app loads none, and the tests' drivers
-    (which the bench's memory figures run) should not load its module either (~1 MB)."""
-    module = sys.modules.get("textual.widgets._text_area")
-    return module is not None and isinstance(widget, module.TextArea)
-
-
 async def type_text(pilot: Pilot[None], text: str) -> None:
     """Type `text` one key at a time, as a person at the keyboard would.
 
@@ -78,7 +71,10 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
     handled before the next one is sent.
     """
     app = pilot.app
-    if isinstance(app.focused, Input) or _is_text_area(app.focused):
+    # A TextArea's module is looked up only where loaded: the app loads none, and the drivers
+    # (which the bench's memory figures run) should not load it either (~1 MB).
+    text_area = is_loaded_instance(app.focused, "textual.widgets._text_area", "TextArea")
+    if isinstance(app.focused, Input) or text_area:
         for character in text:
             app.post_message(key_event(character))
         await _drain(pilot)

@@ -7,8 +7,9 @@ and importing every step's screen up front cost a noticeable part of the start-u
 from __future__ import annotations
 
 import importlib
-import sys
 from typing import TYPE_CHECKING, Any
+
+from mes_sante_tui.loaded import is_loaded_instance
 
 if TYPE_CHECKING:
     from mes_sante_tui.dialogs.document import DocumentScreen as DocumentScreen
@@ -148,11 +149,7 @@ def is_one_of(screen: object, *names: str) -> bool:
     """`screen` is one of the screens named. A screen whose module is not loaded has never
     been shown, so none is loaded to answer: the router asks this at every refresh of the
     footer's keys, and the home page's first frame would otherwise wait for the space."""
-    for name in names:
-        module = sys.modules.get(_path_of(name))
-        if module is not None and isinstance(screen, getattr(module, name)):
-            return True
-    return False
+    return any(is_loaded_instance(screen, _path_of(name), name) for name in names)
 
 
 def __getattr__(name: str) -> Any:
