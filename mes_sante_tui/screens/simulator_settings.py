@@ -5,6 +5,7 @@ reglages` shows them too)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from enum import StrEnum
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,6 +30,22 @@ from mes_sante_tui.widgets import ChoiceButton, ChoiceSet, FormField, TickBox
 from mes_sante_tui.widgets.text_input import TextInput
 from mes_sante_tui.wording import t
 
+
+def _choices(key: str, kind: type[StrEnum], chosen: StrEnum) -> FormField:
+    """One setting chosen among the values of `kind`, each worded `settings.KEY.VALUE`."""
+    return FormField(
+        t(f"settings.{key}"),
+        ChoiceSet(
+            *(
+                ChoiceButton(
+                    t(f"settings.{key}.{v.value}"), id=f"{key}-{v.value}", value=v is chosen
+                )
+                for v in kind
+            ),
+            id=key,
+        ),
+        hint=t(f"settings.{key}.hint"),
+    )
 
 class SimulatorSettingsScreen(ModalScreen[Settings | None]):
     """Returns the new settings, or None when cancelled."""
@@ -69,57 +86,15 @@ class SimulatorSettingsScreen(ModalScreen[Settings | None]):
         current = self.settings
         with VerticalScroll(can_focus=False):  # its focus would draw nothing
             yield Static(t("settings.title"), classes="title", markup=False)
-            yield FormField(
-                t("settings.journey"),
-                ChoiceSet(
-                    *(
-                        ChoiceButton(
-                            t(f"settings.journey.{v.value}"),
-                            id=f"journey-{v.value}",
-                            value=v is current.journey,
-                        )
-                        for v in JourneyVariant
-                    ),
-                    id="journey",
-                ),
-                hint=t("settings.journey.hint"),
-            )
-            yield FormField(
-                t("settings.rules"),
-                ChoiceSet(
-                    *(
-                        ChoiceButton(
-                            t(f"settings.rules.{v.value}"),
-                            id=f"rules-{v.value}",
-                            value=v is current.rule_version,
-                        )
-                        for v in RuleVersion
-                    ),
-                    id="rules",
-                ),
-                hint=t("settings.rules.hint"),
-            )
+            yield _choices("journey", JourneyVariant, current.journey)
+            yield _choices("rules", RuleVersion, current.rule_version)
             yield FormField(
                 t("settings.guided"),
                 TickBox(t("settings.guided.box"), current.guided, id="guided"),
                 hint=t("settings.guided.hint"),
                 required=False,
             )
-            yield FormField(
-                t("settings.theme"),
-                ChoiceSet(
-                    *(
-                        ChoiceButton(
-                            t(f"settings.theme.{v.value}"),
-                            id=f"theme-{v.value}",
-                            value=v is current.theme,
-                        )
-                        for v in DisplayTheme
-                    ),
-                    id="theme",
-                ),
-                hint=t("settings.theme.hint"),
-            )
+            yield _choices("theme", DisplayTheme, current.theme)
             yield Static(t("settings.figures"), classes="title", markup=False)
             yield Static(t("settings.figures.hint"), markup=False)
             for figure, value in figures_of(current).items():
