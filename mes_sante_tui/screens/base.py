@@ -113,12 +113,10 @@ class JourneyScreen(Screen[R], Generic[R]):
             if self.VERTICAL_BREAKPOINTS is None
             else self.VERTICAL_BREAKPOINTS
         ) or []
-        classes = {name: False for _, name in horizontal + vertical}
-        for dimension, breakpoints in ((app.size.width, horizontal), (app.size.height, vertical)):
-            for limit, name in sorted(breakpoints, reverse=True):
-                if dimension >= limit:
-                    classes[name] = True
-                    break
+        # Chosen as Textual's own Resize handler chooses them (Textual is pinned).
+        chosen = self._get_breakpoint_classes(app.size.width, horizontal)
+        chosen |= self._get_breakpoint_classes(app.size.height, vertical)
+        classes = {name: name in chosen for _, name in horizontal + vertical}
         self.update_classes(classes, update=False)
 
     def compose(self) -> ComposeResult:
