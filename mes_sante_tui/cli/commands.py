@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mes_sante_tui.core import personas as population
-from mes_sante_tui.core.birthdate import format_date
+from mes_sante_tui.core.birthdate import format_date, format_moment
 from mes_sante_tui.core.clock import OFFSET_KEY
 from mes_sante_tui.core.codeformat import PROVISIONAL_CODE_LENGTH
 from mes_sante_tui.core.contacts import format_mobile
@@ -254,11 +254,6 @@ def message_codes(message: OutboxMessage) -> tuple[list[str], list[str]]:
     return [], [message.code]
 
 
-def moment(at: datetime) -> str:
-    """A date and time as the command line shows them: « 12/03/2025 10:05 »."""
-    return f"{format_date(at.date())} {at:%H:%M}"
-
-
 def _message_record(message: OutboxMessage, names: dict[int, str]) -> dict[str, Any]:
     return {
         "id": message.id,
@@ -278,7 +273,7 @@ def _message_record(message: OutboxMessage, names: dict[int, str]) -> dict[str, 
 
 def _message_fields(message: OutboxMessage, record: dict[str, Any]) -> list[tuple[str, str]]:
     rows = [
-        (t("cli.outbox.date"), moment(message.at)),
+        (t("cli.outbox.date"), format_moment(message.at)),
         (t("cli.outbox.channel"), record["channel_label"]),
     ]
     if message.sender:
@@ -405,7 +400,7 @@ def cmd_clock(services: Services, context: Context) -> int:
     from . import render
 
     rows = [
-        (t("cli.clock.now"), moment(now)),
+        (t("cli.clock.now"), format_moment(now)),
         (t("cli.clock.ahead"), _offset_words(offset)),
     ]
     if move is not None or changes.any:

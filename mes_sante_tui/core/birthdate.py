@@ -43,3 +43,8 @@ def check_birth_date(raw: str, today: datetime.date) -> Checked[datetime.date]:
 def format_date(d: datetime.date) -> str:
     """JJ/MM/AAAA, zero-padded whatever the platform's strftime does."""
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def format_moment(at: datetime.datetime) -> str:
+    """A date and time as the service shows them: « 12/03/2025 10:05 »."""
+    return f"{format_date(at.date())} {at:%H:%M}"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from mes_sante_tui.wording import count, t
 
-from .birthdate import format_date
+from .birthdate import format_moment
 from .certificate import FONT_FAMILY
 from .journal import JournalEntry, duration_words, step_words, time_words
 from .printing import GREY, INK, LIGHT, MARGIN, NAVY, new_pdf, paragraph, rule, to_bytes
@@ -121,7 +121,9 @@ def _session_page(pdf: FPDF, session: SessionReport, title: str) -> None:
 def _session_body(pdf: FPDF, session: SessionReport) -> None:
     _heading(pdf, t("report.session", id=session.session_id))
     paragraph(pdf, t(
-        "report.session.when", start=_moment(session.started), end=_moment(session.ended),
+        "report.session.when",
+        start=format_moment(session.started),
+        end=format_moment(session.ended),
         duration=duration_words(session.duration) or "0 s",
     ), 9.5)
     paragraph(pdf, _counts(session.steps, session.refusals, session.faults), 9.5, gap=2)
@@ -183,10 +185,6 @@ def _goal_cell(reached: bool | None) -> str:
     if reached is None:
         return "—"
     return t("report.col.goal.reached") if reached else t("report.col.goal.missed")
-
-
-def _moment(at: datetime.datetime) -> str:
-    return f"{format_date(at.date())} {at:%H:%M}"
 
 
 def _title(pdf: FPDF, title: str) -> None:

@@ -4,12 +4,12 @@ journal read back, with the time spent on each step and the injected faults mark
 
 from __future__ import annotations
 
+from mes_sante_tui.core.birthdate import format_moment
 from mes_sante_tui.core.faults import Fault, FaultPlan
 from mes_sante_tui.core.journal import JournalEntry, latest_session, session_journal, time_words
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.wording import t
 
-from ..commands import moment
 from ..context import EXIT_OK, Context, fail, print_json
 
 
@@ -65,7 +65,7 @@ def cmd_panne(services: Services, context: Context) -> int:
             each.value,
             t(f"fault.{each.value}"),
             t("fault.off") if state is None else _how(state.once),
-            "" if state is None else moment(state.since),
+            "" if state is None else format_moment(state.since),
         ])
     if not in_force:
         render.sentences(t("cli.panne.none_in_force"))
