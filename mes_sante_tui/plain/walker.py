@@ -48,7 +48,7 @@ from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
 from mes_sante_tui.core.space import Closed, ProfileAction, actions_for
 from mes_sante_tui.core.status import status_label
-from mes_sante_tui.wording import FR, count, t
+from mes_sante_tui.wording import count, t, t_variant
 
 from .console import Console, GoBack
 
@@ -117,9 +117,7 @@ class Plain:
     def words(self, key: str, **params: Any) -> str:
         """The catalogue's text of `key` in the variant's words, its placeholders filled."""
         params.setdefault("version", self.settings.rule_version.value)
-        specific = f"{key}.{self.variant.value}"
-        text = FR[specific if specific in FR else key]
-        return text.format(**params)
+        return t_variant(key, self.variant.value, **params)
 
     @property
     def logged_in(self) -> bool:
