@@ -28,7 +28,6 @@ from mes_sante_tui.core.settings import (
     JourneyVariant,
     RuleVersion,
     Settings,
-    load_figures,
 )
 from mes_sante_tui.core.store import _as_store_error
 from mes_sante_tui.plain import asked_for as plain_asked_for
@@ -42,6 +41,7 @@ from .context import (
     EXIT_USAGE,
     Context,
     fail,
+    usage,
 )
 from .parser import build_parser, parse, translate_argparse_message
 
@@ -83,15 +83,6 @@ COMMANDS: dict[str, Command] = {
 _FICHES_OF_A_SCENARIO = Command("trainer.documents", "cmd_fiches_scenario", store=False)
 
 
-def __getattr__(name: str) -> Any:
-    # Still importable from here, on first use: they belong to the subcommands' module.
-    if name in ("PROGRESS_FROM", "message_codes"):
-        from . import commands
-
-        return getattr(commands, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 __all__ = [
     "EXIT_BROKEN_PIPE",
     "EXIT_FAILURE",
@@ -99,11 +90,9 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "COMMANDS",
-    "PROGRESS_FROM",
     "Command",
     "build_parser",
     "main",
-    "message_codes",
     "translate_argparse_message",
 ]
 
@@ -131,8 +120,7 @@ def _main(argv: Sequence[str] | None) -> int:
         args.accessible = True
     if args.command is None and not args.accessible and not _has_terminal():
         # Textual would wait forever on a standard input that is not a terminal.
-        print(t("cli.error", problem=t("cli.no_terminal")), file=sys.stderr)
-        return EXIT_USAGE
+        return usage(t("cli.no_terminal"))
     settings_kwargs: dict[str, Any] = {}
     if args.parcours is not None:
         settings_kwargs["journey"] = JourneyVariant(args.parcours)
@@ -147,8 +135,7 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         if args.scenario is not None and args.command not in ("classe", "fiches"):
             if args.command is not None:
-                print(t("cli.error", problem=t("cli.scenario.no_command")), file=sys.stderr)
-                return EXIT_USAGE
+                return usage(t("cli.scenario.no_command"))
             # A fresh store for this run, beside the store: the application opens it, and
             # its path is said again when it closes (for `journal`, `outbox`...).
             from .trainer.scenarios import start_scenario
@@ -193,7 +180,7 @@ def _dispatch(context: Context) -> int:
                 # Plain lines only: no progress bar, nothing but the plain mode's own lines.
                 services.engine.catch_up()
                 _enter_run(services, context)  # a scenario's run, as the app does
-                return _run_plain(services, load_figures(services.store, services.settings))
+                return _run_plain(services, services.settings)  # with the store's figures
             _enter_run(services, context)
             # The settings with the store's figures and the run's variant (`enter_run`).
             return _run_app(services, services.settings)

@@ -51,3 +51,10 @@ def fail(problem: str) -> int:
 def print_json(data: Any) -> None:
     """What a command gives scripts (`--json`), as JSON on standard output."""
     print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def usage(problem: str) -> int:
+    """Say a wrong use of the command line in one French line on standard error, as
+    argparse's own errors are said."""
+    print(t("cli.error", problem=problem), file=sys.stderr)
+    return EXIT_USAGE

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from mes_sante_tui import __version__, cli
+from mes_sante_tui.cli import commands
 from mes_sante_tui.core import password
 from mes_sante_tui.core import store as store_module
 from mes_sante_tui.core.models import Channel, OutboxMessage, ProfileStatus
@@ -204,9 +205,10 @@ def test_codes_come_from_the_messages_code_column(
     for message in messages:
         codes = message["provisional_codes"] + message["one_time_codes"]
         assert codes == ([] if stored[message["id"]] is None else [stored[message["id"]]])
-    assert cli.message_codes(replace(OUTBOX_SAMPLE, code="Ab3dEf7hJk2M")) == (["Ab3dEf7hJk2M"], [])
-    assert cli.message_codes(replace(OUTBOX_SAMPLE, code="034567")) == ([], ["034567"])
-    assert cli.message_codes(replace(OUTBOX_SAMPLE, body="Informations utiles")) == ([], [])
+    provisional = replace(OUTBOX_SAMPLE, code="Ab3dEf7hJk2M")
+    assert commands.message_codes(provisional) == (["Ab3dEf7hJk2M"], [])
+    assert commands.message_codes(replace(OUTBOX_SAMPLE, code="034567")) == ([], ["034567"])
+    assert commands.message_codes(replace(OUTBOX_SAMPLE, body="Informations utiles")) == ([], [])
 
 
 # --- status ------------------------------------------------------------------------------
@@ -524,8 +526,6 @@ def test_an_interruption_exits_130_quietly(
 ) -> None:
     def interrupted(services: Services, context: object) -> int:
         raise KeyboardInterrupt
-
-    from mes_sante_tui.cli import commands
 
     monkeypatch.setattr(commands, "cmd_personas", interrupted)
     code, out, err = run(capsys, "--db", str(db), "personas")
@@ -984,7 +984,7 @@ def test_a_large_reset_shows_its_progress_on_a_terminal_only(
 def test_moving_the_clock_over_a_large_population_shows_its_progress(
     capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run(capsys, "--db", str(db), "reset", "--oui", "--taille", str(cli.PROGRESS_FROM))
+    run(capsys, "--db", str(db), "reset", "--oui", "--taille", str(commands.PROGRESS_FROM))
     store = Store(db)
     with store.transaction() as conn:  # the generated people were informed today
         conn.execute(
@@ -995,7 +995,7 @@ def test_moving_the_clock_over_a_large_population_shows_its_progress(
     out, err = render_on_a_terminal(monkeypatch, "--db", str(db), "clock", "+7w")
     assert t("cli.progress.catch_up") in err
     created = int(field(_SGR.sub("", out), t("cli.clock.created")).replace(" ", ""))
-    assert created >= cli.PROGRESS_FROM
+    assert created >= commands.PROGRESS_FROM
     assert f"{created}/{created}" in err
     out, err = render_on_a_terminal(monkeypatch, "--db", str(db), "clock", "+1d")
     assert err == ""  # nothing due: no bar flashes
@@ -1003,6 +1003,6 @@ def test_moving_the_clock_over_a_large_population_shows_its_progress(
 
 @pytest.mark.usefixtures("plain_environment")
 def test_short_work_shows_no_bar(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    size = str(cli.PROGRESS_FROM - 1)
+    size = str(commands.PROGRESS_FROM - 1)
     _, err = render_on_a_terminal(monkeypatch, "--db", str(db), "reset", "--oui", "--taille", size)
     assert err == ""

@@ -16,7 +16,7 @@ from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.wording import t
 
-from ..context import EXIT_OK, EXIT_USAGE, Context, fail, print_json
+from ..context import EXIT_OK, Context, fail, print_json, usage
 
 if TYPE_CHECKING:
     from mes_sante_tui.core.sheets import Sheet
@@ -116,9 +116,7 @@ def cmd_fiches_scenario(context: Context) -> int:
     from mes_sante_tui.core import sheets
 
     if context.args.personas:  # a usage error, as argparse says one
-        problem = t("cli.arg.exclusive", option="--persona", other="--scenario")
-        print(t("cli.error", problem=problem), file=sys.stderr)
-        return EXIT_USAGE
+        return usage(t("cli.arg.exclusive", option="--persona", other="--scenario"))
     return _write_sheets(context, [sheets.scenario_sheet(context.args.scenario)])
 
 

@@ -23,7 +23,7 @@ from mes_sante_tui.core.settings import (
 )
 from mes_sante_tui.wording import t
 
-from ..context import EXIT_OK, EXIT_USAGE, Context, fail, print_json
+from ..context import EXIT_OK, Context, fail, print_json, usage
 
 
 def cmd_reglages(services: Services, context: Context) -> int:
@@ -33,13 +33,13 @@ def cmd_reglages(services: Services, context: Context) -> int:
     raw: str | None = args.valeur
     if args.defaut:
         if name is not None:
-            return _usage(t("cli.reglages.defaut_alone"))
+            return usage(t("cli.reglages.defaut_alone"))
         forget_figures(store)
     elif name is not None:
         try:
             figure = figure_named(name)
             if raw is None:
-                return _usage(t("cli.reglages.value_missing", name=figure.value))
+                return usage(t("cli.reglages.value_missing", name=figure.value))
             value = read_figure(figure, raw)
             current = with_figures(Settings(), stored_figures(store))
             with_figures(current, {figure: value})  # the warning still before the end
@@ -90,10 +90,3 @@ def _records(settings: Settings, stored: dict[Figure, Any]) -> list[dict[str, An
             "changed": figure in stored and value != defaults[figure],
         })
     return records
-
-
-def _usage(problem: str) -> int:
-    import sys
-
-    print(t("cli.error", problem=problem), file=sys.stderr)
-    return EXIT_USAGE
