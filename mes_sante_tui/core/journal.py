@@ -178,6 +178,12 @@ def step_words(step: str) -> str:
 
 
 def fault_words(fault: str) -> str:
+    """The faults that fired on one call in words; several are journaled comma-separated
+    (« code non reçu » and « contacts introuvables » on one sending)."""
+    return ", ".join(_one_fault_words(name) for name in fault.split(","))
+
+
+def _one_fault_words(fault: str) -> str:
     key = f"journal.fault.{fault}"
     return t(key) if key in FR else _unknown(fault)
 

@@ -137,6 +137,10 @@ def test_the_reports_read_the_codes_in_the_journals_words() -> None:
     assert journal.step_words("coordonnees:resend") == "Nouvel envoi du code des coordonnées"
     assert journal.step_words("etape_inconnue") == "« etape_inconnue »"
     assert journal.fault_words("service-indisponible") == "service momentanément indisponible"
+    # Two faults fired on one call (held mail, contacts not found): each in words.
+    assert journal.fault_words("code-non-recu,contacts-introuvables") == ", ".join(
+        (t("journal.fault.code-non-recu"), t("journal.fault.contacts-introuvables"))
+    )
     assert journal.duration_words(timedelta(seconds=185)) == "3 min 05 s"
     assert report.outcome_words("activated") == words("activated") == "Mon espace santé activé"
 
