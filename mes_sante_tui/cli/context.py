@@ -4,7 +4,6 @@ the exit statuses the command line returns."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +49,8 @@ def fail(problem: str) -> int:
 
 def print_json(data: Any) -> None:
     """What a command gives scripts (`--json`), as JSON on standard output."""
+    import json  # not loaded for the application, which prints none
+
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from .clock import Clock, StoreClock, SystemClock
-from .codes import CodeGenerator, SecretCodeGenerator
 from .settings import Settings, load_figures
 from .store import Store
 
 if TYPE_CHECKING:
+    from .codes import CodeGenerator
     from .engine import Engine
 
 ENV_DB = "MES_SANTE_DB"
@@ -35,16 +35,19 @@ class Services:
     is opened (the application's home page needs none of it to be drawn)."""
 
     def __init__(
-        self, store: Store, *, clock: Clock, codes: CodeGenerator, settings: Settings
+        self, store: Store, *, clock: Clock, codes: CodeGenerator | None, settings: Settings
     ) -> None:
         self.store = store
+        # None: the secure generator, made with the engine (its module loads hashlib).
         self._clock, self._codes, self._settings = clock, codes, settings
 
     @cached_property
     def engine(self) -> Engine:
+        from .codes import SecretCodeGenerator
         from .engine import Engine
 
-        return Engine(self.store, clock=self._clock, codes=self._codes, settings=self._settings)
+        codes = self._codes or SecretCodeGenerator()
+        return Engine(self.store, clock=self._clock, codes=codes, settings=self._settings)
 
     @property
     def settings(self) -> Settings:
@@ -77,13 +80,14 @@ def open_services(
     Raises StoreError with a French message when the store cannot be used.
     """
     settings = settings or Settings()
-    codes = codes or SecretCodeGenerator()
     store = Store(db_path if db_path is not None else default_store_path())
     # The simulated clock: the given (or system) clock, moved ahead as the store says.
     simulated = StoreClock(store, base=clock or SystemClock())
     if seed_if_empty and store.is_empty():
+        from .codes import SecretCodeGenerator
         from .personas import seed
 
+        codes = codes or SecretCodeGenerator()
         seed(store, simulated, codes, settings)
     # The service's unpublished figures a trainer set in this store (`reglages`).
     settings = load_figures(store, settings)

@@ -14,7 +14,6 @@ and a store from a newer version are refused and left byte for byte as they were
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 import stat
 import threading
@@ -263,6 +262,14 @@ def _faults_and_training(db: Any) -> None:
         db["journal"].add_column(column, str)
 
 
+def _new_secret() -> str:
+    """The store's own random key for the codes' hashes (`secrets` loads hashlib: only a new
+    store needs it, not the opening of one)."""
+    import secrets
+
+    return secrets.token_hex(32)
+
+
 def _iso(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
@@ -478,7 +485,7 @@ class Store:
                 if version == 0:
                     conn.execute(
                         "INSERT INTO meta(key, value) VALUES ('secret', ?)",
-                        (secrets.token_hex(32),),
+                        (_new_secret(),),
                     )
                 # Marks a new store as ours, and adopts a store of an earlier version (made
                 # before the mark existed: `_inspect` checked it has our tables).

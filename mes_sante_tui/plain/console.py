@@ -8,7 +8,6 @@ at every question are recognised here.
 
 from __future__ import annotations
 
-import getpass
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Protocol, TextIO
@@ -70,6 +69,14 @@ def plain(text: str) -> str:
     return "".join(c for c in text if c == "\n" or unicodedata.category(c) not in ("Cc", "Cf"))
 
 
+def _read_hidden(prompt: str) -> str:
+    """A password typed on the terminal, not echoed (getpass is loaded only then: the
+    application, which imports this package's entry, never asks that way)."""
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
 class Console:
     """Reads answers from `stdin` and writes lines to `stdout`.
 
@@ -88,7 +95,7 @@ class Console:
         self.stdin = stdin
         self.stdout = stdout
         self.terminal = terminal
-        self._read_secret = read_secret or getpass.getpass
+        self._read_secret = read_secret or _read_hidden
         # What the current step's help says, and what « boîte » reads (set by the walker).
         self.help: Callable[[], Sequence[str]] = lambda: ()
         self.outbox: Callable[[int], Sequence[str]] = lambda n: ()

@@ -27,10 +27,13 @@ _PROBE = textwrap.dedent(
 
     seen = {}
     display, run = App._display, App.run
+    watched = ("hashlib", "json", "getpass", "secrets")  # the standard library's, below
 
     def spy(self, screen, renderable):
         if renderable is not None and not self._batch_count:  # a frame Textual writes out
-            seen.setdefault("first_frame", sorted(m for m in sys.modules if "mes_sante" in m))
+            seen.setdefault(
+                "first_frame", sorted(m for m in sys.modules if "mes_sante" in m or m in watched)
+            )
         return display(self, screen, renderable)
 
     def headless(self, **kwargs):
@@ -61,6 +64,12 @@ _NOT_AT_FIRST_FRAME = (
     "mes_sante_tui.widgets.form_field",
     "mes_sante_tui.dialogs.quit_confirm",
     "mes_sante_tui.screens.space",
+    # Modules of the standard library that Textual does not load either: the codes' hashes,
+    # the commands' JSON, the plain mode's hidden input, a new store's key.
+    "hashlib",
+    "json",
+    "getpass",
+    "secrets",
 )
 
 
