@@ -43,7 +43,7 @@ from .context import (
     fail,
     usage,
 )
-from .parser import build_parser, parse, translate_argparse_message
+from .parser import build_parser, parse, parse_start, translate_argparse_message
 
 
 @dataclass(frozen=True)
@@ -111,9 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
     try:
-        args = parse(parser, argv)
+        args = parse_start(argv) or parse(build_parser(), argv)
     except SystemExit as exit_:  # --help, --version, or a bad argument (already printed)
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     if args.command is None and not args.accessible and plain_asked_for():

@@ -366,6 +366,36 @@ def test_help_describes_the_variants_and_rules_in_french(
     assert "show this help" not in out and "usage:" not in out
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--db", "x.db"],
+        ["--db=x.db", "--theme", "contraste-sombre", "--guide"],
+        ["--journey", "identity-first", "--rules", "2022", "--accessible"],
+        ["--scenario", "oubli", "--stagiaire", "Léa", "--json"],
+        ["--db", "personas"],  # a value that is a command's name is still a value
+    ],
+)
+def test_the_start_options_are_read_as_the_whole_parser_reads_them(argv: list[str]) -> None:
+    from mes_sante_tui.cli.parser import build_parser, parse, parse_start
+
+    quick = parse_start(argv)
+    assert quick is not None
+    assert vars(quick) == vars(parse(build_parser(), argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["personas"], ["--db", "x.db", "outbox"], ["-h"], ["--help"], ["--he"], ["inconnu"],
+     ["--theme", "rose"], ["--db"], ["--s", "x"], ["--limit", "3"]],
+)
+def test_anything_but_start_options_is_left_to_the_whole_parser(argv: list[str]) -> None:
+    from mes_sante_tui.cli.parser import parse_start
+
+    assert parse_start(argv) is None
+
+
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
     assert code == 0 and __version__ in out
