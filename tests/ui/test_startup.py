@@ -22,7 +22,7 @@ from mes_sante_tui.core.settings import Settings
 # application has settled (its catch-up done, after the first frame).
 _PROBE = textwrap.dedent(
     """
-    import json, sys
+    import sys
     from textual.app import App
 
     seen = {}
@@ -48,6 +48,8 @@ _PROBE = textwrap.dedent(
     import mes_sante_tui.cli as cli
     cli._has_terminal = lambda: True
     status = cli.main(["--db", sys.argv[1]])
+    import json  # only now: the application must not need it
+
     print(json.dumps({"status": status, **seen}))
     """
 )
