@@ -119,10 +119,19 @@ class MesSanteApp(App[None]):
     # chooses with F2, or a caller sets it: from then on the choice holds.
     outbox_visible: reactive[bool] = reactive(True, init=False, always_update=True)
 
-    def __init__(self, *, services: Services, settings: Settings) -> None:
+    def __init__(
+        self,
+        *,
+        services: Services,
+        settings: Settings,
+        on_first_frame: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self.services = services
         self.settings = settings
+        # Called once the home page's first frame is out (the command line resumes the
+        # garbage collector it paused for the start-up).
+        self._on_first_frame = on_first_frame
         # Where an unexpected error is described (without any value typed); the one line
         # printed when the application stops instead of Textual's report.
         self.crash_log: Path = default_crash_log()
@@ -189,7 +198,12 @@ class MesSanteApp(App[None]):
         self.set_interval(OUTBOX_POLL_SECONDS, self._poll_outbox)
         self.set_interval(SESSION_CHECK_SECONDS, self.check_session)
         self._show_terminal_cursor()
-        self.call_after_refresh(self._catch_up)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        if self._on_first_frame is not None:
+            self._on_first_frame()
+        self._catch_up()
 
     def _catch_up(self) -> None:
         """Once the first frame is drawn: the profiles' statuses brought up to the clock
@@ -1231,6 +1245,11 @@ class MesSanteApp(App[None]):
         print(self._exit_line, file=sys.stderr, flush=True)
 
 
-def make_app(*, services: Services, settings: Settings) -> MesSanteApp:
+def make_app(
+    *,
+    services: Services,
+    settings: Settings,
+    on_first_frame: Callable[[], None] | None = None,
+) -> MesSanteApp:
     """The one factory: the command line and every test build the app through it."""
-    return MesSanteApp(services=services, settings=settings)
+    return MesSanteApp(services=services, settings=settings, on_first_frame=on_first_frame)

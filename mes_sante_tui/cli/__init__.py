@@ -12,6 +12,7 @@ application is imported only when it is about to run.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sqlite3
@@ -117,6 +118,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     if args.command is None and not args.accessible and plain_asked_for():
         args.accessible = True
+    if args.command is not None or args.accessible or args.scenario is not None:
+        gc.enable()  # paused by the entry for the application's start only (entry.py)
     if args.command is None and not args.accessible and not _has_terminal():
         # Textual would wait forever on a standard input that is not a terminal.
         return usage(t("cli.no_terminal"))
@@ -212,10 +215,16 @@ def _run_plain(services: Services, settings: Settings) -> int:
 
 
 def _run_app(services: Services, settings: Settings) -> int:
-    from mes_sante_tui.app import make_app  # Textual is loaded only to run the application
+    # The garbage collector paused until the home page's first frame is out (entry.py; paused
+    # here too when the command line is called otherwise, as by the tests).
+    gc.disable()
+    try:
+        from mes_sante_tui.app import make_app  # Textual is loaded only to run the application
 
-    app = make_app(services=services, settings=settings)
-    app.run()
+        app = make_app(services=services, settings=settings, on_first_frame=gc.enable)
+        app.run()
+    finally:
+        gc.enable()
     # Non-zero when the application had to stop (a damaged store, an unexpected error).
     return app.return_code or EXIT_OK
 

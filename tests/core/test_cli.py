@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import time
 import types
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -428,7 +430,7 @@ def test_without_a_command_the_application_opens(
         def run(self) -> None:
             seen["ran"] = True
 
-    def make_app(*, services: Services, settings: Settings) -> FakeApp:
+    def make_app(*, services: Services, settings: Settings, **_: Any) -> FakeApp:
         seen["settings"] = settings
         seen["path"] = services.store.path
         seen["seeded"] = not services.store.is_empty()
@@ -446,6 +448,55 @@ def test_without_a_command_the_application_opens(
     assert seen["settings"].journey is JourneyVariant.IDENTITY_FIRST
     assert seen["settings"].rule_version is RuleVersion.V2022
     assert seen["settings"].theme is DisplayTheme.HIGH_CONTRAST_LIGHT
+
+
+def test_the_entry_pauses_the_collector_until_the_applications_first_frame(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: the start-up is not slowed by collecting young objects while Textual and the
+    application load; the collector runs again from the first frame on."""
+    from mes_sante_tui import entry
+
+    seen: list[tuple[str, bool]] = []
+
+    class FakeApp:
+        return_code: int | None = None
+
+        def __init__(self, on_first_frame: Callable[[], None]) -> None:
+            self.on_first_frame = on_first_frame
+
+        def run(self) -> None:
+            seen.append(("before the first frame", gc.isenabled()))
+            self.on_first_frame()
+            seen.append(("after it", gc.isenabled()))
+
+    fake = types.ModuleType("mes_sante_tui.app")
+    fake.make_app = lambda **kwargs: FakeApp(kwargs["on_first_frame"])  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "mes_sante_tui.app", fake)
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
+    monkeypatch.setattr(sys, "argv", ["mes-sante-tui", "--db", str(db)])
+    assert entry.main() == 0
+    assert seen == [("before the first frame", False), ("after it", True)]
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("argv", [["personas", "--limit", "1"], ["--accessible"], ["--theme"]])
+def test_the_entry_resumes_the_collector_for_anything_but_the_application(
+    argv: list[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mes_sante_tui import entry
+
+    seen: list[bool] = []
+
+    def dispatch(context: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(cli, "_dispatch", dispatch)
+    monkeypatch.setattr(sys, "argv", ["mes-sante-tui", "--db", str(db), *argv])
+    status = entry.main()
+    assert seen == ([] if status else [True])  # a wrong use stops before: nothing runs
+    assert gc.isenabled()
 
 
 def test_an_application_that_had_to_stop_gives_its_non_zero_status(
@@ -476,7 +527,7 @@ def test_the_english_aliases_select_the_same_settings(
         def run(self) -> None:
             return None
 
-    def make_app(*, services: Services, settings: Settings) -> FakeApp:
+    def make_app(*, services: Services, settings: Settings, **_: Any) -> FakeApp:
         seen.append(settings)
         return FakeApp()
 

@@ -22,7 +22,7 @@ from mes_sante_tui.core.settings import Settings
 # application has settled (its catch-up done, after the first frame).
 _PROBE = textwrap.dedent(
     """
-    import sys
+    import gc, sys
     from textual.app import App
 
     seen = {}
@@ -34,6 +34,7 @@ _PROBE = textwrap.dedent(
             seen.setdefault(
                 "first_frame", sorted(m for m in sys.modules if "mes_sante" in m or m in watched)
             )
+            seen.setdefault("collector_at_first_frame", gc.isenabled())
         return display(self, screen, renderable)
 
     def headless(self, **kwargs):
@@ -41,6 +42,7 @@ _PROBE = textwrap.dedent(
             await pilot.pause()
             await pilot.pause()
             seen["settled"] = sorted(m for m in sys.modules if "mes_sante" in m)
+            seen["collector_settled"] = gc.isenabled()
             self.exit()
         return run(self, headless=True, size=(120, 40), auto_pilot=settled)
 
@@ -90,6 +92,9 @@ def test_the_home_page_is_drawn_before_the_engine_is_loaded(tmp_path: Path) -> N
     assert not first & set(_NOT_AT_FIRST_FRAME)
     # Once settled, the statuses were brought up to the clock: the engine is loaded then.
     assert "mes_sante_tui.core.engine" in settled
+    # The garbage collector, paused for the start-up, runs again after the first frame.
+    assert seen["collector_at_first_frame"] is False
+    assert seen["collector_settled"] is True
 
 
 async def test_the_home_page_is_written_in_textuals_starting_area_then_put_away(
