@@ -875,7 +875,7 @@ def bench_scale(size: int, lookups: int) -> list[Line]:
             )
             assert bounds is not None
             rng = random.Random(7)
-            picked = rng.sample(range(int(bounds["lo"]), int(bounds["hi"]) + 1), 3 * lookups)
+            picked = rng.sample(range(int(bounds["lo"]), int(bounds["hi"]) + 1), 4 * lookups)
 
             def arguments(person_id: int) -> dict[str, Any]:
                 person = store.person(person_id)
@@ -927,12 +927,64 @@ def bench_scale(size: int, lookups: int) -> list[Line]:
                 lines.append(latency_line(
                     "scale", f"identify among {made:,}: {label}", samples, 1
                 ))
+            # As a person's steps come: one after a pause, the processor's caches, SQLite's
+            # and the disk no longer warm from the step before. Not the target's measure,
+            # said beside it because this is what a counter sees.
+            paced = [dict(arguments(i), code="ZZZZZZZZZZZZ")
+                     for i in picked[3 * lookups:3 * lookups + lookups // 2]]
+            samples = []
+            for case in paced:
+                session = engine.start_session()
+                time.sleep(PACE_SECONDS)
+                begun = time.perf_counter()
+                result = engine.identify_with_code(session, **case)
+                samples.append(time.perf_counter() - begun)
+                assert isinstance(result, Refused), result
+            worst = p99(samples)
+            pause = f"{PACE_SECONDS * 1000:.0f} ms"
+            lines.append(Line(
+                "scale", f"identify among {made:,}: wrong code, one every {pause}",
+                f"median {ms(statistics.median(samples))}, p99 {ms(worst)}", "no target", "INFO",
+                worst, f"{len(samples)} calls, each after a pause: what a person's step costs "
+                "once the machine's caches have cooled; the target's line above is back to back",
+            ))
+            syncs = disk_syncs(folder, lookups)
+            lines.append(Line(
+                "scale", "the disk alone: one fdatasync of 8 KiB written over",
+                f"median {ms(statistics.median(syncs))}, p99 {ms(p99(syncs))}", "no target",
+                "INFO", p99(syncs),
+                f"{lookups} syncs in the store's folder, right after: a wrong code's step "
+                "waits for one (synchronous=FULL), so its p99 is the floor of that step's",
+            ))
             idle = timed(engine.catch_up, 200)
             lines.append(latency_line("scale", f"status catch-up among {made:,}, nothing due",
                                       idle, 2))
         finally:
             services.close()
     return lines
+
+
+PACE_SECONDS = 0.01  # between two paced identifications
+
+
+def disk_syncs(folder: Path, count: int) -> list[float]:
+    """Seconds of each of `count` fdatasync calls after writing 8 KiB over a file's start
+    (about what a step's commit adds to the WAL, which is written over once it restarts)."""
+    path = folder / "sync-probe"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        os.write(fd, bytes(1 << 20))
+        os.fsync(fd)
+        samples: list[float] = []
+        for i in range(count):
+            os.pwrite(fd, os.urandom(8192), (i % 64) * 8192)
+            begun = time.perf_counter()
+            os.fdatasync(fd)
+            samples.append(time.perf_counter() - begun)
+        return samples
+    finally:
+        os.close(fd)
+        path.unlink()
 
 
 def bench_cli_scale(size: int) -> list[Line]:
