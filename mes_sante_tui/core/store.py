@@ -599,18 +599,23 @@ class Store:
                 self._synchronous("FULL")
         self.last_commit_synced = light is None and not self._bulk
         if light is not None and self.conn.total_changes - light > 1:
-            # Begun by a journal row, joined by other writes: they are made durable now
-            # (a checkpoint syncs the WAL first), as a write a person is told about must be.
-            # A checkpoint under way (the checkpointer's, another process's) makes this one
-            # answer « busy » having synced nothing: it is tried again until it runs.
-            deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-            while self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[0]:
-                if time.monotonic() > deadline:
-                    raise StoreError(t("store.locked", path=self.path), StoreProblem.BUSY)
-                time.sleep(0.001)
+            # Begun by a journal row, joined by other writes: they are made durable now, as
+            # a write a person is told about must be.
+            self._make_durable()
             self.last_commit_synced = True
         if self._checkpointer is not None and not self._bulk:
             self._checkpointer.poke()
+
+    def _make_durable(self) -> None:
+        """Sync what was committed without a sync: a checkpoint syncs the WAL before it
+        copies it. A checkpoint under way (the checkpointer's, another process's) makes this
+        one answer « busy » having synced nothing: it is tried again until it runs, for as
+        long as a write waits for a lock, then the store is said to be busy."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[0]:
+            if time.monotonic() > deadline:
+                raise StoreError(t("store.locked", path=self.path), StoreProblem.BUSY)
+            time.sleep(0.001)
 
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:
@@ -645,7 +650,12 @@ class Store:
                 self.cache_size(cache_kib)
             if not self.conn.in_transaction:
                 try:  # and the WAL file, grown by the job, is given back
-                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                    if busy:
+                        # Held up (another checkpoint, a long write): it may have synced
+                        # nothing, and the job's commits were made without a sync. The file
+                        # is given back another time; the commits are made durable now.
+                        self._make_durable()
                 except sqlite3.DatabaseError as exc:
                     raise _as_store_error(exc, self.path) from exc
 

@@ -288,6 +288,41 @@ def test_a_catch_up_of_several_slices_commits_without_syncs_then_makes_it_all_du
     services.close()
 
 
+class _TruncateBusyOnce(_BusyOnce):
+    """The store's connection, whose TRUNCATE checkpoint answers « busy » once (held up by
+    another checkpoint or a long write: it may have synced nothing)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__(conn)
+        self.truncates = 0
+
+    def execute(self, sql: str, *args: Any) -> object:
+        if sql == "PRAGMA wal_checkpoint(TRUNCATE)":
+            self.truncates += 1
+            if self.truncates == 1:
+                return self._conn.execute("SELECT 1, -1, -1")
+        if sql == "PRAGMA wal_checkpoint(PASSIVE)":
+            self.checkpoints += 1
+        return self._conn.execute(sql, *args)
+
+
+def test_a_bulk_job_whose_last_checkpoint_is_held_up_still_makes_its_commits_durable(
+    tmp_path: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The job's commits waited for no disk: when its closing TRUNCATE checkpoint answers
+    « busy », a checkpoint that syncs the WAL is run until it runs."""
+    services = open_services(tmp_path / "held.db", clock=clock)
+    store = services.store
+    held = _TruncateBusyOnce(store.conn)
+    monkeypatch.setattr(store, "conn", held)
+    with store.bulk_writes():
+        store.set_meta("slice", "1")
+    assert held.truncates == 1
+    assert held.checkpoints >= 1  # the WAL synced another way
+    monkeypatch.undo()
+    services.close()
+
+
 def _wal_frames(store: Store) -> tuple[int, int]:
     """(frames in the WAL since it last restarted, frames copied into the store), as a
     PASSIVE checkpoint of another connection sees them (it copies what it can)."""
