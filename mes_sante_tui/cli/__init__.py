@@ -113,7 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     try:
-        args = parse_start(argv) or parse(build_parser(), argv)
+        args = parse_start(argv)
+        if args is None:  # not only the application's start options: the whole parser
+            args = parse(build_parser(), argv)
     except SystemExit as exit_:  # --help, --version, or a bad argument (already printed)
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     if args.command is None and not args.accessible and plain_asked_for():
