@@ -137,7 +137,7 @@ def _main(argv: Sequence[str] | None) -> int:
     path = Path(args.db).expanduser() if args.db else default_store_path()
     context = Context(args=args, path=path, settings=Settings(**settings_kwargs))
     try:
-        if args.scenario is not None and args.command not in ("classe", "fiches"):
+        if args.scenario is not None:
             if args.command is not None:
                 return usage(t("cli.scenario.no_command"))
             # A fresh store for this run, beside the store: the application opens it, and
@@ -168,7 +168,7 @@ def _has_terminal() -> bool:
 def _dispatch(context: Context) -> int:
     name: str | None = context.args.command
     command = None if name is None else COMMANDS[name]
-    if name == "fiches" and context.args.scenario is not None:
+    if name == "fiches" and context.args.of_scenario is not None:
         command = _FICHES_OF_A_SCENARIO
     if command is not None and not command.store:
         return command.handler()(context)

@@ -334,9 +334,13 @@ def _add_training_commands(command: Callable[[str, str], argparse.ArgumentParser
     )
     rapport.add_argument("--sortie", metavar="FICHIER", required=True, help=t("cli.help.sortie"))
     fiches = command("fiches", "cli.help.fiches")
-    fiches.add_argument(
+    sheets = fiches.add_mutually_exclusive_group()  # the personas' sheets, or a scenario's
+    sheets.add_argument(
         "--persona", dest="personas", metavar="CLE", nargs="+", action="extend",
         help=t("cli.help.fiches_persona"),
+    )
+    sheets.add_argument(
+        "--scenario", dest="of_scenario", metavar="NOM", help=t("cli.help.fiches_scenario")
     )
     fiches.add_argument(
         "--sortie", metavar="FICHIER.pdf", required=True, help=t("cli.help.fiches_sortie")
@@ -348,9 +352,9 @@ def _add_training_commands(command: Callable[[str, str], argparse.ArgumentParser
     classe.add_argument("--hote", "--host", dest="hote", metavar="ADRESSE",
                         default="127.0.0.1", help=t("cli.help.hote"))
     classe.add_argument("--dossier", metavar="DOSSIER", help=t("cli.help.classe_dossier"))
-    for sub in (fiches, classe):  # a scenario's sheet, a class on a scenario
-        sub.add_argument("--scenario", metavar="NOM", default=argparse.SUPPRESS,
-                         help=t(f"cli.help.{sub.prog.split()[-1]}_scenario"))
+    classe.add_argument(
+        "--scenario", dest="of_scenario", metavar="NOM", help=t("cli.help.classe_scenario")
+    )
 
 
 def _fault_argument(raw: str) -> Fault:
@@ -366,11 +370,17 @@ def _fault_argument(raw: str) -> Fault:
 def _add_trainer_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """`panne [NOM|--aucune] [--une-fois]` and `journal [--session ID]`."""
     panne = command("panne", "cli.help.panne")
-    panne.add_argument_group(t("cli.group.arguments")).add_argument(
+    which = panne.add_mutually_exclusive_group()  # a fault to inject, or none left
+    # NOM joins argparse's own group of arguments: titled, and listed last, as elsewhere.
+    arguments = panne._positionals
+    arguments.title = t("cli.group.arguments")
+    panne._action_groups.remove(arguments)
+    panne._action_groups.append(arguments)
+    which.add_argument(
         "panne", metavar="NOM", nargs="?", type=_fault_argument,
         help=t("cli.help.panne_name", names=", ".join(f.value for f in Fault)),
     )
-    panne.add_argument("--aucune", "--none", dest="aucune", action="store_true",
+    which.add_argument("--aucune", "--none", dest="aucune", action="store_true",
                        help=t("cli.help.aucune"))
     panne.add_argument("--une-fois", "--once", dest="une_fois", action="store_true",
                        help=t("cli.help.une_fois"))
@@ -383,8 +393,6 @@ def parse(parser: FrenchArgumentParser, argv: Sequence[str] | None) -> argparse.
     if args.command == "reglages" and len(extras) == 1 and args.valeur is None:
         # `reglages essais -2`: a value, refused with the figure's own words.
         args.valeur, extras = extras[0], []
-    if args.command == "panne" and args.aucune and args.panne is not None:
-        parser.error(t("cli.panne.conflict"))
     if extras:
         backwards = next((x for x in extras if _BACKWARDS.match(x)), None)
         if args.command == "clock" and backwards is not None:

@@ -21,15 +21,13 @@ from pathlib import Path
 
 from mes_sante_tui.wording import t
 
+from .run_marks import TRAINEE_KEY
 from .scenarios import prepare_run, scenario_named
 from .services import open_services
 from .settings import Settings
 from .store import FILE_MODE, FOLDER_MODE, Store
 
 MODEL_NAME = "modele.db"
-# The store's meta key naming its trainee, for the reports (the journal's own `trainee`
-# column wins when a session was given a name).
-TRAINEE_META = "classe.stagiaire"
 _TRAINEE_FILE = re.compile(r"stagiaire-(\d+)\.db")
 
 
@@ -55,9 +53,13 @@ def new_trainee_store(folder: Path, scenario: str | None = None) -> Path:
     never get the same file.
 
     Without `scenario`, a copy of the class's initial data (`modele.db`). With one, a run of
-    that scenario prepared in the claimed file by `prepare_run`, its trainee « Stagiaire NN »
-    (written on every journal row of the run): every trainee of the class starts from the
-    scenario's state, with its codes (the same on each run, core/scenarios.py)."""
+    that scenario prepared in the claimed file by `prepare_run`: every trainee of the class
+    starts from the scenario's state, with its codes (the same on each run,
+    core/scenarios.py).
+
+    Either way the store names its trainee, « Stagiaire NN », once, under `TRAINEE_KEY`
+    (core/run_marks.py): the run as it is prepared, the copy once made. The application
+    writes that name on every journal row; the reports read it for the rows that lack it."""
     if scenario is not None:
         return _new_run(folder, scenario)
     model = Store(model_path(folder))
@@ -73,7 +75,11 @@ def new_trainee_store(folder: Path, scenario: str | None = None) -> Path:
             break
     finally:
         model.close()
-    _name_trainee(target, t("classroom.trainee", n=number))
+    copy = Store(target)
+    try:
+        copy.set_meta(TRAINEE_KEY, t("classroom.trainee", n=number))
+    finally:
+        copy.close()
     return target
 
 
@@ -89,18 +95,8 @@ def _new_run(folder: Path, scenario: str) -> Path:
             continue
         os.close(descriptor)
         break
-    name = t("classroom.trainee", n=number)
-    prepare_run(scenario, folder, trainee=name, claimed=target)
-    _name_trainee(target, name)
+    prepare_run(scenario, folder, trainee=t("classroom.trainee", n=number), claimed=target)
     return target
-
-
-def _name_trainee(path: Path, name: str) -> None:
-    trainee = Store(path)
-    try:
-        trainee.set_meta(TRAINEE_META, name)
-    finally:
-        trainee.close()
 
 
 def trainee_stores(folder: Path) -> list[Path]:

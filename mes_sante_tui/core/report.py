@@ -31,8 +31,9 @@ from typing import Protocol
 
 from mes_sante_tui.wording import t
 
-from .classroom import TRAINEE_META, trainee_stores
+from .classroom import trainee_stores
 from .journal import JournalEntry, reason_words, session_entries
+from .run_marks import TRAINEE_KEY
 from .scenarios import Scenario, load_scenarios
 from .store import Store
 
@@ -239,9 +240,9 @@ def _session(session_id: str, rows: Sequence[sqlite3.Row], trainee: str | None) 
 
 
 def trainee_of(store: Store, path: Path | str | None = None) -> TraineeReport:
-    """The trainee of one store: the name the journal gives, else the one the classroom
-    wrote in the store, else the file's name."""
-    fallback = store.meta(TRAINEE_META) or (Path(path).stem if path is not None else None)
+    """The trainee of one store: the name the journal gives, else the one the store was
+    made for (a classroom's or a scenario's run, `TRAINEE_KEY`), else the file's name."""
+    fallback = store.meta(TRAINEE_KEY) or (Path(path).stem if path is not None else None)
     sessions = sessions_of(store.journal_rows(), trainee=fallback)
     name = next((s.trainee for s in sessions if s.trainee), fallback) or t("report.no_trainee")
     scenario = next((s.scenario for s in sessions if s.scenario), None)
@@ -250,7 +251,7 @@ def trainee_of(store: Store, path: Path | str | None = None) -> TraineeReport:
 
 def session_report(store: Store, session_id: str) -> SessionReport | None:
     """One session of the store's journal, or None when there is no such session."""
-    fallback = store.meta(TRAINEE_META)
+    fallback = store.meta(TRAINEE_KEY)
     found = sessions_of(store.journal_rows(session_id), trainee=fallback)
     return found[0] if found else None
 

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from mes_sante_tui.cli.context import EXIT_FAILURE, EXIT_OK
-from mes_sante_tui.core.classroom import TRAINEE_META, new_trainee_store
+from mes_sante_tui.core.classroom import new_trainee_store
 from mes_sante_tui.core.results import DomainError, StoreError
+from mes_sante_tui.core.run_marks import TRAINEE_KEY
 from mes_sante_tui.core.services import Services, open_services
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.wording import t
@@ -62,7 +63,7 @@ def name_the_trainee(services: Services) -> None:
     and so does a run the trainee starts from the picker."""
     sessions = services.engine.sessions
     if sessions.trainee is None:
-        sessions.trainee = services.store.meta(TRAINEE_META)
+        sessions.trainee = services.store.meta(TRAINEE_KEY)
 
 
 if __name__ == "__main__":

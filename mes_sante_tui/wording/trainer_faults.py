@@ -41,7 +41,6 @@ TEXTS.update({
     "cli.help.aucune": "retire toutes les pannes",
     "cli.help.une_fois": "pour le prochain appel seulement (sinon jusqu'à retrait)",
     "cli.panne.unknown": "panne inconnue « {name} » ; pannes possibles : {names}",
-    "cli.panne.conflict": "donnez une panne ou --aucune, pas les deux",
     "cli.panne.in_force": "Pannes en cours",
     "cli.panne.none_in_force": "Aucune panne en cours.",
     "cli.panne.available": "Pannes disponibles",

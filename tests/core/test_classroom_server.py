@@ -136,7 +136,6 @@ def test_only_the_closed_loop_noise_of_a_stopped_class_is_silenced() -> None:
 
 
 def test_a_class_on_a_scenario_gives_each_browser_a_run_of_it(tmp_path: Path) -> None:
-    from mes_sante_tui.core.classroom import TRAINEE_META
     from mes_sante_tui.core.run_marks import TRAINEE_KEY
     from mes_sante_tui.core.scenarios import run_of
     from mes_sante_tui.core.store import Store
@@ -160,7 +159,7 @@ def test_a_class_on_a_scenario_gives_each_browser_a_run_of_it(tmp_path: Path) ->
         try:
             run = run_of(store)
             assert run is not None and run.scenario.name == "code-expire"
-            assert store.meta(TRAINEE_KEY) == store.meta(TRAINEE_META) == "Stagiaire 01"
+            assert store.meta(TRAINEE_KEY) == "Stagiaire 01"
         finally:
             store.close()
     finally:

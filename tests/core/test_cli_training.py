@@ -14,6 +14,7 @@ from mes_sante_tui.core.scenarios import load_scenarios
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, RuleVersion, Settings
 from mes_sante_tui.core.store import Store
+from mes_sante_tui.wording import t
 
 __all__ = ["db", "quiet_environment"]  # the fixtures of test_cli, used here too
 
@@ -77,6 +78,36 @@ def test_a_bad_use_is_one_french_line(
     assert words in one_french_line(err)
     shown = {r["name"]: r for r in run_json(capsys, "--db", str(db), "reglages")}
     assert shown["essais"]["value"] == 5  # nothing changed
+
+
+_EXCLUSIVE = "cli.arg.exclusive"
+
+
+@pytest.mark.parametrize(
+    ("argv", "problem"),
+    [
+        (["panne", "code-expire", "--aucune"],
+         t(_EXCLUSIVE, option="--aucune/--none", other="NOM")),
+        (["panne", "--none", "code-expire"], t(_EXCLUSIVE, option="NOM", other="--aucune/--none")),
+        (["fiches", "--persona", "paul", "--scenario", "code-expire"],
+         t(_EXCLUSIVE, option="--scenario", other="--persona")),
+        (["fiches", "--scenario", "code-expire", "--persona", "paul"],
+         t(_EXCLUSIVE, option="--persona", other="--scenario")),
+        # The application's --scenario, before the command, is not the sheet's.
+        (["--scenario", "code-expire", "fiches", "--persona", "paul"],
+         t("cli.scenario.no_command")),
+        (["--scenario", "code-expire", "classe"], t("cli.scenario.no_command")),
+    ],
+)
+def test_choices_that_exclude_each_other_are_one_french_line_naming_both(
+    capsys: pytest.CaptureFixture[str], db: Path, argv: list[str], problem: str
+) -> None:
+    sheet = db.parent / "fiche.pdf"
+    extra = ["--sortie", str(sheet)] if "fiches" in argv else []
+    code, out, err = run(capsys, "--db", str(db), *argv, *extra)
+    assert (code, out) == (2, "")
+    assert one_french_line(err) == t("cli.error", problem=problem)
+    assert not db.exists() and not sheet.exists()  # nothing opened, injected or written
 
 
 def test_scenario_opens_the_app_on_a_fresh_run_beside_the_store(

@@ -17,13 +17,13 @@ from support import person_id, persona_code
 from mes_sante_tui.cli import main
 from mes_sante_tui.core import journal, report, report_csv, report_pdf
 from mes_sante_tui.core.classroom import (
-    TRAINEE_META,
     model_path,
     new_trainee_store,
     prepare_class,
     trainee_stores,
 )
 from mes_sante_tui.core.models import CardModel
+from mes_sante_tui.core.run_marks import TRAINEE_KEY
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.wording import t
@@ -91,9 +91,16 @@ def test_each_connection_gets_a_store_of_its_own_copied_from_the_model(
         store = Store(path)
         try:  # the same initial data, so the sheets printed from the model fit everyone
             assert [m.code for m in store.outbox()] == codes
-            assert store.meta(TRAINEE_META) == t("classroom.trainee", n=stores.index(path) + 1)
+            assert _keys_naming(store, t("classroom.trainee", n=stores.index(path) + 1)) == [
+                TRAINEE_KEY
+            ]
         finally:
             store.close()
+
+
+def _keys_naming(store: Store, trainee: str) -> list[str]:
+    """The store's meta keys that hold the trainee's name: one, written once."""
+    return [row["key"] for row in store.query("SELECT key FROM meta WHERE value = ?", (trainee,))]
 
 
 def test_time_spent_is_the_time_since_the_previous_row_of_the_session(
@@ -310,6 +317,7 @@ def test_a_class_on_a_scenario_reports_each_trainee_on_it(tmp_path: Path) -> Non
     assert path.name == "stagiaire-01.db"
     services = open_services(path)
     try:
+        assert _keys_naming(services.store, "Stagiaire 01") == [TRAINEE_KEY]
         enter_run(services.engine)  # as the application does on a run store
         services.engine.start_session()
         [row] = services.store.journal_rows()

@@ -23,7 +23,7 @@ def cmd_classe(context: Context) -> int:
               else context.path.parent / "classe").absolute()
     # Each trainee's store a run of the scenario (core/classroom.py): an unknown name is
     # said before anything is made.
-    scenario = None if args.scenario is None else scenario_named(args.scenario).name
+    scenario = None if args.of_scenario is None else scenario_named(args.of_scenario).name
     model = prepare_class(folder, context.settings)
     options: list[str] = []
     if args.parcours:

@@ -16,7 +16,7 @@ from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.wording import t
 
-from ..context import EXIT_OK, Context, fail, print_json, usage
+from ..context import EXIT_OK, Context, fail, print_json
 
 if TYPE_CHECKING:
     from mes_sante_tui.core.sheets import Sheet
@@ -115,9 +115,7 @@ def cmd_fiches_scenario(context: Context) -> int:
     prepared in a temporary folder (no store of the trainer's is opened or written)."""
     from mes_sante_tui.core import sheets
 
-    if context.args.personas:  # a usage error, as argparse says one
-        return usage(t("cli.arg.exclusive", option="--persona", other="--scenario"))
-    return _write_sheets(context, [sheets.scenario_sheet(context.args.scenario)])
+    return _write_sheets(context, [sheets.scenario_sheet(context.args.of_scenario)])
 
 
 def _write_sheets(context: Context, chosen: list[Sheet]) -> int:
