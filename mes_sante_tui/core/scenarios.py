@@ -16,7 +16,6 @@ the same simulated moment when the scenario gives a date. No other store is ever
 from __future__ import annotations
 
 import json
-import os
 import re
 import zlib
 from collections.abc import Mapping
@@ -55,7 +54,7 @@ from .settings import (
     save_figures,
     with_figures,
 )
-from .store import FILE_MODE, FOLDER_MODE, SIDE_FILES, Store
+from .store import SIDE_FILES, Store, claim_new_file, make_private_folders
 
 SCENARIOS_FILE = "scenarios.json"
 # The store's meta keys saying which scenario a run store is for, and who the trainee is.
@@ -365,27 +364,15 @@ def _slug(text: str) -> str:
 def _reserve(folder: Path, stem: str) -> Path:
     """A new, empty file `stem.db` (or `stem-2.db`...) in `folder`, made 0600 by this call
     alone: two runs started in the same second never share a file."""
-    missing: list[Path] = []
-    parent = folder
-    while not parent.exists() and parent != parent.parent:
-        missing.append(parent)
-        parent = parent.parent
-    for created in reversed(missing):
-        try:
-            created.mkdir(mode=FOLDER_MODE)
-        except FileExistsError:
-            continue
-        created.chmod(FOLDER_MODE)
+    make_private_folders(folder)
     number = 1
     while True:
         path = folder / (f"{stem}.db" if number == 1 else f"{stem}-{number}.db")
         try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            claim_new_file(path)
         except FileExistsError:
             number += 1
             continue
-        os.fchmod(descriptor, FILE_MODE)
-        os.close(descriptor)
         return path
 
 

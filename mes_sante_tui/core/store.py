@@ -1358,8 +1358,7 @@ class Store:
         copy is made 0600 by SQLite's online backup (a consistent snapshot, even while others
         write) and keeps the secret of the code hashes: the same codes work in it."""
         location = Path(target).expanduser()
-        descriptor = os.open(location, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        os.close(descriptor)
+        claim_new_file(location)
         try:
             copy = _open_connection(str(location))
             try:
@@ -1460,31 +1459,46 @@ def _open_connection(path: str) -> sqlite3.Connection:
     )
 
 
-def _create_private(path: Path) -> None:
-    """Create the missing folders 0700 and a missing store file 0600 (empty: SQLite then
-    writes it; its WAL and SHM files take the same mode from it). An existing file or folder
-    is left as it is here."""
+def make_private_folders(folder: Path) -> None:
+    """Create `folder` and whichever of its parents are missing, each 0700 whatever the
+    umask. A folder that exists, or is made meanwhile by another process, is left as it is;
+    OSError when one cannot be made."""
     missing: list[Path] = []
-    folder = path.parent
-    while not folder.exists() and folder != folder.parent:
-        missing.append(folder)
-        folder = folder.parent
-    try:
-        for created in reversed(missing):
-            try:
-                created.mkdir(mode=FOLDER_MODE)
-            except FileExistsError:  # made meanwhile by another process
-                continue
-            created.chmod(FOLDER_MODE)  # mkdir's mode is filtered by the umask
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    except FileExistsError:
-        return
-    except OSError as exc:
-        raise StoreError(t("store.unwritable", path=str(path))) from exc
+    parent = folder
+    while not parent.exists() and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
+    for created in reversed(missing):
+        try:
+            created.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:  # made meanwhile by another process
+            continue
+        created.chmod(FOLDER_MODE)  # mkdir's mode is filtered by the umask
+
+
+def claim_new_file(path: Path) -> None:
+    """Create `path`, empty and 0600 whatever the umask, by this call alone: FileExistsError
+    when it exists already (another process claimed it first), so that two processes that
+    claim one name never share the file. Its folder must exist (`make_private_folders`);
+    any other OSError is the system's."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         os.fchmod(descriptor, FILE_MODE)
     finally:
         os.close(descriptor)
+
+
+def _create_private(path: Path) -> None:
+    """Create the missing folders 0700 and a missing store file 0600 (empty: SQLite then
+    writes it; its WAL and SHM files take the same mode from it). An existing file or folder
+    is left as it is here."""
+    try:
+        make_private_folders(path.parent)
+        claim_new_file(path)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise StoreError(t("store.unwritable", path=str(path))) from exc
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
