@@ -1250,9 +1250,16 @@ class Store:
         with self.transaction() as conn:
             return conn.execute("DELETE FROM outbox WHERE person_id = ?", (person_id,)).rowcount
 
-    def outbox(self, limit: int | None = None, after_id: int = 0) -> list[OutboxMessage]:
-        sql = "SELECT * FROM outbox WHERE id > ? ORDER BY at DESC, id DESC"
+    def outbox(
+        self, limit: int | None = None, after_id: int = 0, *, about: Sequence[int] | None = None
+    ) -> list[OutboxMessage]:
+        """The messages, newest first; with `about`, only those about these people."""
+        sql = "SELECT * FROM outbox WHERE id > ?"
         params: list[Any] = [after_id]
+        if about is not None:
+            sql += f" AND person_id IN ({', '.join('?' * len(about))})"
+            params.extend(about)
+        sql += " ORDER BY at DESC, id DESC"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -1386,6 +1393,22 @@ class Store:
                 yield person_from_row(row), row["persona_key"]
         finally:
             cursor.close()
+
+    def personas(self, keys: Sequence[str] | None = None) -> dict[str, Person]:
+        """The personas of `keys` the store has, by key; every persona, household by
+        household and adults first, when None. Found through `persona_key`'s unique index:
+        a generated population beside them is not read."""
+        if keys is None:
+            # `+household_id`: sorted after the look-up, so that SQLite takes the key's index
+            # rather than walking the whole table in household order.
+            rows = self.query(
+                "SELECT * FROM people WHERE persona_key IS NOT NULL"
+                " ORDER BY +household_id, parent_id IS NOT NULL, id"
+            )
+        else:
+            marks = ", ".join("?" * len(keys))
+            rows = self.query(f"SELECT * FROM people WHERE persona_key IN ({marks})", keys)
+        return {str(row["persona_key"]): person_from_row(row) for row in rows}
 
     def persona_key(self, person_id: int) -> str | None:
         row = self.query_one("SELECT persona_key FROM people WHERE id = ?", (person_id,))
