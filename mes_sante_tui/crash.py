@@ -18,6 +18,7 @@ from pathlib import Path
 import platformdirs
 
 from mes_sante_tui import __version__
+from mes_sante_tui.core.store import FILE_MODE, make_private_folders
 
 CRASH_LOG_NAME = "erreurs.log"
 
@@ -58,14 +59,17 @@ def crash_report(error: BaseException, when: datetime) -> str:
 
 
 def write_crash_log(path: Path, error: BaseException, when: datetime | None = None) -> Path | None:
-    """Append the report to `path`, readable by its owner only (0600, in a folder created
-    0700); None when it could not be written (the one line then says nothing about it)."""
+    """Append the report to `path`, readable by its owner only (0600, in folders created
+    0700, as the store's); None when it could not be written (the one line then says nothing
+    about it)."""
     report = crash_report(error, when or datetime.now())
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        make_private_folders(path.parent)
+        # Not the store's `claim_new_file`: the log is one file that each crash appends to,
+        # so an existing log is opened, not refused.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
         try:
-            os.fchmod(fd, 0o600)  # a log created earlier with a looser mode
+            os.fchmod(fd, FILE_MODE)  # a log created earlier with a looser mode
             os.write(fd, report.encode("utf-8", "replace"))
         finally:
             os.close(fd)

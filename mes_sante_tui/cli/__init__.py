@@ -32,6 +32,7 @@ from mes_sante_tui.core.settings import (
 )
 from mes_sante_tui.core.store import _as_store_error
 from mes_sante_tui.plain import asked_for as plain_asked_for
+from mes_sante_tui.plain.console import is_terminal
 from mes_sante_tui.wording import t
 
 from .context import (
@@ -159,10 +160,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _has_terminal() -> bool:
     """Both standard input and output are a terminal: the application can run."""
-    try:
-        return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
-    except (AttributeError, ValueError, OSError):
-        return False
+    return is_terminal(sys.stdin) and is_terminal(sys.stdout)
 
 
 def _dispatch(context: Context) -> int:

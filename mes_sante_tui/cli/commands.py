@@ -28,9 +28,10 @@ from mes_sante_tui.core.services import Services, open_services
 from mes_sante_tui.core.status import status_label
 from mes_sante_tui.core.store import DamagedStore, Store, move_aside
 from mes_sante_tui.core.vitale import PHOTO_PREFIX
+from mes_sante_tui.plain.console import is_terminal
 from mes_sante_tui.wording import t
 
-from .context import EXIT_FAILURE, EXIT_OK, Context, fail, is_terminal, print_json
+from .context import EXIT_FAILURE, EXIT_OK, Context, fail, print_json
 from .parser import folded
 
 Progress = Callable[[int, int], None]
@@ -476,11 +477,7 @@ def _say_generated(generated: int, seconds: float) -> None:
 
 def _ask(question: str) -> bool | None:
     """Ask on the terminal (« o » or « oui »); None when standard input is not a terminal."""
-    try:
-        interactive = sys.stdin is not None and sys.stdin.isatty()
-    except (AttributeError, ValueError, OSError):
-        interactive = False
-    if not interactive:
+    if not is_terminal(sys.stdin):
         return None
     print(question, end="", file=sys.stderr, flush=True)
     answer = sys.stdin.readline().strip().casefold()

@@ -7,7 +7,7 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from mes_sante_tui.core.settings import Settings
 from mes_sante_tui.wording import t
@@ -31,14 +31,6 @@ class Context:
     def json(self) -> bool:
         """`--json`: output for scripts, with no table and no progress display."""
         return bool(self.args.json)
-
-
-def is_terminal(stream: TextIO | None) -> bool:
-    """The stream is a terminal (not a file, a pipe, or a closed stream)."""
-    try:
-        return stream is not None and stream.isatty()
-    except (AttributeError, ValueError, OSError):
-        return False
 
 
 def fail(problem: str) -> int:

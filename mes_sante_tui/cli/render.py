@@ -29,7 +29,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .context import is_terminal
+from mes_sante_tui.plain.console import is_terminal
 
 HEADING = "bold cyan"
 LABEL = "bold"

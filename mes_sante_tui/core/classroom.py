@@ -14,7 +14,6 @@ Nothing is shared to lock: a larger room is more processes over more files.
 
 from __future__ import annotations
 
-import os
 import re
 from itertools import count
 from pathlib import Path
@@ -25,7 +24,7 @@ from .run_marks import TRAINEE_KEY
 from .scenarios import prepare_run, scenario_named
 from .services import open_services
 from .settings import Settings
-from .store import FILE_MODE, FOLDER_MODE, Store
+from .store import Store, claim_new_file, make_private_folders
 
 MODEL_NAME = "modele.db"
 _TRAINEE_FILE = re.compile(r"stagiaire-(\d+)\.db")
@@ -39,8 +38,7 @@ def prepare_class(folder: Path, settings: Settings | None = None) -> Path:
     """Create the class folder (0700) and its model store with the initial data, unless they
     exist; the model's path. An existing model is kept: a class reopened the next morning
     finds the same codes that were printed."""
-    if not folder.exists():
-        folder.mkdir(mode=FOLDER_MODE, parents=True)
+    make_private_folders(folder)
     model = model_path(folder)
     services = open_services(model, settings=settings, seed_if_empty=True)
     services.close()
@@ -90,10 +88,9 @@ def _new_run(folder: Path, scenario: str) -> Path:
         if target.exists():
             continue
         try:
-            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            claim_new_file(target)
         except FileExistsError:  # claimed meanwhile by another connection
             continue
-        os.close(descriptor)
         break
     prepare_run(scenario, folder, trainee=t("classroom.trainee", n=number), claimed=target)
     return target

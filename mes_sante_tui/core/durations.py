@@ -8,21 +8,30 @@ from datetime import timedelta
 
 from mes_sante_tui.wording import count, t
 
-_MINUTES_PER_HOUR = 60
-_MINUTES_PER_DAY = 24 * _MINUTES_PER_HOUR
+
+def duration_words(delta: timedelta) -> str:
+    """`delta` exactly, to the second (a fraction dropped): days, hours, minutes and seconds,
+    each when there are some (« 1 heure 30 minutes », « 1 minute 5 secondes »), « 0 seconde »
+    for none. How a setting is said (core/settings.py `figure_words`)."""
+    seconds = int(delta.total_seconds())
+    parts: list[str] = []
+    for key, size in (("wait.day", 86_400), ("wait.hour", 3_600), ("wait.minute", 60)):
+        amount, seconds = divmod(seconds, size)
+        if amount:
+            parts.append(count(key, amount))
+    if seconds or not parts:
+        parts.append(count("wait.second", seconds))
+    return " ".join(parts)
 
 
 def wait_words(delta: timedelta) -> str:
     """`delta` rounded up, so the person never comes back too early: to the second under a
-    minute (at least « 1 seconde »), to the minute above, in days, hours and minutes."""
+    minute (at least « 1 seconde »), to the minute above; then said as `duration_words`
+    says a duration (« 1 heure 4 minutes »)."""
     seconds = max(1, math.ceil(delta.total_seconds()))
-    if seconds < 60:
-        return count("wait.second", seconds)
-    total_minutes = math.ceil(seconds / 60)
-    days, rest = divmod(total_minutes, _MINUTES_PER_DAY)
-    hours, minutes = divmod(rest, _MINUTES_PER_HOUR)
-    parts = (("wait.day", days), ("wait.hour", hours), ("wait.minute", minutes))
-    return " ".join(count(key, n) for key, n in parts if n)
+    if seconds >= 60:
+        seconds = math.ceil(seconds / 60) * 60
+    return duration_words(timedelta(seconds=seconds))
 
 
 def countdown_words(left: timedelta) -> str:

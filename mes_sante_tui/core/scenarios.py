@@ -16,7 +16,6 @@ the same simulated moment when the scenario gives a date. No other store is ever
 from __future__ import annotations
 
 import json
-import os
 import re
 import zlib
 from collections.abc import Mapping
@@ -36,6 +35,7 @@ from .faults import Fault, FaultPlan
 from .journal import known_reason, known_step
 from .lifecycle import catch_up
 from .lockout import Scope
+from .models import Person
 from .nir import format_nir
 from .outbox import Mailer
 from .paths import data_dir
@@ -55,7 +55,7 @@ from .settings import (
     save_figures,
     with_figures,
 )
-from .store import FILE_MODE, FOLDER_MODE, SIDE_FILES, Store
+from .store import SIDE_FILES, Store, claim_new_file, make_private_folders
 
 SCENARIOS_FILE = "scenarios.json"
 # The store's meta keys saying which scenario a run store is for, and who the trainee is.
@@ -365,27 +365,15 @@ def _slug(text: str) -> str:
 def _reserve(folder: Path, stem: str) -> Path:
     """A new, empty file `stem.db` (or `stem-2.db`...) in `folder`, made 0600 by this call
     alone: two runs started in the same second never share a file."""
-    missing: list[Path] = []
-    parent = folder
-    while not parent.exists() and parent != parent.parent:
-        missing.append(parent)
-        parent = parent.parent
-    for created in reversed(missing):
-        try:
-            created.mkdir(mode=FOLDER_MODE)
-        except FileExistsError:
-            continue
-        created.chmod(FOLDER_MODE)
+    make_private_folders(folder)
     number = 1
     while True:
         path = folder / (f"{stem}.db" if number == 1 else f"{stem}-{number}.db")
         try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            claim_new_file(path)
         except FileExistsError:
             number += 1
             continue
-        os.fchmod(descriptor, FILE_MODE)
-        os.close(descriptor)
         return path
 
 
@@ -447,7 +435,7 @@ def fill_run(store: Store, scenario: Scenario, *, at: datetime, trainee: str | N
         seed(store, simulated, codes_for(scenario), settings)
         holder = _holder_id(store, scenario)
         if scenario.lost_code:
-            store.forget_messages_of(_person_id(store, scenario.persona))
+            store.forget_messages_of(_persona(store, scenario.persona).id)
         if scenario.wrong_entries:
             store.set_lockout(Scope.PROVISIONAL_CODE, str(holder), scenario.wrong_entries, None)
         if scenario.advance:
@@ -466,16 +454,16 @@ def fill_run(store: Store, scenario: Scenario, *, at: datetime, trainee: str | N
             store.set_meta(TRAINEE_KEY, trainee)
 
 
-def _person_id(store: Store, persona: str) -> int:
-    for person, key in store.people_by_household():
-        if key == persona:
-            return person.id
-    raise ScenarioError(t("scenario.error", name=persona, problem=t("scenario.error.seeded")))
+def _persona(store: Store, key: str) -> Person:
+    person = store.personas([key]).get(key)
+    if person is None:
+        raise ScenarioError(t("scenario.error", name=key, problem=t("scenario.error.seeded")))
+    return person
 
 
 def _holder_id(store: Store, scenario: Scenario) -> int:
     """The card holder whose provisional code the persona uses: the parent for a child."""
-    person = store.person(_person_id(store, scenario.persona))
+    person = _persona(store, scenario.persona)
     return person.parent_id or person.id
 
 
@@ -493,7 +481,7 @@ def run_of(store: Store) -> Run | None:
 
 def persona_of(store: Store, scenario: Scenario) -> int:
     """The id of the scenario's persona in a run store."""
-    return _person_id(store, scenario.persona)
+    return _persona(store, scenario.persona).id
 
 
 class _Engine(Protocol):
@@ -523,7 +511,7 @@ def enter_run(engine: _Engine, *, trainee: str | None = None) -> Run | None:
 def persona_facts(store: Store, scenario: Scenario) -> str:
     """What the trainee needs to play the scenario's persona, in one sentence: the name, the
     date of birth, and the NIR and card of the card holder (the parent, for a child)."""
-    person = store.person(persona_of(store, scenario))
+    person = _persona(store, scenario.persona)
     holder = store.person(person.parent_id) if person.parent_id else person
     card = store.card_of(holder.id)
     card_words = "" if card is None else t(f"cli.card.{card.model.value}", serial=card.serial)

@@ -162,23 +162,13 @@ def _as_value(rule: FigureRule, amount: int) -> FigureValue:
 
 
 def figure_words(figure: Figure, value: FigureValue) -> str:
-    """The value in words: « 7 jours », « 15 minutes », « 5 essais »."""
+    """The value in words: « 7 jours », « 15 minutes », « 5 essais »; a duration exactly."""
     if isinstance(value, timedelta):
+        # Not at the import: the application's first frame does without it.
+        from .durations import duration_words
+
         return duration_words(value)
     return count("figure.attempt", value)
-
-
-def duration_words(value: timedelta) -> str:
-    """Whole days, hours, minutes and seconds, in words (« 1 heure 30 minutes »)."""
-    seconds = int(value.total_seconds())
-    parts: list[str] = []
-    for key, size in (("wait.day", 86_400), ("wait.hour", 3_600), ("wait.minute", 60)):
-        amount, seconds = divmod(seconds, size)
-        if amount:
-            parts.append(count(key, amount))
-    if seconds or not parts:
-        parts.append(count("wait.second", seconds))
-    return " ".join(parts)
 
 
 def figure_typed(figure: Figure, value: FigureValue) -> str:
@@ -212,8 +202,8 @@ def with_figures(settings: Settings, values: Mapping[Figure, FigureValue]) -> Se
     assert isinstance(session, timedelta) and isinstance(warning, timedelta)
     if warning >= session:
         raise FigureError(
-            t("figure.warning_too_long", warning=duration_words(warning),
-              session=duration_words(session))
+            t("figure.warning_too_long", warning=figure_words(Figure.WARNING, warning),
+              session=figure_words(Figure.SESSION, session))
         )
     # Only the figures given change: `settings` keeps the others as they are.
     changes: dict[str, FigureValue] = {}

@@ -75,12 +75,13 @@ def _serial(card: Card) -> str:
 def persona_sheets(store: Store, keys: Sequence[str] | None = None) -> list[Sheet]:
     """The sheets of `keys` in that order (every persona, household by household, when
     None); UnknownPersona for a key the store does not have."""
-    personas = {key: person for person, key in store.people_by_household() if key is not None}
-    wanted = list(personas) if not keys else list(dict.fromkeys(keys))
+    asked = list(dict.fromkeys(keys)) if keys else None
+    personas = store.personas(asked)
+    wanted = list(personas) if asked is None else asked
     for key in wanted:
         if key not in personas:
             raise UnknownPersona(key)
-    messages = store.outbox()  # newest first
+    messages = store.outbox(about=[person.id for person in personas.values()])  # newest first
     sheets = []
     for key in wanted:
         person = personas[key]

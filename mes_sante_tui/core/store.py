@@ -1260,9 +1260,16 @@ class Store:
         with self.transaction() as conn:
             return conn.execute("DELETE FROM outbox WHERE person_id = ?", (person_id,)).rowcount
 
-    def outbox(self, limit: int | None = None, after_id: int = 0) -> list[OutboxMessage]:
-        sql = "SELECT * FROM outbox WHERE id > ? ORDER BY at DESC, id DESC"
+    def outbox(
+        self, limit: int | None = None, after_id: int = 0, *, about: Sequence[int] | None = None
+    ) -> list[OutboxMessage]:
+        """The messages, newest first; with `about`, only those about these people."""
+        sql = "SELECT * FROM outbox WHERE id > ?"
         params: list[Any] = [after_id]
+        if about is not None:
+            sql += f" AND person_id IN ({', '.join('?' * len(about))})"
+            params.extend(about)
+        sql += " ORDER BY at DESC, id DESC"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -1368,8 +1375,7 @@ class Store:
         copy is made 0600 by SQLite's online backup (a consistent snapshot, even while others
         write) and keeps the secret of the code hashes: the same codes work in it."""
         location = Path(target).expanduser()
-        descriptor = os.open(location, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        os.close(descriptor)
+        claim_new_file(location)
         try:
             copy = _open_connection(str(location))
             try:
@@ -1397,6 +1403,22 @@ class Store:
                 yield person_from_row(row), row["persona_key"]
         finally:
             cursor.close()
+
+    def personas(self, keys: Sequence[str] | None = None) -> dict[str, Person]:
+        """The personas of `keys` the store has, by key; every persona, household by
+        household and adults first, when None. Found through `persona_key`'s unique index:
+        a generated population beside them is not read."""
+        if keys is None:
+            # `+household_id`: sorted after the look-up, so that SQLite takes the key's index
+            # rather than walking the whole table in household order.
+            rows = self.query(
+                "SELECT * FROM people WHERE persona_key IS NOT NULL"
+                " ORDER BY +household_id, parent_id IS NOT NULL, id"
+            )
+        else:
+            marks = ", ".join("?" * len(keys))
+            rows = self.query(f"SELECT * FROM people WHERE persona_key IN ({marks})", keys)
+        return {str(row["persona_key"]): person_from_row(row) for row in rows}
 
     def persona_key(self, person_id: int) -> str | None:
         row = self.query_one("SELECT persona_key FROM people WHERE id = ?", (person_id,))
@@ -1470,31 +1492,46 @@ def _open_connection(path: str) -> sqlite3.Connection:
     )
 
 
-def _create_private(path: Path) -> None:
-    """Create the missing folders 0700 and a missing store file 0600 (empty: SQLite then
-    writes it; its WAL and SHM files take the same mode from it). An existing file or folder
-    is left as it is here."""
+def make_private_folders(folder: Path) -> None:
+    """Create `folder` and whichever of its parents are missing, each 0700 whatever the
+    umask. A folder that exists, or is made meanwhile by another process, is left as it is;
+    OSError when one cannot be made."""
     missing: list[Path] = []
-    folder = path.parent
-    while not folder.exists() and folder != folder.parent:
-        missing.append(folder)
-        folder = folder.parent
-    try:
-        for created in reversed(missing):
-            try:
-                created.mkdir(mode=FOLDER_MODE)
-            except FileExistsError:  # made meanwhile by another process
-                continue
-            created.chmod(FOLDER_MODE)  # mkdir's mode is filtered by the umask
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    except FileExistsError:
-        return
-    except OSError as exc:
-        raise StoreError(t("store.unwritable", path=str(path))) from exc
+    parent = folder
+    while not parent.exists() and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
+    for created in reversed(missing):
+        try:
+            created.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:  # made meanwhile by another process
+            continue
+        created.chmod(FOLDER_MODE)  # mkdir's mode is filtered by the umask
+
+
+def claim_new_file(path: Path) -> None:
+    """Create `path`, empty and 0600 whatever the umask, by this call alone: FileExistsError
+    when it exists already (another process claimed it first), so that two processes that
+    claim one name never share the file. Its folder must exist (`make_private_folders`);
+    any other OSError is the system's."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         os.fchmod(descriptor, FILE_MODE)
     finally:
         os.close(descriptor)
+
+
+def _create_private(path: Path) -> None:
+    """Create the missing folders 0700 and a missing store file 0600 (empty: SQLite then
+    writes it; its WAL and SHM files take the same mode from it). An existing file or folder
+    is left as it is here."""
+    try:
+        make_private_folders(path.parent)
+        claim_new_file(path)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise StoreError(t("store.unwritable", path=str(path))) from exc
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -21,7 +21,7 @@ from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
 from mes_sante_tui.wording import t
 
-from .console import Console, InputEnded, Lines, QuitRequested
+from .console import Console, InputEnded, Lines, QuitRequested, is_terminal
 
 __all__ = ["ENV_VARIABLE", "EXIT_FAILURE", "EXIT_OK", "Console", "asked_for", "run"]
 
@@ -37,13 +37,6 @@ def asked_for(environ: dict[str, str] | None = None) -> bool:
     """`MES_SANTE_ACCESSIBLE` set to anything but empty, 0, non, no or false."""
     value = (os.environ if environ is None else environ).get(ENV_VARIABLE, "")
     return value.strip().casefold() not in ("", "0", "non", "no", "false")
-
-
-def _is_terminal(stream: Lines | TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError, OSError):
-        return False
 
 
 def run(
@@ -66,7 +59,7 @@ def run(
     if terminal is None:
         # Answers typed at a terminal (even with the lines going to a file, `| tee`):
         # passwords without echo, and what was typed is not written again.
-        terminal = _is_terminal(stdin)
+        terminal = is_terminal(stdin)
     console = Console(stdin, stdout, terminal=terminal)
     walker = Plain(services, settings, console)
     console.say(t("plain.welcome"), t("plain.words"))

@@ -23,6 +23,20 @@ class Lines(Protocol):
     def isatty(self) -> bool: ...
 
 
+class _Stream(Protocol):
+    def isatty(self) -> bool: ...
+
+
+def is_terminal(stream: _Stream | None) -> bool:
+    """The stream is a terminal: not a file, a pipe, a closed stream, nor missing (a process
+    started without one). The one test of the command line and of the plain mode, here
+    because this module is light and loaded by both."""
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 class GoBack(Exception):
     """« retour »: the person wants the step before."""
 

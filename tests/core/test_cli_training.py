@@ -54,6 +54,34 @@ def test_reglages_shows_changes_and_restores_the_figures(
     assert shown["essais"]["value"] == 5 and shown["session"]["value"] == 900
 
 
+def test_reglages_reads_the_stored_figures_once_and_shows_them_with_the_change(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mes_sante_tui.cli.trainer import figures
+
+    reads: list[object] = []
+    read = figures.stored_figures
+
+    def counted(store: Any) -> Any:
+        reads.append(store)
+        return read(store)
+
+    monkeypatch.setattr(figures, "stored_figures", counted)
+    run(capsys, "--db", str(db), "reglages", "essais", "3")
+    assert len(reads) == 1
+    reads.clear()
+    shown = {r["name"]: r for r in run_json(capsys, "--db", str(db), "reglages", "session", "20m")}
+    assert len(reads) == 1
+    assert (shown["essais"]["value"], shown["session"]["value"]) == (3, 1200)
+    assert shown["essais"]["changed"] and shown["session"]["changed"]
+    assert not shown["avertissement"]["changed"]
+    reads.clear()
+    shown = {r["name"]: r for r in run_json(capsys, "--db", str(db), "reglages", "--defaut")}
+    assert len(reads) == 1
+    assert not any(record["changed"] for record in shown.values())
+    assert shown["session"]["value"] == 900
+
+
 @pytest.mark.parametrize(
     ("argv", "status", "words"),
     [

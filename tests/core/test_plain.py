@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from support import (
@@ -28,7 +29,7 @@ from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.models import ProfileStatus
 from mes_sante_tui.core.services import Services, open_services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
-from mes_sante_tui.plain.console import Console
+from mes_sante_tui.plain.console import Console, is_terminal
 from mes_sante_tui.plain.console import plain as plain_text
 from mes_sante_tui.wording import t
 
@@ -656,3 +657,33 @@ def test_the_plain_mode_loads_neither_textual_nor_rich(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "1 "
+
+
+def test_a_terminal_is_told_one_way_by_the_command_line_and_the_plain_mode() -> None:
+    """`is_terminal` (plain/console.py) is the command line's test too (`_has_terminal`, a
+    reset's question, the tables' width): a real terminal, and never an error for the rest."""
+    controller, device = os.openpty()
+    terminal = os.fdopen(device, "r")
+    closed = io.StringIO()
+    closed.close()
+    try:
+        assert is_terminal(terminal)
+        no_isatty = cast(Any, object())
+        assert [is_terminal(s) for s in (None, io.StringIO(), closed, no_isatty)] == [False] * 4
+    finally:
+        terminal.close()
+        os.close(controller)
+
+
+def test_the_plain_mode_loads_nothing_of_the_command_lines_package(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    probe = (
+        "import sys, mes_sante_tui.plain\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[:2] == ['mes_sante_tui', 'cli']))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(root)}, cwd=tmp_path, timeout=60, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -12,8 +12,13 @@ from support import persona_code
 
 from mes_sante_tui.cli import main
 from mes_sante_tui.core import sheets
+from mes_sante_tui.core.codeformat import PROVISIONAL_CODE_LENGTH
+from mes_sante_tui.core.models import Channel, OutboxMessage, Person
 from mes_sante_tui.core.nir import format_nir
+from mes_sante_tui.core.population import generate_population
+from mes_sante_tui.core.scenarios import load_scenarios, persona_of
 from mes_sante_tui.core.services import Services
+from mes_sante_tui.core.store import Store
 from mes_sante_tui.wording import t
 
 KEYS = ["martine", "paul", "gerard", "lea"]
@@ -90,3 +95,49 @@ def test_a_scenarios_sheet_has_its_goal_and_the_runs_code_but_not_its_traps(
         assert all(trap not in flat for trap in scenario.traps)
     both = ["fiches", "--scenario", "code-expire", "--persona", "paul", "--sortie", str(out)]
     assert main(both) == 2
+
+
+def _as_read_before(store: Store, keys: list[str] | None) -> list[tuple[object, ...]]:
+    """What a sheet held when it was found by reading everyone and the whole outbox."""
+    personas = {k: p for p, k in store.people_by_household() if k is not None}
+    messages = store.outbox()
+
+    def carries_code(message: OutboxMessage, person: Person) -> bool:
+        return (
+            message.person_id == person.id and message.channel is not Channel.SMS
+            and len(message.code or "") == PROVISIONAL_CODE_LENGTH
+        )
+
+    return [
+        (key, personas[key], next((m for m in messages if carries_code(m, personas[key])), None))
+        for key in (keys or list(personas))
+    ]
+
+
+def test_personas_are_found_by_their_key_and_the_population_beside_them_is_not_read(
+    services: Services,
+) -> None:
+    """The sheets and a scenario's persona look personas up by `persona_key`'s unique index:
+    with thousands of generated people in the store, the same sheets as when everyone was
+    read, and not one statement of theirs scans the people table."""
+    store = services.store
+    generate_population(store, 3000, seed=5, clock=services.engine.clock)
+    expected = {None: _as_read_before(store, None), "some": _as_read_before(store, KEYS)}
+    ids = {k: p.id for p, k in store.people_by_household() if k is not None}
+    scenarios = list(load_scenarios().values())
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        every, some = sheets.persona_sheets(store), sheets.persona_sheets(store, KEYS)
+        found = [persona_of(store, scenario) for scenario in scenarios]
+    finally:
+        store.conn.set_trace_callback(None)
+    assert [(s.key, s.person, s.message) for s in every] == expected[None]
+    assert [(s.key, s.person, s.message) for s in some] == expected["some"]
+    assert found == [ids[scenario.persona] for scenario in scenarios]
+    assert store.people_count() > 3000 and len(every) == len(ids) < 30
+    plans = {
+        sql: " ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        for sql in statements if " people " in sql
+    }
+    assert plans and not [sql for sql, plan in plans.items() if "SCAN people" in plan]

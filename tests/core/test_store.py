@@ -9,12 +9,14 @@ import stat
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from mes_sante_tui.core.classroom import prepare_class
 from mes_sante_tui.core.models import Channel
 from mes_sante_tui.core.results import StoreError
 from mes_sante_tui.core.services import Services
@@ -26,8 +28,11 @@ from mes_sante_tui.core.store import (
     ForeignStore,
     Store,
     _as_store_error,
+    claim_new_file,
+    make_private_folders,
     move_aside,
 )
+from mes_sante_tui.crash import write_crash_log
 from mes_sante_tui.wording import t
 
 AT = datetime(2026, 11, 22, 10, 0, 0)
@@ -314,6 +319,58 @@ def test_a_store_readable_by_everyone_is_made_owner_only_when_opened(tmp_path: P
     path.chmod(0o444)  # a store the owner made read-only stays read-only
     Store(path).close()
     assert mode(path) == 0o400
+
+
+@contextmanager
+def owner_write_masked() -> Iterator[None]:
+    """A umask that takes the owner's own write right away: `os.open`'s mode alone then makes
+    a file read-only (0400)."""
+    previous = os.umask(0o277)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def test_a_claimed_file_is_new_empty_and_owner_only_whatever_the_umask(tmp_path: Path) -> None:
+    path = tmp_path / "claimed.db"
+    with owner_write_masked():
+        claim_new_file(path)
+    assert mode(path) == 0o600 and path.read_bytes() == b""
+    path.write_bytes(b"someone's")
+    with pytest.raises(FileExistsError):  # claimed already: refused, and left as it was
+        claim_new_file(path)
+    assert path.read_bytes() == b"someone's"
+
+
+def test_a_copy_of_the_store_is_a_new_owner_only_file_whatever_the_umask(tmp_path: Path) -> None:
+    store = Store(tmp_path / "base.db")
+    add_message(store)
+    target = tmp_path / "copie.db"
+    with owner_write_masked():
+        store.copy_into(target)  # its file claimed the store's one way
+    with pytest.raises(FileExistsError):
+        store.copy_into(target)
+    store.close()
+    assert mode(target) == 0o600
+    copy = Store(target)
+    assert count(copy, "outbox") == 1
+    copy.close()
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_missing_folders_are_made_owner_only_by_the_store_the_crash_log_and_a_class(
+    tmp_path: Path,
+) -> None:
+    make_private_folders(tmp_path / "a" / "b")
+    assert mode(tmp_path / "a") == mode(tmp_path / "a" / "b") == 0o700
+    make_private_folders(tmp_path / "a" / "b")  # there already: nothing to do
+    log = write_crash_log(tmp_path / "journaux" / "donnees" / "erreurs.log", ValueError())
+    assert log is not None and mode(log) == 0o600
+    assert mode(tmp_path / "journaux") == mode(tmp_path / "journaux" / "donnees") == 0o700
+    model = prepare_class(tmp_path / "formations" / "classe")
+    assert mode(tmp_path / "formations") == mode(model.parent) == 0o700
+    assert mode(model) == 0o600
 
 
 # --- ours, and no other program's ------------------------------------------------------

@@ -31,22 +31,26 @@ def cmd_reglages(services: Services, context: Context) -> int:
     store, args = services.store, context.args
     name: str | None = args.reglage
     raw: str | None = args.valeur
+    if args.defaut and name is not None:
+        return usage(t("cli.reglages.defaut_alone"))
+    # Read once: what is shown afterwards is this, with the change made here (a value that
+    # `read_figure` accepted is the one the store gives back).
+    stored = stored_figures(store)
     if args.defaut:
-        if name is not None:
-            return usage(t("cli.reglages.defaut_alone"))
         forget_figures(store)
+        stored = {}
     elif name is not None:
         try:
             figure = figure_named(name)
             if raw is None:
                 return usage(t("cli.reglages.value_missing", name=figure.value))
             value = read_figure(figure, raw)
-            current = with_figures(Settings(), stored_figures(store))
+            current = with_figures(Settings(), stored)
             with_figures(current, {figure: value})  # the warning still before the end
         except FigureError as refused:
             return fail(refused.message)
         save_figures(store, {figure: value})
-    stored = stored_figures(store)
+        stored = {**stored, figure: value}
     settings = with_figures(Settings(), stored)
     if context.json:
         print_json(_records(settings, stored))
