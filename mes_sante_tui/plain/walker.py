@@ -577,8 +577,8 @@ class Plain:
 
     def representative_step(self) -> Way | str | None:
         session = self.session
-        assert session is not None and session.person_id is not None
-        child = self.store.person(session.person_id).full_name
+        assert session is not None
+        child = self.engine.profile(session).full_name
         form = flows.STEP_FORMS[Step.REPRESENTATIVE]
         typed = Typed()
         while True:
@@ -636,14 +636,13 @@ class Plain:
 
     def decision_step(self, preset: Choice | None) -> Way | str | None:
         session = self.session
-        assert session is not None and session.person_id is not None
-        person = self.store.person(session.person_id)
+        assert session is not None
+        person = self.engine.profile(session)
         form = flows.STEP_FORMS[Step.DECISION]
         if self.variant is JourneyVariant.IDENTITY_FIRST:
             title = self.words(form.title_key)
         else:
-            who = session.holder_id if session.holder_id is not None else session.person_id
-            first_name = self.store.person(who).first_name.split()[0]
+            first_name = self.engine.addressee(session).first_name.split()[0]
             title = t("decision.hello", first_name=first_name)
         options = [
             (value, f"{t(key)} — {t(flows.CHOICE_TEXTS[value])}")
@@ -761,7 +760,7 @@ class Plain:
         )
         self.header(title, Step.SUCCESS, [t("success.help")])
         if session is not None and session.person_id is not None:
-            person = self.store.person(session.person_id)
+            person = self.engine.profile(session)
             if person.parent_id is not None:
                 self.console.say(t("success.child", name=person.full_name))
         self.console.say(t("success.text"))
@@ -827,7 +826,7 @@ class Plain:
         session = self.session
         assert session is not None
         channels = self.engine.channels(session)
-        person = self.store.person(session.person_id) if session.person_id else None
+        person = self.engine.profile(session) if session.person_id else None
         typed = Typed()
         while True:
             self.show_form(form, Step.IDENTIFY)
@@ -849,9 +848,9 @@ class Plain:
         """Confirmed on its own step, then the certificate and the household's profiles.
         None: back on the decision."""
         session = self.session
-        assert session is not None and session.person_id is not None
+        assert session is not None
         confirm, done = flows.FLOWS["opposition"].forms
-        person = self.store.person(session.person_id)
+        person = self.engine.profile(session)
         child = person.full_name if person.parent_id is not None else None
         while True:
             self.show_form(confirm, Step.DECISION)
@@ -1249,11 +1248,11 @@ class Plain:
         """« Gérer le profil » of a child in the space, once certified: what its status
         allows."""
         session = self.session
-        assert session is not None and session.person_id is not None
+        assert session is not None
         notice: str | None = None
         while True:
             self.engine.catch_up()
-            line = self.engine.space.line(self.store.person(session.person_id))
+            line = self.engine.space.line(self.engine.profile(session))
             self.header(t("manage_profile.title"), None, [t("manage_profile.help")])
             if notice:
                 self.console.say(notice)
@@ -1281,10 +1280,9 @@ class Plain:
 
     def close_profile(self) -> Closed | None:
         session = self.session
-        assert session is not None and session.person_id is not None
-        assert session.account_id is not None
+        assert session is not None and session.account_id is not None
         form = flows.FLOWS["close_profile"].forms[0]
-        person = self.store.person(session.person_id)
+        person = self.engine.profile(session)
         own = person.id == session.account_id
         identifier = self.store.account_identifier(session.account_id) or ""
         delete_key = "close_profile.delete" if own else "close_profile.delete.child"
