@@ -42,6 +42,7 @@ from mes_sante_tui.core.engine import (
 from mes_sante_tui.core.flows import Field, FieldKind, Form
 from mes_sante_tui.core.journey import Back, JourneyDescription, Step, describe
 from mes_sante_tui.core.models import Channel, Person
+from mes_sante_tui.core.outbox_text import Role, message_lines
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
@@ -224,16 +225,11 @@ class Plain:
             return [t("widget.outbox.empty")]
         lines = [count("plain.outbox.shown", len(messages))]
         for number, message in enumerate(messages, start=1):
-            channel = t(f"widget.outbox.channel.{message.channel.value}")
-            when = message.at.strftime("%d/%m/%Y %H:%M")
             lines.append("")
-            lines.append(f"{number}. {t('widget.outbox.when', channel=channel, date=when)}")
-            if message.sender:
-                lines.append(t("widget.outbox.sender", sender=message.sender))
-            lines.append(t("widget.outbox.full", address=message.address))
-            if message.subject:
-                lines.append(t("widget.outbox.subject", subject=message.subject))
-            lines.extend(message.body.splitlines())
+            lines.extend(
+                f"{number}. {text}" if role is Role.HEADING else text
+                for text, role in message_lines(message, masked=False)
+            )
         return lines
 
     @overload
