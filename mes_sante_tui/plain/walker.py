@@ -10,13 +10,13 @@ exit status says.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from enum import StrEnum
-from typing import Any, overload
+from enum import Enum, StrEnum
+from typing import Any, Literal, TypedDict, TypeVar, Unpack, overload
 
 from mes_sante_tui.core import flows
-from mes_sante_tui.core.access import AccountFound, Done, LoggedIn
+from mes_sante_tui.core.access import AccountFound, LoggedIn
 from mes_sante_tui.core.birthdate import format_date
 from mes_sante_tui.core.certificate import (
     check_folder,
@@ -36,13 +36,13 @@ from mes_sante_tui.core.engine import (
     Found,
     Identified,
     Opposed,
-    OtpSent,
     Outcome,
     Session,
 )
 from mes_sante_tui.core.flows import Field, FieldKind, Form
 from mes_sante_tui.core.journey import Back, JourneyDescription, Step, describe
 from mes_sante_tui.core.models import Channel, Person
+from mes_sante_tui.core.outbox_text import Role, message_lines
 from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
@@ -79,6 +79,30 @@ class AskAgain:
 
     fields: list[str] | None = None
 
+
+class Outcomes(Enum):
+    """What a refusal with an outcome (not found, locked, session expired...) does to a form."""
+
+    SAID = "said"  # said with the errors, and the form asked again
+    # Its own page with the ways forward: « Corriger ma saisie » asks the form again, any
+    # other way is handed back.
+    PAGE = "page"
+    HANDED_BACK = "handed back"  # handed back unsaid: the caller says it and leaves the form
+
+
+class Asked(TypedDict, total=False):
+    """How a form is asked (`Plain.form_step`), besides its fields."""
+
+    step: Step | None  # where it stands in the journey; an outcome's page is that step's
+    only_errors: bool  # after a refusal, only the fields in error asked again
+    notice: str | None  # said after the title the first time
+    lines: Sequence[str]  # said after the title each time the form is asked
+    options: Mapping[str, Sequence[tuple[str, str]]]  # a choice field's options
+    page_said: bool  # the title was said by the caller, once: only the questions again
+    params: Mapping[str, Any]  # the placeholders of the form's words
+
+
+R = TypeVar("R")
 
 
 class Plain:
@@ -201,16 +225,11 @@ class Plain:
             return [t("widget.outbox.empty")]
         lines = [count("plain.outbox.shown", len(messages))]
         for number, message in enumerate(messages, start=1):
-            channel = t(f"widget.outbox.channel.{message.channel.value}")
-            when = message.at.strftime("%d/%m/%Y %H:%M")
             lines.append("")
-            lines.append(f"{number}. {t('widget.outbox.when', channel=channel, date=when)}")
-            if message.sender:
-                lines.append(t("widget.outbox.sender", sender=message.sender))
-            lines.append(t("widget.outbox.full", address=message.address))
-            if message.subject:
-                lines.append(t("widget.outbox.subject", subject=message.subject))
-            lines.extend(message.body.splitlines())
+            lines.extend(
+                f"{number}. {text}" if role is Role.HEADING else text
+                for text, role in message_lines(message, masked=False)
+            )
         return lines
 
     @overload
@@ -344,6 +363,65 @@ class Plain:
                 continue
             index += 1
 
+    @overload
+    def form_step(
+        self, form: Form, typed: Typed, submit: Callable[[], R | Refused],
+        outcomes: Literal[Outcomes.SAID] = ..., **asked: Unpack[Asked],
+    ) -> R: ...
+
+    @overload
+    def form_step(
+        self, form: Form, typed: Typed, submit: Callable[[], R | Refused],
+        outcomes: Literal[Outcomes.PAGE], **asked: Unpack[Asked],
+    ) -> R | Way | str: ...
+
+    @overload
+    def form_step(
+        self, form: Form, typed: Typed, submit: Callable[[], R | Refused],
+        outcomes: Literal[Outcomes.HANDED_BACK], **asked: Unpack[Asked],
+    ) -> R | Refused: ...
+
+    def form_step(
+        self,
+        form: Form,
+        typed: Typed,
+        submit: Callable[[], R | Refused],
+        outcomes: Outcomes = Outcomes.SAID,
+        **asked: Unpack[Asked],
+    ) -> R | Refused | Way | str:
+        """Ask the form, hand what was typed to `submit` (one engine call), and again after
+        each refusal, said as `after_refusal` says it, until accepted: the accepted result.
+        A refusal's outcome does what `outcomes` says; a way out chosen on its page is
+        handed back. « retour » raises `GoBack`, as in `fill`."""
+        step, params = asked.get("step"), asked.get("params", {})
+        notice = asked.get("notice")
+        again = AskAgain()
+        while True:
+            if not asked.get("page_said"):
+                self.show_form(form, step, **params)
+            if notice:
+                self.console.say(notice)
+                notice = None
+            self.console.say(*asked.get("lines", ()))
+            self.fill(form, typed, again.fields, options=asked.get("options"), **params)
+            result = submit()
+            if not isinstance(result, Refused):
+                return result
+            if outcomes is Outcomes.HANDED_BACK and result.outcome:
+                return result
+            after = self.after_refusal(
+                form, result, step if outcomes is Outcomes.PAGE else None,
+                only_errors=asked.get("only_errors", False), **params,
+            )
+            if not isinstance(after, AskAgain):
+                return after
+            again = after
+
+    @staticmethod
+    def way_out(result: object) -> Way | str | None:
+        """After a step's form: None once accepted, else the way out chosen."""
+        return result if isinstance(result, Way | str) else None
+
     def pick(self, options: Sequence[str]) -> int:
         return self.console.choose(options)
 
@@ -454,12 +532,12 @@ class Plain:
             case Step.IDENTIFY:
                 return self.identify_step(typed, notice)
             case Step.BIRTH_DATE:
-                return self.form_step(
+                return self.identity_step(
                     step, typed,
                     lambda s: self.engine.check_birth_date(s, typed.get("birth_date")),
                 )
             case Step.VITALE:
-                return self.form_step(
+                return self.identity_step(
                     step, typed,
                     lambda s: self.engine.identify_by_identity(
                         s, nir=typed.get("nir"), model=self.model(typed),
@@ -525,31 +603,21 @@ class Plain:
             return Way.LOGIN
         return action  # "retry" or "regenerate"
 
-    def form_step(
+    def identity_step(
         self,
         step: Step,
         typed: Typed,
         call: Callable[[Session], object],
         notice: str | None = None,
     ) -> Way | str | None:
-        """A step whose fields are asked, then handed to one engine call."""
+        """A step of the identification: its fields handed to one engine call."""
         session = self.session
         assert session is not None
-        form = flows.STEP_FORMS[step]
-        again = AskAgain()
-        while True:
-            self.show_form(form, step)
-            if notice:
-                self.console.say(notice)
-                notice = None
-            self.fill(form, typed, again.fields)
-            result = call(session)
-            if not isinstance(result, Refused):
-                return None
-            after = self.after_refusal(form, result, step, only_errors=True)
-            if not isinstance(after, AskAgain):
-                return after
-            again = after
+        result = self.form_step(
+            flows.STEP_FORMS[step], typed, lambda: call(session), Outcomes.PAGE,
+            step=step, only_errors=True, notice=notice,
+        )
+        return self.way_out(result)
 
     def identify_step(self, typed: Typed, notice: str | None) -> Way | str | None:
         def identify(session: Session) -> Identified | Refused:
@@ -558,7 +626,7 @@ class Plain:
                 serial=typed.get("serial"),
             )
 
-        return self.form_step(Step.IDENTIFY, typed, identify, notice)
+        return self.identity_step(Step.IDENTIFY, typed, identify, notice)
 
     def choose_profile(self, step: Step | None) -> Way | str | None:
         session = self.session
@@ -567,34 +635,35 @@ class Plain:
         people = [self.store.person(i) for i in session.candidates]
         options = [(str(p.id), f"{p.full_name} — {status_label(p)}") for p in people]
         typed = Typed()
-        while True:
-            self.show_form(form, step)
-            self.fill(form, typed, options={"profile": options})
-            result = self.engine.choose_profile(session, int(typed.get("profile")))
-            if isinstance(result, Accepted):
-                return None
-            self.after_refusal(form, result)
+        self.form_step(
+            form, typed,
+            lambda: self.engine.choose_profile(session, int(typed.get("profile"))),
+            step=step, options={"profile": options},
+        )
+        return None
 
     def representative_step(self) -> Way | str | None:
         session = self.session
-        assert session is not None and session.person_id is not None
-        child = self.store.person(session.person_id).full_name
+        assert session is not None
+        child = self.engine.profile(session).full_name
         form = flows.STEP_FORMS[Step.REPRESENTATIVE]
         typed = Typed()
-        while True:
-            self.show_form(form, Step.REPRESENTATIVE, name=child)
-            self.fill(form, typed, name=child)
+
+        def certify() -> Accepted | Refused:
             result = self.engine.certify_representative(session, typed.get("certify") == "yes")
-            if isinstance(result, Accepted):
-                return None
-            # Logged in, « not the representative » stays on the form, as on the screen:
-            # going back leads to the space, still logged in.
-            on_form = self.logged_in and result.outcome == Outcome.NOT_REPRESENTATIVE
-            after = self.after_refusal(
-                form, result, None if on_form else Step.REPRESENTATIVE, name=child
-            )
-            if not isinstance(after, AskAgain):
-                return after
+            if isinstance(result, Refused) and (
+                self.logged_in and result.outcome == Outcome.NOT_REPRESENTATIVE
+            ):
+                # Logged in, « not the representative » stays on the form, as on the screen,
+                # said like an error: going back leads to the space, still logged in.
+                return replace(result, outcome=None)
+            return result
+
+        result = self.form_step(
+            form, typed, certify, Outcomes.PAGE, step=Step.REPRESENTATIVE,
+            params={"name": child},
+        )
+        return self.way_out(result)
 
     def code_step(self, typed: Typed) -> Way | str | None:
         """« Mon code provisoire » (identity first): where to receive it, then the code."""
@@ -602,17 +671,17 @@ class Plain:
         assert session is not None
         form = flows.STEP_FORMS[Step.CODE]
         channels = self.engine.channels(session)
+        letter_only = [o.channel for o in channels] == [Channel.LETTER]
         while True:
-            self.show_form(form, Step.CODE)
-            if [o.channel for o in channels] == [Channel.LETTER]:
-                self.console.say(t("send_code.letter_only"))
-            self.fill(form, typed, options={"channel": self.channel_options(channels)})
-            sent = self.engine.send_code(session, Channel(typed.get("channel")))
-            if isinstance(sent, Refused):
-                after = self.after_refusal(form, sent, Step.CODE)
-                if not isinstance(after, AskAgain):
-                    return after
-                continue
+            sent = self.form_step(
+                form, typed,
+                lambda: self.engine.send_code(session, Channel(typed.get("channel"))),
+                Outcomes.PAGE, step=Step.CODE,
+                lines=[t("send_code.letter_only")] if letter_only else [],
+                options={"channel": self.channel_options(channels)},
+            )
+            if not isinstance(sent, CodeSent):
+                return sent
             try:
                 return self.code_entry(sent)
             except GoBack:
@@ -625,25 +694,21 @@ class Plain:
         typed = Typed()
         self.header(t(f"code.entry.{sent.channel.value}"), Step.CODE, [t(form.help_key)])
         self.console.say(t(f"code.sent.{sent.channel.value}", masked=sent.masked))
-        while True:
-            self.fill(form, typed)
-            result = self.engine.verify_code(session, typed.get("code"))
-            if isinstance(result, Accepted):
-                return None
-            after = self.after_refusal(form, result, Step.CODE)
-            if not isinstance(after, AskAgain):
-                return after
+        result = self.form_step(
+            form, typed, lambda: self.engine.verify_code(session, typed.get("code")),
+            Outcomes.PAGE, step=Step.CODE, page_said=True,
+        )
+        return self.way_out(result)
 
     def decision_step(self, preset: Choice | None) -> Way | str | None:
         session = self.session
-        assert session is not None and session.person_id is not None
-        person = self.store.person(session.person_id)
+        assert session is not None
+        person = self.engine.profile(session)
         form = flows.STEP_FORMS[Step.DECISION]
         if self.variant is JourneyVariant.IDENTITY_FIRST:
             title = self.words(form.title_key)
         else:
-            who = session.holder_id if session.holder_id is not None else session.person_id
-            first_name = self.store.person(who).first_name.split()[0]
+            first_name = self.engine.addressee(session).first_name.split()[0]
             title = t("decision.hello", first_name=first_name)
         options = [
             (value, f"{t(key)} — {t(flows.CHOICE_TEXTS[value])}")
@@ -708,48 +773,48 @@ class Plain:
         typed = Typed()
         while True:
             try:
-                self.show_form(edit, Step.CONTACTS)
-                self.fill(edit, typed)
+                sent = self.form_step(
+                    edit, typed,
+                    lambda: self.engine.request_contact_change(
+                        session, kind, typed.get(kind.value)
+                    ),
+                    step=Step.CONTACTS,
+                )
             except GoBack:
                 return False
-            sent = self.engine.request_contact_change(session, kind, typed.get(kind.value))
-            if not isinstance(sent, OtpSent):
-                self.after_refusal(edit, sent)
-                continue
-            code = Typed()
             try:
-                self.show_form(check, Step.CONTACTS)
-                self.console.say(t(f"otp.sent.{kind.value}", target=sent.target))
-                while True:
-                    self.fill(check, code)
-                    result = self.engine.confirm_contact_change(session, code.get("otp"))
-                    if isinstance(result, Accepted):
-                        return True
-                    self.after_refusal(check, result)
+                self.contact_code(check, t(f"otp.sent.{kind.value}", target=sent.target))
             except GoBack:
                 continue
+            return True
+
+    def contact_code(self, form: Form, sent_text: str) -> None:
+        """The one-time code sent to the new contact, asked until right."""
+        session = self.session
+        assert session is not None
+        typed = Typed()
+        self.form_step(
+            form, typed, lambda: self.engine.confirm_contact_change(session, typed.get("otp")),
+            step=Step.CONTACTS, notice=sent_text,
+        )
 
     def account_step(self, typed: Typed) -> Way | str | None:
         session = self.session
         assert session is not None
-        form = flows.STEP_FORMS[Step.ACCOUNT]
-        again = AskAgain()
-        while True:
-            self.show_form(form, Step.ACCOUNT)
-            self.fill(form, typed, again.fields, password_rules=self.engine.password_rules)
-            result = self.engine.create_account(
+        result = self.form_step(
+            flows.STEP_FORMS[Step.ACCOUNT], typed,
+            lambda: self.engine.create_account(
                 session,
                 identifier_raw=typed.get("identifier"),
                 password_raw=typed.get("password"),
                 confirmation=typed.get("confirmation"),
-            )
-            if isinstance(result, Activated):
-                self.last_identifier = result.identifier
-                return None
-            after = self.after_refusal(form, result, Step.ACCOUNT, only_errors=True)
-            if not isinstance(after, AskAgain):
-                return after
-            again = after
+            ),
+            Outcomes.PAGE, step=Step.ACCOUNT, only_errors=True,
+            params={"password_rules": self.engine.password_rules},
+        )
+        if isinstance(result, Activated):
+            self.last_identifier = result.identifier
+        return self.way_out(result)
 
     def success_step(self) -> Way | str | None:
         session = self.session
@@ -761,7 +826,7 @@ class Plain:
         )
         self.header(title, Step.SUCCESS, [t("success.help")])
         if session is not None and session.person_id is not None:
-            person = self.store.person(session.person_id)
+            person = self.engine.profile(session)
             if person.parent_id is not None:
                 self.console.say(t("success.child", name=person.full_name))
         self.console.say(t("success.text"))
@@ -789,26 +854,23 @@ class Plain:
         flow = flows.FLOWS["regeneration"]
         form, _, send = flow.forms
         typed = Typed(dict(carried.values))
-        again = AskAgain()
         while True:
             try:
-                self.show_form(form, Step.IDENTIFY)
-                self.console.say(t("birth_date.for_whom"))
-                self.fill(form, typed, again.fields)
+                found = self.form_step(
+                    form, typed,
+                    lambda: self.engine.identify_by_identity(
+                        session, nir=typed.get("nir"), birth_date=typed.get("birth_date"),
+                        model=self.model(typed), serial=typed.get("serial"),
+                        step="regenerer_code",
+                    ),
+                    Outcomes.PAGE, step=Step.IDENTIFY, only_errors=True,
+                    lines=[t("birth_date.for_whom")],
+                )
             except GoBack:
                 carried.values.update({k: v for k, v in typed.values.items() if k != "birth_date"})
                 return None
-            found = self.engine.identify_by_identity(
-                session, nir=typed.get("nir"), birth_date=typed.get("birth_date"),
-                model=self.model(typed), serial=typed.get("serial"), step="regenerer_code",
-            )
             if not isinstance(found, Found):
-                after = self.after_refusal(form, found, Step.IDENTIFY, only_errors=True)
-                if not isinstance(after, AskAgain):
-                    return None
-                again = after
-                continue
-            again = AskAgain()
+                return None  # a way out of the outcome's page
             try:
                 if len(found.candidates) > 1:
                     self.choose_profile(Step.IDENTIFY)
@@ -827,21 +889,23 @@ class Plain:
         session = self.session
         assert session is not None
         channels = self.engine.channels(session)
-        person = self.store.person(session.person_id) if session.person_id else None
+        person = self.engine.profile(session) if session.person_id else None
+        lines = []
+        if person is not None and person.parent_id is not None:
+            lines.append(t("send_code.for_child", name=person.full_name))
+        if [o.channel for o in channels] == [Channel.LETTER]:
+            lines.append(t("send_code.letter_only"))
         typed = Typed()
-        while True:
-            self.show_form(form, Step.IDENTIFY)
-            if person is not None and person.parent_id is not None:
-                self.console.say(t("send_code.for_child", name=person.full_name))
-            if [o.channel for o in channels] == [Channel.LETTER]:
-                self.console.say(t("send_code.letter_only"))
-            self.fill(form, typed, options={"channel": self.channel_options(channels)})
-            sent = self.engine.send_code(session, Channel(typed.get("channel")))
-            if isinstance(sent, CodeSent):
-                return sent
-            self.after_refusal(form, sent, Step.IDENTIFY)
-            if sent.outcome:  # whatever way was chosen: the regeneration's form again
-                return None
+        sent = self.form_step(
+            form, typed, lambda: self.engine.send_code(session, Channel(typed.get("channel"))),
+            Outcomes.HANDED_BACK, step=Step.IDENTIFY, lines=lines,
+            options={"channel": self.channel_options(channels)},
+        )
+        if isinstance(sent, CodeSent):
+            return sent
+        # The outcome's page; whatever way is chosen: the regeneration's form again.
+        self.after_refusal(form, sent, Step.IDENTIFY)
+        return None
 
     # --- the opposition ------------------------------------------------------------------
 
@@ -849,9 +913,9 @@ class Plain:
         """Confirmed on its own step, then the certificate and the household's profiles.
         None: back on the decision."""
         session = self.session
-        assert session is not None and session.person_id is not None
+        assert session is not None
         confirm, done = flows.FLOWS["opposition"].forms
-        person = self.store.person(session.person_id)
+        person = self.engine.profile(session)
         child = person.full_name if person.parent_id is not None else None
         while True:
             self.show_form(confirm, Step.DECISION)
@@ -893,22 +957,23 @@ class Plain:
                 return Way.SPACE if self.logged_in else Way.HOME
 
     def save_certificate(self, form: Form, typed: Typed, opposed: Opposed) -> tuple[str, str]:
-        while True:
-            self.fill(form, typed)
+        """The certificate saved in the folder typed (its page is said): where, and its text."""
+
+        def save() -> tuple[str, str] | Refused:
             checked = check_folder(typed.get("folder"))
             if checked.value is None:
                 message = checked.error or t("opposition.done.folder.required")
-                self.after_refusal(form, Refused(errors={"folder": message}))
-                continue
+                return Refused(errors={"folder": message})
             cert = opposition_certificate(opposed.person, opposed.decided_on)
             try:
                 pdf, txt = save_certificate(cert, checked.value)
             except OSError:
                 failed = t("opposition.done.save_failed", folder=str(checked.value))
-                self.after_refusal(form, Refused(errors={"folder": failed}))
-                continue
+                return Refused(errors={"folder": failed})
             self.console.say(t("opposition.done.saved", pdf=str(pdf), txt=str(txt)))
             return str(txt), cert.text
+
+        return self.form_step(form, typed, save, page_said=True)
 
     def household(
         self, opposed: Opposed, profiles: list[Person], saved: tuple[str, str]
@@ -1007,23 +1072,18 @@ class Plain:
             if isinstance(logged, LoggedIn):
                 self.finished()
                 return Way.SPACE
-            if isinstance(logged, Refused):
-                self.after_refusal(form, logged)
+            self.after_refusal(form, logged)
 
     def one_time_code(
-        self, form: Form, sent_text: str, check: Callable[[str], object]
-    ) -> object:
+        self, form: Form, sent_text: str, check: Callable[[str], R | Refused]
+    ) -> R | Refused:
         """The one-time code: asked until right; a refusal with an outcome (locked) is
         handed back."""
-        self.show_form(form, None)
-        self.console.say(sent_text)
         typed = Typed()
-        while True:
-            self.fill(form, typed)
-            result = check(typed.get("otp"))
-            if not isinstance(result, Refused) or result.outcome:
-                return result
-            self.after_refusal(form, result)
+        return self.form_step(
+            form, typed, lambda: check(typed.get("otp")), Outcomes.HANDED_BACK,
+            notice=sent_text,
+        )
 
     @staticmethod
     def where(sent: CodeSent) -> str:
@@ -1034,44 +1094,34 @@ class Plain:
         session = self.session
         assert session is not None
         access = self.engine.access
+        send = access.send_identifier if purpose == "identifier" else access.send_password_code
+        letter_only = [o.channel for o in found.channels] == [Channel.LETTER]
         typed = Typed()
-        while True:
-            self.show_form(form, None)
-            if [o.channel for o in found.channels] == [Channel.LETTER]:
-                self.console.say(t("recovery_channel.letter_only"))
-            try:
-                self.fill(form, typed, options={"channel": self.channel_options(found.channels)})
-            except GoBack:
-                return None
-            channel = Channel(typed.get("channel"))
-            sent = (
-                access.send_identifier(session, channel)
-                if purpose == "identifier"
-                else access.send_password_code(session, channel)
+        try:
+            return self.form_step(
+                form, typed, lambda: send(session, Channel(typed.get("channel"))),
+                lines=[t("recovery_channel.letter_only")] if letter_only else [],
+                options={"channel": self.channel_options(found.channels)},
             )
-            if isinstance(sent, CodeSent):
-                return sent
-            self.after_refusal(form, sent)
+        except GoBack:
+            return None
 
     def recover_identifier(self) -> CodeSent | None:
         session = self.session
         assert session is not None
         form, channel = flows.FLOWS["recover_identifier"].forms
         typed = Typed()
-        again = AskAgain()
         while True:
             try:
-                self.show_form(form, None)
-                self.fill(form, typed, again.fields)
+                found = self.form_step(
+                    form, typed,
+                    lambda: self.engine.access.find_for_identifier(
+                        session, nir=typed.get("nir"), birth_date=typed.get("birth_date")
+                    ),
+                    only_errors=True,
+                )
             except GoBack:
                 return None
-            found = self.engine.access.find_for_identifier(
-                session, nir=typed.get("nir"), birth_date=typed.get("birth_date")
-            )
-            if not isinstance(found, AccountFound):
-                again = self.after_refusal(form, found, only_errors=True)
-                continue
-            again = AskAgain()
             sent = self.recovery_channel(channel, found, "identifier")
             if sent is not None:
                 return sent
@@ -1082,21 +1132,18 @@ class Plain:
         form, channel, code, new = flows.FLOWS["recover_password"].forms
         access = self.engine.access
         typed = Typed()
-        again = AskAgain()
         while True:
             try:
-                self.show_form(form, None)
-                self.fill(form, typed, again.fields)
+                found = self.form_step(
+                    form, typed,
+                    lambda: access.find_for_password(
+                        session, nir=typed.get("nir"), birth_date=typed.get("birth_date"),
+                        model=self.model(typed), serial=typed.get("serial"),
+                    ),
+                    only_errors=True,
+                )
             except GoBack:
                 return False
-            found = access.find_for_password(
-                session, nir=typed.get("nir"), birth_date=typed.get("birth_date"),
-                model=self.model(typed), serial=typed.get("serial"),
-            )
-            if not isinstance(found, AccountFound):
-                again = self.after_refusal(form, found, only_errors=True)
-                continue
-            again = AskAgain()
             sent = self.recovery_channel(channel, found, "password")
             if sent is None:
                 continue
@@ -1106,28 +1153,25 @@ class Plain:
                     t(f"recovery_code.sent.{sent.channel.value}", masked=sent.masked),
                     lambda raw: access.verify_password_code(session, raw),
                 )
-                if not isinstance(checked, Done):
-                    if isinstance(checked, Refused):
-                        self.after_refusal(code, checked)
+                if isinstance(checked, Refused):
+                    self.after_refusal(code, checked)
                     continue
-                if self.new_password(new):
-                    return True
+                self.new_password(new)
+                return True
             except GoBack:
                 continue
 
-    def new_password(self, form: Form) -> bool:
+    def new_password(self, form: Form) -> None:
         session = self.session
         assert session is not None
         typed = Typed()
-        while True:
-            self.show_form(form, None)
-            self.fill(form, typed, password_rules=self.engine.access.password_rules)
-            result = self.engine.access.reset_password(
+        self.form_step(
+            form, typed,
+            lambda: self.engine.access.reset_password(
                 session, password_raw=typed.get("password"), confirmation=typed.get("confirmation")
-            )
-            if isinstance(result, Done):
-                return True
-            self.after_refusal(form, result)
+            ),
+            params={"password_rules": self.engine.access.password_rules},
+        )
 
     # --- the logged-in space -------------------------------------------------------------
 
@@ -1249,11 +1293,11 @@ class Plain:
         """« Gérer le profil » of a child in the space, once certified: what its status
         allows."""
         session = self.session
-        assert session is not None and session.person_id is not None
+        assert session is not None
         notice: str | None = None
         while True:
             self.engine.catch_up()
-            line = self.engine.space.line(self.store.person(session.person_id))
+            line = self.engine.space.line(self.engine.profile(session))
             self.header(t("manage_profile.title"), None, [t("manage_profile.help")])
             if notice:
                 self.console.say(notice)
@@ -1281,30 +1325,27 @@ class Plain:
 
     def close_profile(self) -> Closed | None:
         session = self.session
-        assert session is not None and session.person_id is not None
-        assert session.account_id is not None
+        assert session is not None and session.account_id is not None
         form = flows.FLOWS["close_profile"].forms[0]
-        person = self.store.person(session.person_id)
+        person = self.engine.profile(session)
         own = person.id == session.account_id
         identifier = self.store.account_identifier(session.account_id) or ""
         delete_key = "close_profile.delete" if own else "close_profile.delete.child"
         fields = (form.fields[0], Field("delete", delete_key, kind=FieldKind.CHECK))
         asked = Form(form.name, form.title_key, form.help_key, form.intro_keys, fields)
         typed = Typed()
-        while True:
-            try:
-                self.show_form(asked, None)
-                if not own:
-                    self.console.say(t("close_profile.child", name=person.full_name))
-                self.fill(asked, typed, identifier=identifier, name=person.full_name)
-            except GoBack:
-                return None
-            closed = self.engine.space.close(
-                session,
-                password_raw=typed.get("password"),
-                delete_data=typed.get("delete") == "oui",
+        try:
+            closed = self.form_step(
+                asked, typed,
+                lambda: self.engine.space.close(
+                    session,
+                    password_raw=typed.get("password"),
+                    delete_data=typed.get("delete") == "oui",
+                ),
+                lines=[] if own else [t("close_profile.child", name=person.full_name)],
+                params={"identifier": identifier, "name": person.full_name},
             )
-            if isinstance(closed, Closed):
-                self.finished()
-                return closed
-            self.after_refusal(asked, closed, identifier=identifier, name=person.full_name)
+        except GoBack:
+            return None
+        self.finished()
+        return closed

@@ -17,7 +17,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from mes_sante_tui.core.models import Channel, OutboxMessage
+from mes_sante_tui.core.models import OutboxMessage
+from mes_sante_tui.core.outbox_text import Role, message_lines
 from mes_sante_tui.wording import t
 
 SEPARATOR = "─" * 38
@@ -34,29 +35,17 @@ class Line(NamedTuple):
 BLANK = Line("")
 
 
-def channel_name(channel: Channel) -> str:
-    """« E-mail », « SMS » or « Courrier »."""
-    return t(f"widget.outbox.channel.{channel.value}")
+# The look of each role of a message's lines: its heading is bold, as its subject.
+LOOKS = {
+    Role.NEW: "outbox--new",
+    Role.HEADING: "outbox--strong",
+    Role.STRONG: "outbox--strong",
+    Role.PLAIN: "",
+}
 
 
 def _message(message: OutboxMessage, new: bool) -> list[Line]:
-    lines: list[Line] = []
-    if new:
-        lines.append(Line(t("widget.outbox.new"), "outbox--new"))
-    when = t(
-        "widget.outbox.when",
-        channel=channel_name(message.channel),
-        date=message.at.strftime("%d/%m/%Y %H:%M"),
-    )
-    lines.append(Line(when, "outbox--strong"))
-    if message.sender:
-        lines.append(Line(t("widget.outbox.sender", sender=message.sender)))
-    lines.append(Line(t("widget.outbox.masked", address=message.masked_address)))
-    lines.append(Line(t("widget.outbox.full", address=message.address)))
-    if message.subject:
-        lines.append(Line(t("widget.outbox.subject", subject=message.subject), "outbox--strong"))
-    lines.extend(Line(text) for text in message.body.split("\n"))
-    return lines
+    return [Line(text, LOOKS[role]) for text, role in message_lines(message, new=new)]
 
 
 def wrap(lines: Sequence[Line], width: int) -> list[Line]:

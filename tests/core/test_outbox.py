@@ -14,7 +14,9 @@ from support import person_id
 from mes_sante_tui import cli
 from mes_sante_tui.core.models import Channel, Person
 from mes_sante_tui.core.outbox import CreatedNotices, Mailer, civility, letter_label
+from mes_sante_tui.core.outbox_text import Role, message_lines
 from mes_sante_tui.core.services import Services
+from mes_sante_tui.wording import t
 
 SENDER = "assurance-maladie@info.ameli.fr"
 AT = datetime(2026, 11, 22, 11, 0)
@@ -111,3 +113,24 @@ def test_a_catch_ups_created_notices_are_the_mailers_by_each_channel(
             assert [notices.row(at, concerned, addressee)] == mailed.rows
     channels = {notices.row(AT, p, a)[1] for p, a in cases}
     assert channels == {"email", "sms", "courrier"}
+
+
+def test_a_messages_lines_are_composed_once_with_their_roles(services: Services) -> None:
+    """The panel's text and the plain mode's « boîte » both come from `message_lines`: the
+    mark, the channel and date, the sender, both addresses, the subject, then the body."""
+    email = next(m for m in services.store.outbox() if m.channel is Channel.EMAIL)
+    lines = message_lines(email, new=True)
+    assert [role for _, role in lines[:6]] == [
+        Role.NEW, Role.HEADING, Role.PLAIN, Role.PLAIN, Role.PLAIN, Role.STRONG,
+    ]
+    when = t("widget.outbox.when", channel="E-mail", date=f"{email.at:%d/%m/%Y %H:%M}")
+    assert lines[1].text == when
+    assert lines[2].text == t("widget.outbox.sender", sender=SENDER)
+    assert lines[3].text == t("widget.outbox.masked", address=email.masked_address)
+    assert lines[4].text == t("widget.outbox.full", address=email.address)
+    assert [text for text, _ in lines[6:]] == email.body.split("\n")
+    # The plain mode: no mark (it knows no journey's start), the full address only.
+    said = message_lines(email, masked=False)
+    assert [text for text, _ in said] == [lines[1].text, lines[2].text, *(
+        text for text, _ in lines[4:]
+    )]
