@@ -58,9 +58,9 @@ def test_reglages_reads_the_stored_figures_once_and_shows_them_with_the_change(
     capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mes_sante_tui.cli.trainer import figures
+    from mes_sante_tui.core.settings import stored_figures as read
 
     reads: list[object] = []
-    read = figures.stored_figures
 
     def counted(store: Any) -> Any:
         reads.append(store)
