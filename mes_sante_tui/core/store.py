@@ -612,10 +612,27 @@ class Store:
         one answer « busy » having synced nothing: it is tried again until it runs, for as
         long as a write waits for a lock, then the store is said to be busy."""
         deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-        while self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[0]:
+        while True:
+            busy, frames, copied = self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            if not busy:
+                break
             if time.monotonic() > deadline:
                 raise StoreError(t("store.locked", path=self.path), StoreProblem.BUSY)
             time.sleep(0.001)
+        if copied < frames:
+            # Another connection's read holds frames back: the checkpoint may have copied
+            # none, and then synced nothing (SQLite syncs the WAL only before it copies).
+            # The WAL file is synced here: a sync acts on the file, whoever wrote it.
+            try:
+                descriptor = os.open(f"{self.path}-wal", os.O_RDONLY)
+                try:
+                    os.fdatasync(descriptor)
+                finally:
+                    os.close(descriptor)
+            except OSError as exc:
+                raise StoreError(
+                    t("store.unwritable", path=self.path), StoreProblem.UNAVAILABLE
+                ) from exc
 
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:

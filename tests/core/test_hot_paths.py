@@ -4,6 +4,7 @@ information dates, and an identification that changes nothing waits for no disk.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections import Counter
@@ -320,6 +321,38 @@ def test_a_bulk_job_whose_last_checkpoint_is_held_up_still_makes_its_commits_dur
     assert held.truncates == 1
     assert held.checkpoints >= 1  # the WAL synced another way
     monkeypatch.undo()
+    services.close()
+
+
+def test_commits_held_back_by_another_connections_read_are_still_synced(
+    tmp_path: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read of another connection that began before the job's commits holds them back:
+    the checkpoint copies none of them, and SQLite then syncs nothing (it syncs the WAL only
+    before copying). The WAL file is then synced by the store itself."""
+    services = open_services(tmp_path / "read.db", clock=clock)
+    store = services.store
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.set_busy_timeout(20)  # the job's closing TRUNCATE gives up on the reader at once
+    reader = sqlite3.connect(store.path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT COUNT(*) FROM meta").fetchone()  # its snapshot, before the job
+    synced: list[str] = []
+    fdatasync = os.fdatasync
+
+    def spy(descriptor: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{descriptor}"))
+        fdatasync(descriptor)
+
+    monkeypatch.setattr(os, "fdatasync", spy)
+    try:
+        with store.bulk_writes():
+            store.set_meta("slice", "1")
+    finally:
+        monkeypatch.undo()
+        reader.execute("ROLLBACK")
+        reader.close()
+    assert synced == [store.path + "-wal"]
     services.close()
 
 
