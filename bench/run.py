@@ -1265,8 +1265,9 @@ def load_note() -> tuple[float, str]:
 
 
 def _growth_key(line: Line) -> str:
-    for word, key in (("right code", "right"), ("wrong code", "wrong"), ("peak RSS", "peak"),
-                      ("reset", "reset"), ("clock", "clock")):
+    # "engine, ...": the back-to-back lines, not the paced one beside them.
+    for word, key in (("engine, right code", "right"), ("engine, wrong code", "wrong"),
+                      ("peak RSS", "peak"), ("reset", "reset"), ("clock", "clock")):
         if word in line.what:
             return key
     return line.what
