@@ -48,9 +48,16 @@ from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
 from mes_sante_tui.core.space import Closed, ProfileAction, actions_for
 from mes_sante_tui.core.status import status_label
-from mes_sante_tui.wording import count, t, t_variant
+from mes_sante_tui.wording import FR, count, t, t_variant
 
 from .console import Console, GoBack
+
+
+def plain_words(key: str, variant: str, **params: Any) -> str:
+    """What this mode reads for `key`: its own words (`key.plain`) where the screens' name
+    keys that do nothing here (F2, F3, Échap, Tab, the arrows), else the variant's."""
+    own = f"{key}.plain"
+    return t(own, **params) if own in FR else t_variant(key, variant, **params)
 
 
 class Way(StrEnum):
@@ -139,9 +146,11 @@ class Plain:
         return describe(self.variant)
 
     def words(self, key: str, **params: Any) -> str:
-        """The catalogue's text of `key` in the variant's words, its placeholders filled."""
+        """The catalogue's text of `key` in this mode's words where it has its own (a help
+        or a hint whose screen version names keys that do nothing here), else in the
+        variant's words; its placeholders filled."""
         params.setdefault("version", self.settings.rule_version.value)
-        return t_variant(key, self.variant.value, **params)
+        return plain_words(key, self.variant.value, **params)
 
     @property
     def logged_in(self) -> bool:
@@ -436,7 +445,7 @@ class Plain:
     def home(self) -> None:
         while True:
             self.session = None
-            self.header(t("home.title"), None, [t("home.help")])
+            self.header(t("home.title"), None, [self.words("home.help")])
             self.console.say(t("home.lead"))
             try:
                 chosen = self.pick([t("home.activate"), t("home.login"), t("key.quit")])
@@ -589,7 +598,7 @@ class Plain:
             for action in flows.outcome_actions(outcome)
             if action != flows.REGENERATE_CODE or self.journey.options.regenerate_code
         ] or [flows.HOME]
-        self.header(t(f"outcome.{outcome}.title"), step, [t("outcome.help")])
+        self.header(t(f"outcome.{outcome}.title"), step, [self.words("outcome.help")])
         self.console.say(refused.message or "", t(f"outcome.{outcome}.next"), t("outcome.contact"))
         if outcome == Outcome.SESSION_EXPIRED:
             self.session = None
@@ -692,7 +701,7 @@ class Plain:
         assert session is not None
         form = flows.CODE_ENTRY
         typed = Typed()
-        self.header(t(f"code.entry.{sent.channel.value}"), Step.CODE, [t(form.help_key)])
+        self.header(t(f"code.entry.{sent.channel.value}"), Step.CODE, [self.words(form.help_key)])
         self.console.say(t(f"code.sent.{sent.channel.value}", masked=sent.masked))
         result = self.form_step(
             form, typed, lambda: self.engine.verify_code(session, typed.get("code")),
@@ -717,7 +726,7 @@ class Plain:
         typed = Typed({"choice": preset.value} if preset else {})
         again = AskAgain()
         while True:
-            self.header(title, Step.DECISION, [t(form.help_key)])
+            self.header(title, Step.DECISION, [self.words(form.help_key)])
             if person.parent_id is not None:
                 self.console.say(t("decision.child", name=person.full_name))
             if again.fields is None or "choice" in again.fields:
@@ -824,7 +833,7 @@ class Plain:
             if self.variant is JourneyVariant.IDENTITY_FIRST
             else t("success.title")
         )
-        self.header(title, Step.SUCCESS, [t("success.help")])
+        self.header(title, Step.SUCCESS, [self.words("success.help")])
         if session is not None and session.person_id is not None:
             person = self.engine.profile(session)
             if person.parent_id is not None:
@@ -1187,7 +1196,7 @@ class Plain:
                 self.outcome(summary, Step.HOME)
                 return Way.HOME
             person = self.store.person(session.account_id)
-            self.header(t("space.title"), None, [t("space.help")])
+            self.header(t("space.title"), None, [self.words("space.help")])
             self.console.say(t("space.hello", first_name=person.first_name.split()[0]))
             if notice:
                 self.console.say(notice)
@@ -1298,7 +1307,7 @@ class Plain:
         while True:
             self.engine.catch_up()
             line = self.engine.space.line(self.engine.profile(session))
-            self.header(t("manage_profile.title"), None, [t("manage_profile.help")])
+            self.header(t("manage_profile.title"), None, [self.words("manage_profile.help")])
             if notice:
                 self.console.say(notice)
                 notice = None

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import string
 import subprocess
 import sys
 from collections.abc import Callable
@@ -25,13 +27,15 @@ from support import (
 
 from mes_sante_tui import plain
 from mes_sante_tui.cli import main
+from mes_sante_tui.core import flows
 from mes_sante_tui.core.clock import ManualClock
 from mes_sante_tui.core.models import ProfileStatus
 from mes_sante_tui.core.services import Services, open_services
 from mes_sante_tui.core.settings import JourneyVariant, Settings
 from mes_sante_tui.plain.console import Console, is_terminal
 from mes_sante_tui.plain.console import plain as plain_text
-from mes_sante_tui.wording import t
+from mes_sante_tui.plain.walker import plain_words
+from mes_sante_tui.wording import FR, t
 
 Answer = str | Callable[[], str]
 
@@ -440,7 +444,7 @@ def test_help_back_outbox_and_quit_work_at_any_question(
     )
     assert status == 0  # nothing was under way: nobody identified yet
     lines = out.splitlines()
-    assert t("identify.help") in lines
+    assert t("identify.help.plain") in lines  # this mode's words: « boîte », not F2
     assert t("plain.words") in lines
     assert t("plain.outbox.shown.other", n=3) in lines
     assert any(code in line for line in lines)  # « boîte 20 » read Martine's code
@@ -687,3 +691,44 @@ def test_the_plain_mode_loads_nothing_of_the_command_lines_package(tmp_path: Pat
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+# --- what « aide » and the hints say in this mode ------------------------------------------
+
+# Keys of the full-screen application, which do nothing in this mode.
+_KEYS_NAMED = re.compile(r"\bF\d+\b|Échap|\bTab\b|flèches|Entrée dans|\(Espace\)")
+
+
+def _read_here() -> set[str]:
+    """Every help and hint this mode reads: the pages it says itself, and each form's."""
+    forms = [*flows.STEP_FORMS.values(), flows.CODE_ENTRY]
+    forms += [form for flow in flows.FLOWS.values() for form in flow.forms]
+    keys = {"home.help", "start.help", "outcome.help", "success.help", "space.help",
+            "manage_profile.help"}
+    keys |= {form.help_key for form in forms}
+    keys |= {f.hint_key for form in forms for f in form.fields if f.hint_key is not None}
+    return keys | set(flows.SERIAL_HINT.values())
+
+
+@pytest.mark.parametrize("variant", [variant.value for variant in JourneyVariant])
+def test_no_help_nor_hint_of_this_mode_names_a_key_that_does_nothing_here(variant: str) -> None:
+    """The screens' help says F2, F3, Échap, Tab or the arrows; here the words are
+    « boîte » and « retour », and choices are numbered."""
+    said: dict[str, str] = {}
+    for key in _read_here():
+        text = FR.get(f"{key}.plain", FR.get(f"{key}.{variant}", FR[key]))
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        said[key] = plain_words(key, variant, **dict.fromkeys(names, "…"))
+    assert len(said) > 30
+    assert {key: text for key, text in said.items() if _KEYS_NAMED.search(text)} == {}
+
+
+def test_help_at_the_login_code_says_boite_and_retour(
+    services: Services, settings: Settings
+) -> None:
+    answers = login_answers(services)
+    status, out = run(services, settings, *answers[:4], "?", *answers[4:], "2")
+    assert status == 0
+    assert t("login_code.help.plain") in out.splitlines()
+    assert t("login.password.hint.plain") in out
+    assert not _KEYS_NAMED.search(out)
