@@ -23,6 +23,8 @@ EXIT_BROKEN_PIPE = 141
 
 @dataclass(frozen=True)
 class Context:
+    """What a subcommand is given: the arguments read, the store's path, the settings."""
+
     args: argparse.Namespace
     path: Path
     settings: Settings

@@ -41,6 +41,9 @@ class Back(StrEnum):
 
 @dataclass(frozen=True)
 class StepDescription:
+    """One step of a variant: its stage in the stepper, its wording keys, and where going
+    back from it leads."""
+
     step: Step
     stage: int  # index in the description's `stages`; -1: no stepper (home, success)
     title_key: str
@@ -50,6 +53,8 @@ class StepDescription:
 
 @dataclass(frozen=True)
 class JourneyOptions:
+    """What one variant offers that the other does not."""
+
     # « Générer un nouveau code provisoire » from « Commencer » and « Je m'identifie »
     # (guide 002); in the identity-first journey the code step itself sends codes.
     regenerate_code: bool
@@ -59,6 +64,8 @@ class JourneyOptions:
 
 @dataclass(frozen=True)
 class JourneyDescription:
+    """A journey variant: its stages, its steps in order, and its options."""
+
     variant: JourneyVariant
     stages: tuple[str, ...]  # wording keys of the stepper's stages
     steps: tuple[StepDescription, ...]

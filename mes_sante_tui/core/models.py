@@ -31,6 +31,8 @@ class ProfileStatus(StrEnum):
 
 @dataclass(frozen=True)
 class Person:
+    """A person of the fictitious population, with their profile's status."""
+
     id: int
     household_id: int
     nir: str
@@ -72,6 +74,8 @@ class DueContact(NamedTuple):
 
 @dataclass(frozen=True)
 class Card:
+    """A Vitale card: its holder, its model and its serial number."""
+
     holder_id: int
     model: CardModel
     serial: str
@@ -100,6 +104,8 @@ EMAIL_SENDER = "assurance-maladie@info.ameli.fr"
 
 @dataclass(frozen=True)
 class OutboxMessage:
+    """A simulated e-mail, SMS or letter, as the outbox keeps it."""
+
     id: int
     at: datetime
     channel: Channel

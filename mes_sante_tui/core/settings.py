@@ -41,6 +41,9 @@ class DisplayTheme(StrEnum):
 
 @dataclass(frozen=True)
 class Settings:
+    """The simulator's choices (rules, variant, guided mode, theme) and the service's
+    figures, the unpublished ones at their defaults unless a trainer set them."""
+
     rule_version: RuleVersion = RuleVersion.V2025
     journey: JourneyVariant = JourneyVariant.CODE_FIRST
     # The guided mode: the guides' numbered hints beside the fields (core/guide.py).
@@ -83,6 +86,8 @@ class Figure(StrEnum):
 
 @dataclass(frozen=True)
 class FigureRule:
+    """The bounds a trainer's value for one figure must stay within."""
+
     figure: Figure
     duration: bool  # a duration (timedelta), else a number of entries
     least: int  # seconds for a duration
