@@ -106,6 +106,9 @@ class Asked(TypedDict, total=False):
     lines: Sequence[str]  # said after the title each time the form is asked
     options: Mapping[str, Sequence[tuple[str, str]]]  # a choice field's options
     page_said: bool  # the title was said by the caller, once: only the questions again
+    # The caller's own title and lines, said instead of the form's: the first time, and
+    # again after an outcome's page, so that one knows where one is back.
+    page: Callable[[], None]
     params: Mapping[str, Any]  # the placeholders of the form's words
 
 
@@ -405,8 +408,12 @@ class Plain:
         step, params = asked.get("step"), asked.get("params", {})
         notice = asked.get("notice")
         again = AskAgain()
+        page, page_due = asked.get("page"), True
         while True:
-            if not asked.get("page_said"):
+            if page is not None:
+                if page_due:
+                    page()
+            elif not asked.get("page_said"):
                 self.show_form(form, step, **params)
             if notice:
                 self.console.say(notice)
@@ -424,6 +431,7 @@ class Plain:
             )
             if not isinstance(after, AskAgain):
                 return after
+            page_due = outcomes is Outcomes.PAGE and bool(result.outcome)
             again = after
 
     @staticmethod
@@ -701,11 +709,15 @@ class Plain:
         assert session is not None
         form = flows.CODE_ENTRY
         typed = Typed()
-        self.header(t(f"code.entry.{sent.channel.value}"), Step.CODE, [self.words(form.help_key)])
-        self.console.say(t(f"code.sent.{sent.channel.value}", masked=sent.masked))
+
+        def page() -> None:
+            title = t(f"code.entry.{sent.channel.value}")
+            self.header(title, Step.CODE, [self.words(form.help_key)])
+            self.console.say(t(f"code.sent.{sent.channel.value}", masked=sent.masked))
+
         result = self.form_step(
             form, typed, lambda: self.engine.verify_code(session, typed.get("code")),
-            Outcomes.PAGE, step=Step.CODE, page_said=True,
+            Outcomes.PAGE, step=Step.CODE, page=page,
         )
         return self.way_out(result)
 

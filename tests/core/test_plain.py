@@ -732,3 +732,25 @@ def test_help_at_the_login_code_says_boite_and_retour(
     assert t("login_code.help.plain") in out.splitlines()
     assert t("login.password.hint.plain") in out
     assert not _KEYS_NAMED.search(out)
+
+
+@pytest.mark.parametrize("settings", [IDENTITY_FIRST])
+def test_back_from_an_outcome_page_the_code_entry_says_its_title_again(
+    services: Services, settings: Settings
+) -> None:
+    """« Corriger ma saisie » on the page of a code that was refused: the question comes
+    back under its own title, so that one hears where one is."""
+    wrong = "ZZZZZZZZZZZZ"
+    status, out = run(
+        services, settings,
+        "1", "1", MARTINE["birth"], MARTINE["nir"], "1", MARTINE["serial"],
+        "1",  # by e-mail
+        wrong, "1", "YYYYYYYYYYYY",  # refused, « Corriger ma saisie », refused again
+    )
+    assert status == 1
+    lines = out.splitlines()
+    assert lines.count(t("outcome.not_found.title")) == 2
+    assert lines.count(t("code.entry.email")) == 2
+    # Said again after the page, before the question asked again.
+    again = lines.index(t("code.entry.email"), lines.index(t("outcome.not_found.title")))
+    assert lines[again + 2] == t("code.sent.email", masked="mar*****@exemple.fr")
