@@ -11,18 +11,16 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from drive import to_opposition_done
-from support import latest_otp, person_id, tab_to, type_text
+from drive import SEBASTIEN_ID, SEBASTIEN_PASSWORD, log_in_through_engine, to_opposition_done
+from support import person_id, tab_to, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from mes_sante_tui.app import MesSanteApp, make_app
-from mes_sante_tui.core.results import Refused
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
 
 SIZE = (110, 36)
-IDENTIFIER, PASSWORD = "sebastien.leguellec", "Phare#Ouest2022"
 Driver = Callable[[Pilot[None], Services], Awaitable[None]]
 
 
@@ -44,17 +42,7 @@ async def _space(pilot: Pilot[None], services: Services) -> None:
     """Sébastien logged in (through the engine, as the login screens do)."""
     app = pilot.app
     assert isinstance(app, MesSanteApp)
-    session = app.engine.start_session()
-    app.session = session
-    assert not isinstance(
-        app.engine.access.login(session, identifier=IDENTIFIER, password_raw=PASSWORD), Refused
-    )
-    assert not isinstance(
-        app.engine.access.verify_login_code(session, latest_otp(services)), Refused
-    )
-    app.open_space()
-    await pilot.pause()
-    await pilot.pause()
+    await log_in_through_engine(app, pilot, services, SEBASTIEN_ID, SEBASTIEN_PASSWORD)
 
 
 async def _close_form(pilot: Pilot[None], services: Services) -> None:
@@ -72,7 +60,7 @@ async def _close_refused(pilot: Pilot[None], services: Services) -> None:
 async def _space_deletion_pending(pilot: Pilot[None], services: Services) -> None:
     """Closed with the deletion asked for: the notice says by when."""
     await _close_form(pilot, services)
-    await type_text(pilot, PASSWORD)
+    await type_text(pilot, SEBASTIEN_PASSWORD)
     await tab_to(pilot, "delete")
     await pilot.press("space")
     await press_on(pilot, "close")
