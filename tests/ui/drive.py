@@ -316,17 +316,7 @@ async def to_space(pilot: Pilot[None], services: Services) -> None:
     """Sébastien logged in (through the engine, as the login screens do): his space."""
     app = pilot.app
     assert isinstance(app, MesSanteApp)
-    session = app.engine.start_session()
-    app.session = session
-    logged = app.engine.access.login(
-        session, identifier=SEBASTIEN_ID, password_raw=SEBASTIEN_PASSWORD
-    )
-    assert not isinstance(logged, Refused), logged
-    verified = app.engine.access.verify_login_code(session, latest_otp(services))
-    assert not isinstance(verified, Refused), verified
-    app.open_space()
-    await pilot.pause()
-    await pilot.pause()
+    await log_in_through_engine(app, pilot, services, SEBASTIEN_ID, SEBASTIEN_PASSWORD)
 
 
 async def to_manage_profile(pilot: Pilot[None], services: Services) -> None:

@@ -13,6 +13,8 @@ from datetime import timedelta
 from typing import Any
 
 from drive import (
+    SEBASTIEN_ID,
+    SEBASTIEN_PASSWORD,
     choose_activate,
     choose_oppose,
     fill_account,
@@ -60,7 +62,7 @@ from mes_sante_tui.widgets import ErrorSummary, FormField, Stepper
 from mes_sante_tui.wording import t
 
 SIZE = (110, 36)
-SEBASTIEN = ("sebastien.leguellec", "Phare#Ouest2022")
+SEBASTIEN = (SEBASTIEN_ID, SEBASTIEN_PASSWORD)
 MARTINE_ACCOUNT = ("martine.l44", "Kayak#Loire2026")
 
 

@@ -11,12 +11,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from drive import SEBASTIEN_ID, SEBASTIEN_PASSWORD, log_in_through_engine, to_opposition_done
+from drive import SEBASTIEN_PASSWORD, to_opposition_done, to_space
 from support import person_id, tab_to, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from mes_sante_tui.app import MesSanteApp, make_app
+from mes_sante_tui.app import make_app
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.settings import Settings
 
@@ -38,15 +38,8 @@ async def press_on(pilot: Pilot[None], widget_id: str) -> None:
     await pilot.pause()
 
 
-async def _space(pilot: Pilot[None], services: Services) -> None:
-    """Sébastien logged in (through the engine, as the login screens do)."""
-    app = pilot.app
-    assert isinstance(app, MesSanteApp)
-    await log_in_through_engine(app, pilot, services, SEBASTIEN_ID, SEBASTIEN_PASSWORD)
-
-
 async def _close_form(pilot: Pilot[None], services: Services) -> None:
-    await _space(pilot, services)
+    await to_space(pilot, services)
     await press_on(pilot, "own-cloturer")
 
 
@@ -74,7 +67,7 @@ async def _space_reopen_refused(pilot: Pilot[None], services: Services) -> None:
 
 
 async def _manage_profile(pilot: Pilot[None], services: Services) -> None:
-    await _space(pilot, services)
+    await to_space(pilot, services)
     await press_on(pilot, f"manage-{person_id(services, 'emma')}")
     await pilot.press("enter")  # « Je certifie être le représentant légal de Emma … »
     await press_on(pilot, "continue")
@@ -89,7 +82,7 @@ async def _household_manage(pilot: Pilot[None], services: Services) -> None:
 
 
 STATES: dict[str, Driver] = {
-    "space": _space,
+    "space": to_space,
     "space_deletion_pending": _space_deletion_pending,
     "space_reopen_refused": _space_reopen_refused,
     "close_form": _close_form,
