@@ -433,10 +433,12 @@ def fill_run(store: Store, scenario: Scenario, *, at: datetime, trainee: str | N
     simulated = ManualClock(scenario.start or at)
     with store.transaction():
         seed(store, simulated, codes_for(scenario), settings)
-        holder = _holder_id(store, scenario)
+        person = _persona(store, scenario.persona)
         if scenario.lost_code:
-            store.forget_messages_of(_persona(store, scenario.persona).id)
+            store.forget_messages_of(person.id)
         if scenario.wrong_entries:
+            # Counted on the card holder whose code the persona uses: the parent for a child.
+            holder = person.parent_id or person.id
             store.set_lockout(Scope.PROVISIONAL_CODE, str(holder), scenario.wrong_entries, None)
         if scenario.advance:
             simulated.advance(scenario.advance)
@@ -461,12 +463,6 @@ def _persona(store: Store, key: str) -> Person:
     return person
 
 
-def _holder_id(store: Store, scenario: Scenario) -> int:
-    """The card holder whose provisional code the persona uses: the parent for a child."""
-    person = _persona(store, scenario.persona)
-    return person.parent_id or person.id
-
-
 def run_of(store: Store) -> Run | None:
     """The run a store was prepared for, or None for an ordinary store (or a scenario no
     longer shipped)."""
@@ -477,11 +473,6 @@ def run_of(store: Store) -> Run | None:
     if scenario is None:
         return None
     return Run(scenario=scenario, trainee=store.meta(TRAINEE_KEY))
-
-
-def persona_of(store: Store, scenario: Scenario) -> int:
-    """The id of the scenario's persona in a run store."""
-    return _persona(store, scenario.persona).id
 
 
 class _Engine(Protocol):

@@ -16,7 +16,7 @@ from mes_sante_tui.core.codeformat import PROVISIONAL_CODE_LENGTH
 from mes_sante_tui.core.models import Channel, OutboxMessage, Person
 from mes_sante_tui.core.nir import format_nir
 from mes_sante_tui.core.population import generate_population
-from mes_sante_tui.core.scenarios import load_scenarios, persona_of
+from mes_sante_tui.core.scenarios import load_scenarios
 from mes_sante_tui.core.services import Services
 from mes_sante_tui.core.store import Store
 from mes_sante_tui.wording import t
@@ -129,7 +129,7 @@ def test_personas_are_found_by_their_key_and_the_population_beside_them_is_not_r
     store.conn.set_trace_callback(statements.append)
     try:
         every, some = sheets.persona_sheets(store), sheets.persona_sheets(store, KEYS)
-        found = [persona_of(store, scenario) for scenario in scenarios]
+        found = [store.personas([s.persona])[s.persona].id for s in scenarios]
     finally:
         store.conn.set_trace_callback(None)
     assert [(s.key, s.person, s.message) for s in every] == expected[None]
