@@ -253,12 +253,12 @@ def generate_population(
             for k in range(28 * 24 * 4)
         ]
 
-        def issue(person_id: int, nir: str, email: str | None, sent: str, until: str) -> None:
+        def issue(
+            hasher: CodeHasher, person_id: int, nir: str, email: str | None, sent: str, until: str
+        ) -> None:
             """The information code's row, sent at `sent`, valid until `until`."""
-            if codes_hasher is None:
-                return
             channel = "email" if email else "courrier"
-            digest = codes_hasher.digest(population_code(seed, nir))
+            digest = hasher.digest(population_code(seed, nir))
             codes.append((person_id, digest, sent, until, channel))
 
         made = 0
@@ -333,8 +333,8 @@ def generate_population(
                     nir = new_nir(sex, year, month)
                     person_parent = parent_id
                 if codes_hasher is not None:
-                    issue(next_person, nir, email if person_parent is None else parent_email,
-                          sent_at, valid_until)
+                    address = email if person_parent is None else parent_email
+                    issue(codes_hasher, next_person, nir, address, sent_at, valid_until)
                 add_person((
                     next_person, next_household, nir, first, last, born, email, mobile,
                     person_parent, sent_at,
