@@ -60,10 +60,9 @@ def cmd_reglages(services: Services, context: Context) -> int:
     if args.defaut:
         render.sentences(t("cli.reglages.restored"))
     elif name is not None:
-        changed = figure_named(name)
         render.sentences(t(
-            "cli.reglages.done", name=changed.value,
-            value=figure_words(changed, figures_of(settings)[changed]),
+            "cli.reglages.done", name=figure.value,
+            value=figure_words(figure, figures_of(settings)[figure]),
         ))
     render.table(
         [t("cli.reglages.name"), t("cli.reglages.what"), t("cli.reglages.value"),
