@@ -10,12 +10,11 @@ shows its goal as `--scenario` does.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from mes_sante_tui.cli.context import EXIT_FAILURE, EXIT_OK
+from mes_sante_tui.cli.context import EXIT_OK, fail
 from mes_sante_tui.core.classroom import new_trainee_store
 from mes_sante_tui.core.results import DomainError, StoreError
 from mes_sante_tui.core.run_marks import TRAINEE_KEY
@@ -41,12 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = new_trainee_store(Path(args.dossier), args.scenario)
         # Seeded only if the class's model was lost meanwhile: the trainee gets the initial
         # data (with codes of their own) rather than an empty store.
-        services = open_services(path, settings=settings, seed_if_empty=True)
+        # Not brought up to the clock here: the application does it after its first frame.
+        services = open_services(path, settings=settings, seed_if_empty=True, catch_up=False)
     except (StoreError, DomainError, OSError) as exc:
         why = exc.message if isinstance(exc, DomainError) else exc
-        problem = t("cli.classe.trainee_failed", why=why)
-        print(t("cli.failure", problem=problem), file=sys.stderr)
-        return EXIT_FAILURE
+        return fail(t("cli.classe.trainee_failed", why=why))
     name_the_trainee(services)
     from mes_sante_tui.app import make_app
 
