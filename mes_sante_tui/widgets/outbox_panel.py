@@ -117,12 +117,13 @@ class OutboxPanel(ScrollView, can_focus=True):
         self.new_ids: frozenset[int] = frozenset()
         # The outbox's newest id when the messages shown were read; None: never filled.
         self.shown_up_to: int | None = None
-        self._text: list[Line] = self._compose_text()
         self._wrapped: list[Line] = []
         self._wrapped_at = -1  # the width `_wrapped` was cut for
         self._looks: dict[str, Style] = {}  # each look's style, until the styles change
         if messages is not None:
             self.show_messages(messages, up_to)
+        else:
+            self._text: list[Line] = self._compose_text()
 
     @property
     def text(self) -> str:
@@ -198,7 +199,7 @@ class OutboxPanel(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         self._wrap_to_width()  # a first frame may come before the resize is handled
-        width = self._text_width()
+        width = self._wrapped_at
         index = y + self.scroll_offset.y
         base = self._style_of("")
         if not 0 <= index < len(self._wrapped):
