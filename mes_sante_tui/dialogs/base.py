@@ -111,10 +111,15 @@ class Dialog(ModalScreen[R], Generic[R]):
     def compose(self) -> ComposeResult:
         with DialogFrame(id="dialog"):
             yield Static(self.dialog_title, id="dialog-title", markup=False)
-            yield from self.compose_body()
+            yield from self.compose_body_frame()
             with ActionRow(id="dialog-buttons"):
                 yield from self.compose_buttons()
         yield Footer()
+
+    def compose_body_frame(self) -> ComposeResult:
+        """The body as it stands between the title and the buttons (a long document's
+        dialog puts it in a scrolling column)."""
+        yield from self.compose_body()
 
     def compose_body(self) -> ComposeResult:
         """What the dialog says, between its title and its buttons."""

@@ -12,12 +12,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
-from mes_sante_tui.widgets.action_row import ActionRow
 from mes_sante_tui.wording import t
 
-from .base import Dialog, DialogFrame
+from .base import Dialog
 
 
 def para(text: str, classes: str = "") -> Static:
@@ -105,15 +104,10 @@ class DialogScreen(Dialog[None]):
         ),
     ]
 
-    def compose(self) -> ComposeResult:
-        with DialogFrame(id="dialog"):
-            yield Static(self.dialog_title, id="dialog-title", markup=False)
-            # Not a Tab stop: the arrow and page keys scroll it wherever the focus is.
-            with VerticalScroll(id="dialog-body", can_focus=False):
-                yield from self.compose_body()
-            with ActionRow(id="dialog-buttons"):
-                yield from self.compose_buttons()
-        yield Footer()
+    def compose_body_frame(self) -> ComposeResult:
+        # Not a Tab stop: the arrow and page keys scroll it wherever the focus is.
+        with VerticalScroll(id="dialog-body", can_focus=False):
+            yield from self.compose_body()
 
     def compose_buttons(self) -> ComposeResult:
         yield Button(t("widget.button.close"), id="close", classes="dialog-button")
